@@ -1,0 +1,78 @@
+"""The ``plantrack`` Typer application and its entry point.
+
+Commands live in small modules and import the library lazily, so ``plantrack --help``
+starts fast. Exit codes: 0 clean, 1 data findings of severity error, 2 usage or fatal.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from plantrack import __version__
+from plantrack.cli import check_cmd, explain_cmd, schema_cmd
+from plantrack.errors import PlantrackError
+
+app = typer.Typer(
+    name="plantrack",
+    help="Theo dõi thực hiện kế hoạch (SIPAS, PAPI) lưu bằng YAML trong kho git.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"plantrack {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="In phiên bản."),
+    debug: bool = typer.Option(False, "--debug", help="In traceback khi có lỗi nội bộ."),
+) -> None:
+    """plantrack: theo dõi kế hoạch nâng cao SIPAS và PAPI."""
+
+
+app.command("check")(check_cmd.check)
+app.command("explain")(explain_cmd.explain)
+app.command("schema")(schema_cmd.schema)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the CLI and exit with its code; fatal errors become one paragraph, exit 2."""
+    args = sys.argv[1:] if argv is None else argv
+    debug = "--debug" in args
+    try:
+        result = app(args=args, standalone_mode=False, prog_name="plantrack")
+        code = result if isinstance(result, int) else 0
+    except typer.Exit as exc:
+        code = exc.exit_code
+    except typer.Abort:
+        typer.echo("Đã hủy.", err=True)
+        code = 2
+    except PlantrackError as exc:
+        if debug:
+            raise
+        typer.echo(f"plantrack: {exc}", err=True)
+        code = 2
+    except Exception as exc:
+        if _is_usage_error(exc):
+            exc.show()  # type: ignore[attr-defined]
+            sys.exit(2)
+        # a bug, not the user's fault: say so briefly
+        if debug:
+            raise
+        typer.echo(f"plantrack: lỗi nội bộ ({type(exc).__name__}: {exc}). Chạy lại với --debug "
+                   "để xem chi tiết và báo cho người bảo trì.", err=True)
+        code = 2
+    sys.exit(code)
+
+
+def _is_usage_error(exc: Exception) -> bool:
+    """Click's usage errors (vendored or not inside Typer) know how to show themselves."""
+    return callable(getattr(exc, "show", None)) and isinstance(getattr(exc, "exit_code", None), int)

@@ -1,0 +1,53 @@
+"""``plantrack check``: located findings for the whole repository or some files."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from plantrack.cli.options import LangOption, RepoOption, check_lang
+
+FORMATS = ("text", "json", "sarif", "github")
+
+
+def check(
+    paths: Annotated[list[Path] | None, typer.Argument(help="Tệp hoặc thư mục cần kiểm tra (mặc định: cả kho).")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="text, json, sarif hoặc github.")] = "text",
+    strict: Annotated[bool, typer.Option("--strict", help="Cảnh báo cũng làm lệnh thất bại.")] = False,
+    today: Annotated[str | None, typer.Option("--today", help="Ngày kiểm tra (YYYY-MM-DD), mặc định hôm nay.")] = None,
+    lang: LangOption = "vi",
+    repo: RepoOption = None,
+) -> int:
+    """Kiểm tra kế hoạch, đơn vị, chỉ số và báo cáo; in lỗi kèm tệp:dòng:cột."""
+    from plantrack import api
+    from plantrack.render import findings as out
+
+    lang = check_lang(lang)
+    if fmt not in FORMATS:
+        raise typer.BadParameter(f"chọn một trong {', '.join(FORMATS)}", param_hint="--format")
+    day = _parse_day(today)
+    root = api.find_repo(explicit=repo)
+    result = api.check(root, paths or [], today=day)
+    if fmt == "json":
+        typer.echo(out.as_json(result.findings, result.files), nl=False)
+    elif fmt == "sarif":
+        typer.echo(out.as_sarif(result.findings, lang), nl=False)
+    elif fmt == "github":
+        typer.echo(out.as_github(result.findings, lang), nl=False)
+        typer.echo(out.summary(result.findings, result.files, lang))
+    else:
+        typer.echo(out.as_text(result.findings, result.files, lang), nl=False)
+    failed = result.errors > 0 or (strict and result.warnings > 0)
+    return 1 if failed else 0
+
+
+def _parse_day(text: str | None) -> dt.date | None:
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as exc:
+        raise typer.BadParameter("ngày dạng YYYY-MM-DD", param_hint="--today") from exc

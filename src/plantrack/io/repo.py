@@ -1,0 +1,114 @@
+"""The data repository's layout: where it is, and which file is a plan, unit, index or report."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from plantrack.errors import RepoNotFoundError
+
+FileKind = Literal["plan", "unit", "index", "report"]
+PLAN_PATH = "data/plan.yaml"
+
+
+@dataclass(frozen=True, slots=True)
+class DataFile:
+    """A data file of the repository: its kind, absolute path and repo-relative POSIX path."""
+
+    kind: FileKind
+    path: Path
+    rel: str
+
+    @property
+    def stem(self) -> str:
+        """The file name without ``.yaml``: a unit or index id, or a report's unit id."""
+        return self.path.name.removesuffix(".yaml")
+
+    @property
+    def folder(self) -> str:
+        """The parent folder's name: a report's period."""
+        return self.path.parent.name
+
+
+def find_repo(start: Path | None = None, explicit: str | Path | None = None) -> Path:
+    """The repository root: ``explicit`` (or ``$PLANTRACK_REPO``), else the first folder
+    upwards from ``start`` holding ``data/plan.yaml``."""
+    chosen = explicit or os.environ.get("PLANTRACK_REPO")
+    if chosen:
+        root = Path(chosen).resolve()
+        if not (root / PLAN_PATH).is_file():
+            raise RepoNotFoundError(f"{root} không phải kho dữ liệu plantrack: thiếu {PLAN_PATH}.")
+        return root
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / PLAN_PATH).is_file():
+            return folder
+    raise RepoNotFoundError(
+        f"Không tìm thấy kho dữ liệu (thư mục chứa {PLAN_PATH}) từ {here} trở lên; "
+        "chạy lệnh trong kho, hoặc dùng --repo ĐƯỜNG_DẪN."
+    )
+
+
+def relative(root: Path, path: Path) -> str:
+    """``path`` relative to ``root`` in POSIX form (as findings print it)."""
+    try:
+        return path.absolute().relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def classify(rel: str) -> FileKind | None:
+    """The kind of the data file at repo-relative ``rel``, or ``None`` if it fits no slot."""
+    parts = rel.split("/")
+    if rel == PLAN_PATH:
+        return "plan"
+    if len(parts) == 3 and parts[0] == "data" and parts[2].endswith(".yaml"):
+        return {"units": "unit", "indices": "index"}.get(parts[1])  # type: ignore[return-value]
+    if len(parts) == 4 and parts[:2] == ["data", "reports"] and parts[3].endswith(".yaml"):
+        return "report"
+    return None
+
+
+def escapes_repo(root: Path, path: Path) -> str | None:
+    """Where ``path`` really points when a link takes it outside ``root``; else ``None``."""
+    try:
+        target = path.resolve()
+    except (OSError, RuntimeError):
+        return str(path)
+    try:
+        target.relative_to(root.resolve())
+    except ValueError:
+        return str(target)
+    return None
+
+
+def list_data_files(root: Path) -> tuple[list[DataFile], list[str]]:
+    """Every data file by kind (sorted), and the repo-relative paths under ``data/`` that fit
+    no slot of the layout (misplaced or misnamed files)."""
+    files: list[DataFile] = []
+    strays: list[str] = []
+    data = root / "data"
+    for folder, dirs, names in os.walk(data):
+        dirs.sort()
+        if "consolidations" in dirs and Path(folder) == data:
+            dirs.remove("consolidations")
+        for name in sorted(names):
+            if name.startswith(".") or name.endswith(("~", ".md")):
+                continue
+            path = Path(folder) / name
+            rel = relative(root, path)
+            kind = classify(rel)
+            if kind is None:
+                strays.append(rel)
+            else:
+                files.append(DataFile(kind, path, rel))
+    return files, strays
+
+
+def data_file(root: Path, path: Path) -> DataFile | None:
+    """The ``DataFile`` for a path given on the command line, or ``None`` if none fits."""
+    rel = relative(root, path if path.is_absolute() else Path.cwd() / path)
+    kind = classify(rel)
+    return DataFile(kind, root / rel, rel) if kind else None

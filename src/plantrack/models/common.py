@@ -1,0 +1,64 @@
+"""Shared base model and ``Annotated`` types used by every model."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+ID_PATTERN = r"^[A-Za-z0-9]+(?:[._-][A-Za-z0-9]+)*$"
+PERIOD_PATTERN = r"^(\d{4})-(Q[1-4]|H[12]|M9|Y)$"
+COMPONENT_PATTERN = r"^[A-Za-z][A-Za-z0-9_-]*\.[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*$"
+
+
+class StrictModel(BaseModel):
+    """Base of every data model: unknown keys are errors, NaN and infinity are refused."""
+
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False, frozen=True)
+
+
+Id = Annotated[
+    str,
+    StringConstraints(pattern=ID_PATTERN, max_length=64),
+    Field(
+        description=(
+            "Mã định danh: chữ ASCII, số, nối bằng '-', '_' hoặc '.'; đặt tường minh, "
+            "không suy ra từ tên bằng cách bỏ dấu."
+        )
+    ),
+]
+PeriodId = Annotated[
+    str,
+    StringConstraints(pattern=PERIOD_PATTERN),
+    Field(description="Kỳ báo cáo, ví dụ 2024-Q1, 2024-H1, 2024-Q3, 2024-M9, 2024-Y."),
+]
+ComponentRef = Annotated[
+    str,
+    StringConstraints(pattern=COMPONENT_PATTERN),
+    Field(description="Thành phần chỉ số, ví dụ SIPAS.F2 hoặc PAPI.D5 hoặc PAPI.D5.2."),
+]
+Text = Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
+ShortText = Annotated[str, StringConstraints(min_length=1, max_length=500)]
+Email = Annotated[
+    str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+$", max_length=254), Field(description="Email")
+]
+Date = dt.date
+
+
+class LegalDoc(StrictModel):
+    """A legal or administrative document: number, date, issuer, title."""
+
+    number: ShortText | None = Field(None, description="Số, ký hiệu (ví dụ 4770/KH-UBND).")
+    date: Date | None = Field(None, description="Ngày ban hành.")
+    issuer: ShortText | None = Field(None, description="Cơ quan ban hành.")
+    title: Text = Field(description="Trích yếu nội dung.")
+
+
+class Person(StrictModel):
+    """A named person with a title and optional contacts."""
+
+    name: ShortText = Field(description="Họ và tên.")
+    title: ShortText | None = Field(None, description="Chức vụ.")
+    phone: ShortText | None = Field(None, description="Điện thoại.")
+    email: Email | None = None

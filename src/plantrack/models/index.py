@@ -1,0 +1,72 @@
+"""A national index (SIPAS, PAPI, PAR INDEX): components, scale, yearly observations, targets."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from plantrack.models.common import Id, ShortText, StrictModel, Text
+
+
+class Scale(StrictModel):
+    """The range of a score."""
+
+    min: float = 0
+    max: float = 100
+    unit: ShortText = Field("điểm", description="Đơn vị: 'điểm' hoặc '%'.")
+
+
+class Component(StrictModel):
+    """A dimension, sub-dimension or factor of an index."""
+
+    code: Id = Field(description="Mã thành phần, ví dụ D1, D1.2, F3.")
+    name: ShortText = Field(description="Tên tiếng Việt.")
+    name_en: ShortText | None = Field(None, description="Tên tiếng Anh.")
+    scale: Scale | None = None
+    components: list[Component] = Field(default_factory=list, description="Thành phần con.")
+
+
+class Observation(StrictModel):
+    """Published scores for one year and one scope (e.g. Quảng Nam province)."""
+
+    year: int = Field(ge=2000, le=2100)
+    scope: ShortText = Field(description="Phạm vi đo, ví dụ 'Tỉnh Quảng Nam'.")
+    total: float | None = Field(None, description="Điểm/tỷ lệ tổng hợp.")
+    scores: dict[Id, float] = Field(default_factory=dict, description="Điểm theo mã thành phần.")
+    rank: int | None = Field(None, ge=1, description="Xếp hạng.")
+    rank_of: int | None = Field(None, ge=1, description="Trên tổng số.")
+    source: Text = Field(description="Nguồn công bố.")
+    note: Text | None = None
+
+
+class Target(StrictModel):
+    """A target score for a year."""
+
+    year: int = Field(ge=2000, le=2100)
+    total: float | None = None
+    scores: dict[Id, float] = Field(default_factory=dict)
+    rank: int | None = Field(None, ge=1)
+    source: Text | None = None
+
+
+class Index(StrictModel):
+    """An index definition with its observations."""
+
+    id: Id = Field(description="Mã chỉ số: SIPAS, PAPI, PARINDEX.")
+    name: Text = Field(description="Tên tiếng Việt.")
+    name_en: ShortText | None = None
+    description: Text | None = None
+    scale: Scale
+    components: list[Component] = Field(default_factory=list)
+    observations: list[Observation] = Field(default_factory=list)
+    targets: list[Target] = Field(default_factory=list)
+    note: Text | None = None
+
+    def component_codes(self) -> set[str]:
+        """Every component code at any depth."""
+        codes: set[str] = set()
+        stack = list(self.components)
+        while stack:
+            comp = stack.pop()
+            codes.add(comp.code)
+            stack.extend(comp.components)
+        return codes

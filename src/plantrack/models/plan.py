@@ -1,0 +1,131 @@
+"""The plan: basis, purposes, requirements, unit groups, indicators, reporting rules, tasks."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, PositiveInt
+
+from plantrack.models.common import (
+    ComponentRef,
+    Date,
+    Email,
+    Id,
+    LegalDoc,
+    PeriodId,
+    ShortText,
+    StrictModel,
+    Text,
+)
+from plantrack.models.period import Period, PeriodKind, PeriodRule, make_period
+from plantrack.models.tasktime import TaskTimeField
+from plantrack.models.unit import UnitKind
+
+
+class Section(StrictModel):
+    """A part of the plan that holds tasks, e.g. Phụ lục I (SIPAS)."""
+
+    id: Id
+    title: ShortText = Field(description="Tên phần, ví dụ 'Phụ lục I - Nâng cao Chỉ số SIPAS'.")
+    index: Id | None = Field(None, description="Chỉ số mà phần này phục vụ (SIPAS, PAPI…).")
+
+
+class UnitGroup(StrictModel):
+    """A named set of units: every unit of some kinds alive in a period, and/or listed units."""
+
+    id: Id
+    name: ShortText = Field(description="Tên nhóm, ví dụ 'UBND các xã'.")
+    kinds: list[UnitKind] = Field(default_factory=list, description="Mọi đơn vị thuộc các loại này.")
+    units: list[Id] = Field(default_factory=list, description="Các đơn vị được liệt kê.")
+
+
+class Indicator(StrictModel):
+    """A number units report, and how it is aggregated across units."""
+
+    id: Id
+    name: ShortText = Field(description="Tên chỉ tiêu.")
+    unit: ShortText = Field(description="Đơn vị tính, ví dụ 'hồ sơ', '%', 'cuộc'.")
+    aggregate: Literal["sum", "mean", "ratio"] = Field(
+        "sum", description="Cách tổng hợp: sum (cộng), mean (bình quân), ratio (tỷ lệ hai chỉ tiêu)."
+    )
+    numerator: Id | None = Field(None, description="Với ratio: chỉ tiêu tử số.")
+    denominator: Id | None = Field(None, description="Với ratio: chỉ tiêu mẫu số.")
+    percent: bool = Field(False, description="Với ratio: hiển thị dưới dạng phần trăm.")
+    kinds: list[UnitKind] = Field(
+        default_factory=list, description="Loại đơn vị báo cáo chỉ tiêu này (trống: mọi loại)."
+    )
+
+
+class DocumentSettings(StrictModel):
+    """What the official consolidated report carries: bodies, number code, signer, recipients."""
+
+    parent_body: ShortText = Field(description="Cơ quan chủ quản, ví dụ 'UBND HUYỆN NAM TRÀ MY'.")
+    issuing_body: ShortText = Field(description="Cơ quan ban hành, ví dụ 'PHÒNG NỘI VỤ'.")
+    code: ShortText = Field(description="Ký hiệu, ví dụ 'BC-PNV'.")
+    letter_code: ShortText | None = Field(None, description="Ký hiệu công văn, ví dụ 'PNV'.")
+    place: ShortText = Field(description="Địa danh ghi ở dòng ngày tháng.")
+    signer_authority: ShortText = Field(description="Quyền hạn ký, ví dụ 'KT. TRƯỞNG PHÒNG'.")
+    signer_title: ShortText | None = Field(None, description="Chức vụ người ký.")
+    signer_name: ShortText | None = Field(None, description="Họ tên người ký.")
+    recipients: list[ShortText] = Field(default_factory=list, description="Nơi nhận.")
+    archive: ShortText = Field("VT", description="Lưu: ví dụ 'VT, NV'.")
+
+
+class ReportingRules(StrictModel):
+    """Who consolidates, which periods are required, their dates, and the document settings."""
+
+    consolidator: Id = Field(description="Đơn vị tổng hợp (ví dụ phong-noi-vu).")
+    maintainers: list[Email] = Field(
+        default_factory=list, description="Email git của cán bộ tổng hợp, được sửa mọi tệp."
+    )
+    periods: list[PeriodKind] = Field(description="Các loại kỳ phải báo cáo, ví dụ [Q1, H1, Q3, Y].")
+    first: PeriodId = Field(description="Kỳ báo cáo đầu tiên.")
+    last: PeriodId | None = Field(None, description="Kỳ báo cáo cuối cùng (trống: chưa kết thúc).")
+    schedule: dict[PeriodKind, PeriodRule] = Field(
+        default_factory=dict,
+        description="Ghi đè ngày đầu kỳ, ngày chốt số liệu, hạn nộp (mặc định: Nghị định 09/2019).",
+    )
+    document: DocumentSettings | None = None
+
+    def period(self, period_id: str) -> Period:
+        """The dates of ``period_id`` under these rules."""
+        return make_period(period_id, dict(self.schedule))
+
+
+class Task(StrictModel):
+    """One task of the plan, with its lead and supporting units and its time."""
+
+    id: Id
+    section: Id = Field(description="Phần của kế hoạch chứa nhiệm vụ (id của sections).")
+    title: Text = Field(description="Tên nhiệm vụ.")
+    description: Text | None = Field(None, description="Nội dung chi tiết.")
+    targets: list[ComponentRef] = Field(
+        default_factory=list, description="Thành phần chỉ số nhiệm vụ phục vụ, ví dụ SIPAS.F2, PAPI.D5."
+    )
+    lead: list[Id] = Field(min_length=1, description="Đơn vị (hoặc nhóm) chủ trì.")
+    support: list[Id] = Field(default_factory=list, description="Đơn vị (hoặc nhóm) phối hợp.")
+    time: TaskTimeField
+    extended_to: Date | None = Field(None, description="Hạn mới nếu được gia hạn.")
+    output: Text | None = Field(None, description="Sản phẩm.")
+    indicators: list[Id] = Field(default_factory=list, description="Chỉ tiêu đơn vị báo cáo.")
+
+
+class Plan(StrictModel):
+    """The plan being tracked."""
+
+    id: Id
+    number: ShortText | None = Field(None, description="Số ký hiệu (trống nếu chưa rõ).")
+    title: Text = Field(description="Tên kế hoạch.")
+    issuer: ShortText = Field(description="Cơ quan ban hành.")
+    place: ShortText | None = Field(None, description="Địa danh.")
+    issued: Date | None = Field(None, description="Ngày ban hành.")
+    note: Text | None = Field(None, description="Ghi chú về nguồn dữ liệu.")
+    version: PositiveInt = Field(1, description="Phiên bản dữ liệu kế hoạch.")
+    basis: list[LegalDoc] = Field(default_factory=list, description="Căn cứ.")
+    purposes: list[Text] = Field(default_factory=list, description="Mục đích.")
+    requirements: list[Text] = Field(default_factory=list, description="Yêu cầu.")
+    sections: list[Section] = Field(min_length=1, description="Các phần chứa nhiệm vụ.")
+    groups: list[UnitGroup] = Field(default_factory=list, description="Nhóm đơn vị.")
+    indicators: list[Indicator] = Field(default_factory=list, description="Chỉ tiêu.")
+    reporting: ReportingRules
+    tasks: list[Task] = Field(default_factory=list, description="Nhiệm vụ.")

@@ -1,0 +1,54 @@
+"""A unit's periodic report: one entry per assigned task, indicator values and narrative."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from plantrack.models.common import Date, Id, LegalDoc, PeriodId, Person, StrictModel, Text
+
+TaskState = Literal["not-started", "in-progress", "done"]
+
+
+class TaskEntry(StrictModel):
+    """What a unit reports on one task."""
+
+    task: Id = Field(description="Mã nhiệm vụ trong kế hoạch.")
+    state: TaskState = Field(
+        description="Tình trạng: not-started (chưa triển khai), in-progress (đang thực hiện), done (hoàn thành)."
+    )
+    completed: Date | None = Field(None, description="Ngày hoàn thành (bắt buộc khi done).")
+    progress: int | None = Field(None, ge=0, le=100, description="Tiến độ, % (0–100).")
+    carried_out: bool | None = Field(
+        None, description="Với nhiệm vụ thường xuyên: có triển khai trong kỳ không."
+    )
+    results: Text | None = Field(None, description="Kết quả thực hiện.")
+    evidence: list[LegalDoc] = Field(default_factory=list, description="Văn bản, sản phẩm chứng minh.")
+    difficulties: Text | None = Field(None, description="Khó khăn, vướng mắc.")
+    next_steps: Text | None = Field(None, description="Nhiệm vụ kỳ tới.")
+
+
+class Narrative(StrictModel):
+    """The general part of a report: direction, communication, inspection."""
+
+    direction: Text | None = Field(None, description="Công tác chỉ đạo, điều hành.")
+    communication: Text | None = Field(None, description="Công tác tuyên truyền.")
+    inspection: Text | None = Field(None, description="Công tác kiểm tra.")
+
+
+class Report(StrictModel):
+    """One unit's report for one period, at ``data/reports/<period>/<unit>.yaml``."""
+
+    unit: Id = Field(description="Mã đơn vị báo cáo.")
+    period: PeriodId
+    submitted: Date | None = Field(None, description="Ngày ký, gửi báo cáo.")
+    number: str | None = Field(None, description="Số, ký hiệu báo cáo của đơn vị.")
+    prepared_by: Person | None = Field(None, description="Người lập.")
+    approved_by: Person | None = Field(None, description="Thủ trưởng ký duyệt.")
+    tasks: list[TaskEntry] = Field(default_factory=list, description="Kết quả từng nhiệm vụ.")
+    indicators: dict[Id, float | None] = Field(default_factory=dict, description="Số liệu chỉ tiêu.")
+    narrative: Narrative | None = None
+    difficulties: list[Text] = Field(default_factory=list, description="Khó khăn, vướng mắc.")
+    proposals: list[Text] = Field(default_factory=list, description="Đề xuất, kiến nghị.")
+    next_tasks: list[Text] = Field(default_factory=list, description="Nhiệm vụ kỳ tới.")

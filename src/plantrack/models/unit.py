@@ -1,0 +1,48 @@
+"""A unit: department, commune, public-service unit or organisation, with its validity window."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from plantrack.models.common import Date, Email, Id, Person, ShortText, StrictModel
+
+UnitKind = Literal["department", "commune", "public-service", "organisation", "office"]
+
+
+class Unit(StrictModel):
+    """A unit that reports on the plan. Units merge and split: see ``successors``."""
+
+    id: Id
+    name: ShortText = Field(description="Tên đầy đủ, ví dụ 'UBND xã Trà Mai'.")
+    short: ShortText | None = Field(None, description="Tên ngắn, ví dụ 'Trà Mai'.")
+    kind: UnitKind = Field(
+        description=(
+            "Loại: department (phòng chuyên môn), commune (xã), public-service "
+            "(đơn vị sự nghiệp), organisation (MTTQ, đoàn thể), office (cơ quan khác)."
+        )
+    )
+    head: Person | None = Field(None, description="Thủ trưởng đơn vị.")
+    contacts: list[Person] = Field(default_factory=list, description="Cán bộ đầu mối.")
+    authors: list[Email] = Field(
+        default_factory=list, description="Email git được phép sửa báo cáo của đơn vị."
+    )
+    valid_from: Date | None = Field(None, description="Ngày bắt đầu hoạt động (trống: từ trước).")
+    valid_until: Date | None = Field(None, description="Ngày cuối cùng hoạt động (trống: còn).")
+    successors: list[Id] = Field(
+        default_factory=list, description="Đơn vị kế thừa sau khi sáp nhập, chia tách."
+    )
+    note: str | None = Field(None, description="Ghi chú (ví dụ căn cứ sáp nhập).")
+
+    def alive_on(self, day: Date) -> bool:
+        """Whether the unit exists on ``day``."""
+        if self.valid_from is not None and day < self.valid_from:
+            return False
+        return self.valid_until is None or day <= self.valid_until
+
+    def alive_between(self, start: Date, end: Date) -> bool:
+        """Whether the unit exists on some day of ``[start, end]``."""
+        after_start = self.valid_until is None or self.valid_until >= start
+        before_end = self.valid_from is None or self.valid_from <= end
+        return after_start and before_end

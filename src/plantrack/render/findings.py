@@ -1,0 +1,131 @@
+"""Findings as text lines, JSON, SARIF 2.1.0 and GitHub Actions annotations."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from plantrack import __version__
+from plantrack.validate.catalogue import CATALOGUE
+from plantrack.validate.finding import Finding, count
+
+_SEVERITY_VI = {"error": "lỗi", "warning": "cảnh báo"}
+
+
+def _place(f: Finding) -> str:
+    if f.line is None:
+        return f.path
+    return f"{f.path}:{f.line}:{f.column or 1}"
+
+
+def as_text(findings: list[Finding], files: int, lang: str = "vi") -> str:
+    """``path:line:col: severity CODE message`` lines, hints indented, then a summary line."""
+    lines = []
+    for f in findings:
+        severity = f.severity if lang == "en" else _SEVERITY_VI[f.severity]
+        lines.append(f"{_place(f)}: {severity} {f.code} {f.message(lang)}")
+        if f.hint(lang):
+            lines.append(f"    {'hint' if lang == 'en' else 'gợi ý'}: {f.hint(lang)}")
+    lines.append(summary(findings, files, lang))
+    return "\n".join(lines) + "\n"
+
+
+def summary(findings: list[Finding], files: int, lang: str = "vi") -> str:
+    """One line: how many files, errors and warnings."""
+    errors, warnings = count(findings)
+    if lang == "en":
+        if not findings:
+            return f"{files} files checked: no problems."
+        return f"{files} files checked: {errors} errors, {warnings} warnings."
+    if not findings:
+        return f"Đã kiểm tra {files} tệp: không có lỗi."
+    return f"Đã kiểm tra {files} tệp: {errors} lỗi, {warnings} cảnh báo."
+
+
+def as_json(findings: list[Finding], files: int) -> str:
+    """The findings exactly as the library returns them, with counts."""
+    errors, warnings = count(findings)
+    payload = {
+        "files": files,
+        "errors": errors,
+        "warnings": warnings,
+        "findings": [f.to_dict() for f in findings],
+    }
+    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
+
+def as_github(findings: list[Finding], lang: str = "vi") -> str:
+    """``::error file=…,line=…,col=…,title=…::message`` workflow commands."""
+    lines = []
+    for f in findings:
+        props = [f"file={_escape_prop(f.path)}"]
+        if f.line is not None:
+            props += [f"line={f.line}", f"col={f.column or 1}"]
+        props.append(f"title={_escape_prop(f.code)}")
+        text = f.message(lang) + (f" ({f.hint(lang)})" if f.hint(lang) else "")
+        lines.append(f"::{f.severity} {','.join(props)}::{_escape_data(text)}")
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_prop(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def as_sarif(findings: list[Finding], lang: str = "vi") -> str:
+    """A SARIF 2.1.0 log, for code-scanning tools."""
+    used = sorted({f.code for f in findings})
+    rules = [
+        {
+            "id": code,
+            "name": CATALOGUE[code].title_en,
+            "shortDescription": {"text": CATALOGUE[code].title_vi if lang == "vi" else CATALOGUE[code].title_en},
+            "defaultConfiguration": {"level": CATALOGUE[code].severity},
+        }
+        for code in used
+    ]
+    results: list[dict[str, Any]] = []
+    for f in findings:
+        region = {"startLine": f.line, "startColumn": f.column or 1} if f.line else {}
+        location: dict[str, Any] = {"artifactLocation": {"uri": f.path}}
+        if region:
+            location["region"] = region
+        results.append(
+            {
+                "ruleId": f.code,
+                "level": f.severity,
+                "message": {"text": f.message(lang)},
+                "locations": [{"physicalLocation": location}],
+            }
+        )
+    log = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {"driver": {"name": "plantrack", "version": __version__, "rules": rules}},
+                "results": results,
+            }
+        ],
+    }
+    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+
+
+def explain(code: str, lang: str = "vi") -> str | None:
+    """The catalogue entry of ``code`` as text, or ``None`` when unknown."""
+    entry = CATALOGUE.get(code.upper())
+    if entry is None:
+        return None
+    if lang == "en":
+        return (
+            f"{entry.code} ({entry.severity}): {entry.title_en}\n"
+            f"Message: {entry.message_en}\n" + (f"Hint: {entry.hint_en}\n" if entry.hint_en.strip("{}") else "")
+        )
+    severity = _SEVERITY_VI[entry.severity]
+    return (
+        f"{entry.code} ({severity}): {entry.title_vi}\n"
+        f"Thông báo: {entry.message_vi}\n" + (f"Gợi ý: {entry.hint_vi}\n" if entry.hint_vi.strip("{}") else "")
+    )

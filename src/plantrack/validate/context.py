@@ -1,0 +1,163 @@
+"""The cross-file view of a repository: units, groups, tasks, indicators, index components,
+and who is responsible for what in a period (groups expanded, successors inheriting)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Literal
+
+from plantrack.models import Index, Plan, Task, Unit
+from plantrack.models.period import Period, parse_period_id, period_sort_key
+from plantrack.models.plan import Indicator, UnitGroup
+
+Role = Literal["lead", "support"]
+
+
+@dataclass(frozen=True, slots=True)
+class Assignment:
+    """A task a unit answers for in a period; ``via`` names the unit it inherited it from."""
+
+    task: Task
+    unit: str
+    role: Role
+    via: str | None = None
+
+
+@dataclass
+class Context:
+    """Everything rules and the domain need to know across files."""
+
+    plan: Plan
+    units: dict[str, Unit]
+    indices: dict[str, Index] = field(default_factory=dict)
+    _assign_cache: dict[str, dict[str, list[Assignment]]] = field(default_factory=dict, repr=False)
+
+    @cached_property
+    def tasks(self) -> dict[str, Task]:
+        """Tasks by id (the first of any duplicates)."""
+        out: dict[str, Task] = {}
+        for task in self.plan.tasks:
+            out.setdefault(task.id, task)
+        return out
+
+    @cached_property
+    def groups(self) -> dict[str, UnitGroup]:
+        """Unit groups by id."""
+        return {group.id: group for group in self.plan.groups}
+
+    @cached_property
+    def indicators(self) -> dict[str, Indicator]:
+        """Indicators by id."""
+        return {ind.id: ind for ind in self.plan.indicators}
+
+    @cached_property
+    def components(self) -> set[str]:
+        """Every ``INDEX.CODE`` an index file defines."""
+        return {f"{idx.id}.{code}" for idx in self.indices.values() for code in idx.component_codes()}
+
+    @cached_property
+    def predecessors(self) -> dict[str, list[str]]:
+        """For each unit, the units that name it as a successor."""
+        out: dict[str, list[str]] = {}
+        for unit in self.units.values():
+            for succ in unit.successors:
+                out.setdefault(succ, []).append(unit.id)
+        return out
+
+    def period(self, period_id: str) -> Period:
+        """The dates of a period under the plan's reporting rules."""
+        return self.plan.reporting.period(period_id)
+
+    def is_required(self, period_id: str) -> bool:
+        """Whether the plan requires reports for ``period_id``."""
+        parsed = parse_period_id(period_id)
+        rules = self.plan.reporting
+        if parsed is None or parsed[1] not in rules.periods:
+            return False
+        key = period_sort_key(period_id)
+        if key < period_sort_key(rules.first):
+            return False
+        return rules.last is None or key <= period_sort_key(rules.last)
+
+    def members(self, ref: str, day: dt.date) -> list[str]:
+        """Units meant by ``ref`` (a unit or group id) on ``day``; a unit is itself."""
+        if ref in self.units:
+            return [ref]
+        group = self.groups.get(ref)
+        if group is None:
+            return []
+        found = [u.id for u in self.units.values() if u.kind in group.kinds and u.alive_on(day)]
+        return found + [u for u in group.units if u in self.units and u not in found]
+
+    def heirs(self, unit_id: str, day: dt.date) -> list[str]:
+        """The unit itself if alive on ``day``, else its successors alive then (transitively)."""
+        seen: set[str] = set()
+        todo, alive = [unit_id], []
+        while todo:
+            current = todo.pop(0)
+            if current in seen or current not in self.units:
+                continue
+            seen.add(current)
+            if self.units[current].alive_on(day):
+                alive.append(current)
+            else:
+                todo.extend(self.units[current].successors)
+        return alive
+
+    def assignments(self, period: Period) -> dict[str, list[Assignment]]:
+        """For each unit alive at the cut-off, the tasks it answers for in ``period``."""
+        return _assignments_on(self, period.cutoff)
+
+    def assigned_to(self, unit_id: str, period: Period) -> list[Assignment]:
+        """Tasks ``unit_id`` answers for in ``period``; a unit gone before the cut-off answers
+        for what it held on its last day."""
+        unit = self.units.get(unit_id)
+        if unit is None:
+            return []
+        day = period.cutoff
+        if unit.valid_until is not None and unit.valid_until < day:
+            day = max(unit.valid_until, period.start)
+        return _assignments_on(self, day).get(unit_id, [])
+
+    def expected_units(self, period: Period) -> list[str]:
+        """Units that owe a report for ``period``: alive at the cut-off with a task."""
+        return sorted(self.assignments(period))
+
+    def unit_name(self, unit_id: str) -> str:
+        """A unit's or group's display name (its id when unknown)."""
+        if unit_id in self.units:
+            return self.units[unit_id].name
+        if unit_id in self.groups:
+            return self.groups[unit_id].name
+        return unit_id
+
+
+def _assignments_on(ctx: Context, day: dt.date) -> dict[str, list[Assignment]]:
+    cache = ctx._assign_cache
+    if day.isoformat() in cache:
+        return cache[day.isoformat()]
+    out: dict[str, list[Assignment]] = {}
+    for task in ctx.plan.tasks:
+        seen: set[str] = set()
+        for role, refs in (("lead", task.lead), ("support", task.support)):
+            for unit_id, via in _expand(ctx, refs, day):
+                if unit_id in seen:
+                    continue
+                seen.add(unit_id)
+                out.setdefault(unit_id, []).append(Assignment(task, unit_id, role, via))  # type: ignore[arg-type]
+    cache[day.isoformat()] = out
+    return out
+
+
+def _expand(ctx: Context, refs: Iterable[str], day: dt.date) -> list[tuple[str, str | None]]:
+    """Units answering on ``day`` for ``refs``; a group counts units alive then, a gone unit
+    passes its tasks to its successors."""
+    found: list[tuple[str, str | None]] = []
+    for ref in refs:
+        for member in ctx.members(ref, day) if ref in ctx.groups else [ref]:
+            for heir in ctx.heirs(member, day):
+                found.append((heir, None if heir == member else member))
+    return found

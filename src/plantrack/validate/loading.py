@@ -1,0 +1,44 @@
+"""Load one data file into its model, with every reading and schema problem as a finding."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel
+
+from plantrack.io.limits import DEFAULT_LIMITS, Limits
+from plantrack.io.repo import DataFile, escapes_repo
+from plantrack.io.yamlload import LoadProblem, YamlDoc, load_yaml_file
+from plantrack.validate.catalogue import make
+from plantrack.validate.finding import Finding, format_key
+from plantrack.validate.located import Located
+from plantrack.validate.schema import validate_model
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def problem_to_finding(rel: str, problem: LoadProblem) -> Finding:
+    """A loader problem as a catalogue finding."""
+    return make(problem.code, rel, problem.line, problem.column, format_key(problem.key_path), **problem.params)
+
+
+def load_model(root: Path, file: DataFile, model: type[M],
+               limits: Limits = DEFAULT_LIMITS) -> tuple[M | None, Located, list[Finding]]:
+    """Read ``file`` and validate it as ``model``: the instance (or ``None``), where it came
+    from, and every finding of reading and structure."""
+    target = escapes_repo(root, file.path)
+    if target is not None:
+        return None, Located(file.rel, None), [make("PT013", file.rel, None, None, target=target)]
+    doc, problems = load_yaml_file(file.path, limits)
+    findings = [problem_to_finding(file.rel, p) for p in problems]
+    where = Located(file.rel, doc)
+    if doc is None or doc.data is None:
+        return None, where, findings
+    instance, schema_findings = validate_model(model, doc, file.rel)
+    return instance, where, findings + schema_findings
+
+
+def release(where: Located) -> Located:
+    """Drop the node graph once a file's findings are made, keeping memory flat."""
+    return Located(where.rel, YamlDoc(None, None)) if where.doc is not None else where

@@ -1,0 +1,150 @@
+"""Validate one loaded file against its model, turning pydantic errors into located findings."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import replace
+from functools import cache
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from plantrack.io.yamlload import PathKey, YamlDoc
+from plantrack.validate.catalogue import make
+from plantrack.validate.finding import Finding, format_key
+
+M = TypeVar("M", bound=BaseModel)
+
+_MODEL_NAMES = {
+    "Plan": ("kế hoạch", "the plan"),
+    "Task": ("nhiệm vụ", "a task"),
+    "Report": ("báo cáo", "a report"),
+    "TaskEntry": ("mục nhiệm vụ", "a task entry"),
+    "Unit": ("đơn vị", "a unit"),
+    "Index": ("chỉ số", "an index"),
+    "Indicator": ("chỉ tiêu", "an indicator"),
+    "LegalDoc": ("văn bản", "a document"),
+    "Person": ("người", "a person"),
+}
+_TYPE_NAMES = {
+    "string": ("chuỗi văn bản", "text"),
+    "int": ("số nguyên", "a whole number"),
+    "float": ("số", "a number"),
+    "bool": ("true hoặc false", "true or false"),
+    "list": ("danh sách", "a list"),
+    "dict": ("ánh xạ 'khóa: giá trị'", "a 'key: value' mapping"),
+    "model": ("ánh xạ 'khóa: giá trị'", "a 'key: value' mapping"),
+}
+_RANGE_TYPES = {"greater_than", "greater_than_equal", "less_than", "less_than_equal"}
+
+
+def validate_model(model: type[M], doc: YamlDoc, path: str) -> tuple[M | None, list[Finding]]:
+    """Validate ``doc.data`` as ``model``; return the instance or the located findings."""
+    try:
+        return model.model_validate(doc.data), []
+    except ValidationError as exc:
+        return None, [error_to_finding(model, doc, path, err) for err in exc.errors()]
+
+
+def error_to_finding(model: type[BaseModel], doc: YamlDoc, path: str, err: ErrorDetails) -> Finding:
+    """Map one pydantic error to a catalogue finding at the value's line and column."""
+    loc = [part for part in err["loc"] if part != "[key]"]
+    is_key = "[key]" in err["loc"]
+    kind = err["type"]
+    key_path: tuple[PathKey, ...] = tuple(loc)
+    value = _show_input(err.get("input"))
+    reason = err["msg"]
+    if kind == "extra_forbidden":
+        return _unknown_key(model, doc, path, key_path)
+    if kind == "missing":
+        where = doc.locate(key_path[:-1]) or (None, None)
+        return make("PT102", path, *where, format_key(key_path), key=key_path[-1])
+    where = doc.locate(key_path, key=is_key) or (None, None)
+    key = format_key(key_path)
+    field = str(key_path[-1]) if key_path else ""
+    if kind in ("literal_error", "enum"):
+        allowed = str(err.get("ctx", {}).get("expected", "")).replace(" or ", ", ")
+        return make("PT104", path, *where, key, value=value, allowed=allowed)
+    if kind.startswith("date") or kind.startswith("datetime"):
+        return make("PT105", path, *where, key, value=value, reason=reason)
+    if kind == "string_pattern_mismatch":
+        pattern = str(err.get("ctx", {}).get("pattern", ""))
+        code = "PT108" if "Q[1-4]" in pattern else "PT106" if "A-Za-z0-9]+(?:" in pattern else "PT110"
+        return make(code, path, *where, key, value=value, reason=reason)
+    if kind == "finite_number":
+        return make("PT111", path, *where, key, value=value)
+    if kind in _RANGE_TYPES:
+        return make("PT107", path, *where, key, value=value, reason=reason)
+    if kind == "value_error" and field == "time":
+        return make("PT109", path, *where, key, value=value, reason=reason.removeprefix("Value error, "))
+    type_name = kind.split("_")[0]
+    if type_name in _TYPE_NAMES and (kind.endswith("_type") or kind.endswith("_parsing")):
+        vi, en = _TYPE_NAMES[type_name]
+        finding = make("PT103", path, *where, key, value=value, expected=vi)
+        return _with_en(finding, make("PT103", path, *where, key, value=value, expected=en))
+    return make("PT110", path, *where, key, value=value, reason=reason.removeprefix("Value error, "))
+
+
+def _with_en(vi: Finding, en: Finding) -> Finding:
+    return replace(vi, message_en=en.message_en)
+
+
+def _unknown_key(model: type[BaseModel], doc: YamlDoc, path: str, key_path: tuple[PathKey, ...]) -> Finding:
+    where = doc.locate(key_path, key=True) or (None, None)
+    bad = str(key_path[-1])
+    title, allowed = allowed_keys(model, key_path[:-1])
+    close = difflib.get_close_matches(bad, allowed, n=1, cutoff=0.6)
+    vi_name, en_name = _MODEL_NAMES.get(title, (title, title))
+    if close:
+        sugg_vi, sugg_en = f"Có phải ý bạn là '{close[0]}'?", f"Did you mean '{close[0]}'?"
+    else:
+        listed = ", ".join(allowed)
+        sugg_vi, sugg_en = f"Các khóa được phép: {listed}.", f"Allowed keys: {listed}."
+    finding = make("PT101", path, *where, format_key(key_path), key=bad, model=vi_name,
+                   suggestion=sugg_vi, suggestion_en=sugg_en)
+    en = make("PT101", path, *where, key=bad, model=en_name)
+    return replace(finding, message_en=en.message_en)
+
+
+@cache
+def _schema(model: type[BaseModel]) -> dict[str, Any]:
+    return model.model_json_schema()
+
+
+def allowed_keys(model: type[BaseModel], loc: tuple[PathKey, ...]) -> tuple[str, list[str]]:
+    """The model title and the keys allowed at ``loc``, found by walking the JSON Schema."""
+    root = _schema(model)
+    defs = root.get("$defs", {})
+    node = _resolve(root, defs)
+    for part in loc:
+        if isinstance(part, int):
+            node = _resolve(node.get("items", {}), defs)
+        elif part in node.get("properties", {}):
+            node = _resolve(node["properties"][part], defs)
+        else:
+            node = _resolve(node.get("additionalProperties") or {}, defs)
+    return str(node.get("title", "")), sorted(node.get("properties", {}))
+
+
+def _resolve(node: Any, defs: dict[str, Any]) -> dict[str, Any]:
+    for _ in range(10):
+        if not isinstance(node, dict):
+            return {}
+        if "$ref" in node:
+            node = defs.get(node["$ref"].rsplit("/", 1)[-1], {})
+        elif "anyOf" in node:
+            options = [o for o in node["anyOf"] if o.get("type") != "null"]
+            node = options[0] if options else {}
+        else:
+            return node
+    return {}
+
+
+def _show_input(value: Any) -> str:
+    if isinstance(value, dict):
+        return "{…}"
+    if isinstance(value, list):
+        return "[…]"
+    text = repr(value) if isinstance(value, str) else str(value)
+    return text if len(text) <= 60 else text[:57] + "…"

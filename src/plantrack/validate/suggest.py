@@ -1,0 +1,19 @@
+"""'Did you mean …' hints for misspelt ids and keys."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+
+def suggestion(wrong: str, known: Iterable[str]) -> dict[str, str]:
+    """Params ``suggestion``/``suggestion_en`` naming the closest known id, if any."""
+    close = difflib.get_close_matches(wrong, list(known), n=1, cutoff=0.6)
+    if not close:
+        return {"suggestion": "", "suggestion_en": ""}
+    return {"suggestion": f"Có phải ý bạn là '{close[0]}'?", "suggestion_en": f"Did you mean '{close[0]}'?"}
+
+
+def fold_id(identifier: str) -> str:
+    """An id with case and separators removed: ``Xa_Tra_Don`` → ``xatradon``."""
+    return "".join(ch for ch in identifier.lower() if ch.isalnum())
