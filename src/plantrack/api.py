@@ -7,12 +7,25 @@ import json
 from collections.abc import Iterable
 from pathlib import Path
 
+from plantrack.domain.viewmodel import Consolidation
+from plantrack.errors import PlantrackError
 from plantrack.io.atomic import write_atomic
+from plantrack.io.outdir import OutputExistsError, publish
 from plantrack.io.repo import find_repo, relative
 from plantrack.models.jsonschema import json_schemas
+from plantrack.services import Prepared, prepare
 from plantrack.validate.check import CheckResult, Progress, check_repository
 
-__all__ = ["CheckResult", "check", "find_repo", "write_schemas"]
+__all__ = [
+    "CheckResult",
+    "Prepared",
+    "check",
+    "find_repo",
+    "prepare_consolidation",
+    "render_outputs",
+    "write_outputs",
+    "write_schemas",
+]
 
 
 def check(repo: Path, paths: Iterable[Path] = (), *, today: dt.date | None = None,
@@ -40,3 +53,44 @@ def write_schemas(out_dir: Path) -> list[Path]:
         write_atomic(target, json.dumps(schema, ensure_ascii=False, indent=2) + "\n")
         written.append(target)
     return written
+
+
+def prepare_consolidation(repo: Path, period: str, *, as_of: dt.date | None = None,
+                          today: dt.date | None = None) -> Prepared:
+    """Check the period's inputs and build its view-model (or return the blocking errors)."""
+    return prepare(repo, period, as_of=as_of, today=today)
+
+
+FORMATS = ("md", "html", "xlsx", "json")
+
+
+def render_outputs(vm: Consolidation, repo: Path, formats: Iterable[str] = FORMATS) -> dict[str, bytes]:
+    """File name → bytes for each requested format of the consolidated report."""
+    from plantrack.render.documents import render_json, render_markdown
+
+    base = f"bao-cao-tong-hop-{vm.period['id']}"
+    out: dict[str, bytes] = {}
+    for fmt in formats:
+        if fmt == "md":
+            out[f"{base}.md"] = render_markdown(vm, repo).encode("utf-8")
+        elif fmt == "json":
+            out[f"{base}.json"] = render_json(vm).encode("utf-8")
+        elif fmt == "html":
+            from plantrack.render.html import render_html
+
+            out[f"{base}.html"] = render_html(vm, repo).encode("utf-8")
+        elif fmt == "xlsx":
+            from plantrack.render.xlsx import render_xlsx
+
+            out[f"{base}.xlsx"] = render_xlsx(vm)
+    return out
+
+
+def write_outputs(target: Path, files: dict[str, bytes], *, force: bool = False) -> list[Path]:
+    """Publish ``files`` as the output folder ``target`` in one step."""
+    try:
+        return publish(target, files, force=force)
+    except OutputExistsError as exc:
+        raise PlantrackError(
+            f"Thư mục {exc} đã có tệp không do plantrack tạo; chọn --out khác hoặc dùng --force."
+        ) from exc

@@ -54,7 +54,7 @@ def find_repo(start: Path | None = None, explicit: str | Path | None = None) -> 
 def relative(root: Path, path: Path) -> str:
     """``path`` relative to ``root`` in POSIX form (as findings print it)."""
     try:
-        return path.absolute().relative_to(root).as_posix()
+        return path.absolute().relative_to(root.absolute()).as_posix()
     except ValueError:
         return path.as_posix()
 

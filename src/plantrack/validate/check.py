@@ -127,3 +127,27 @@ def _stray(rel: str) -> Finding:
             "data/reports/<kỳ>/<mã đơn vị>.yaml"
         )
     return make("PT019", rel, None, None, name=rel, expected=expected)
+
+
+@dataclass
+class PeriodReports:
+    """The checked reports of one period, by unit id, and their findings."""
+
+    reports: dict[str, Report]
+    files: list[DataFile]
+    findings: list[Finding]
+
+
+def load_period(root: Path, ctx: Context, files: list[DataFile], period_id: str, *, today: dt.date,
+                limits: Limits = DEFAULT_LIMITS) -> PeriodReports:
+    """Load and check every report filed under ``data/reports/<period_id>/``."""
+    chosen = [f for f in files if f.kind == "report" and f.folder == period_id]
+    reports: dict[str, Report] = {}
+    findings: list[Finding] = []
+    for file in chosen:
+        report, where, found = load_model(root, file, Report, limits)
+        findings += found
+        if report is not None:
+            findings += check_report(ctx, report, file, where, today)
+            reports.setdefault(report.unit, report)
+    return PeriodReports(reports, chosen, findings)

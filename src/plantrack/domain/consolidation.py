@@ -1,0 +1,207 @@
+"""Build the consolidation view-model for one period at one cut-off (pure: ``as_of`` given)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from plantrack.domain.indicators import indicator_rows
+from plantrack.domain.indices import IndexRow, index_row, top_component
+from plantrack.domain.status import STATUS_LABELS, Counts, deadline_of, task_status
+from plantrack.domain.submission import submission
+from plantrack.domain.viewmodel import (
+    Attributed,
+    Consolidation,
+    PairRow,
+    Provenance,
+    SectionRow,
+    TaskRow,
+    UnitRow,
+)
+from plantrack.models import Report, Task
+from plantrack.models.period import Period
+from plantrack.validate.context import Assignment, Context
+
+
+def consolidate(ctx: Context, period: Period, reports: dict[str, Report], *, as_of: dt.date,
+                provenance: Provenance, previous: Iterable[Report] = (), previous_period: str | None = None,
+                committed: dict[str, dt.datetime] | None = None,
+                warnings: list[dict[str, object]] | None = None) -> Consolidation:
+    """The consolidated picture of ``period``: statuses at ``as_of``, submissions against the
+    due date, indicators beside the previous period, indices, and the units' own words."""
+    assignments = ctx.assignments(period)
+    pairs = _pairs(ctx, assignments, reports, as_of)
+    tasks = _task_rows(ctx, pairs)
+    sections = _sections(ctx, tasks)
+    units = _unit_rows(ctx, period, assignments, pairs, reports, committed or {})
+    overall = _count(pairs)
+    kinds = {u.id: u.kind for u in ctx.units.values()}
+    vm = Consolidation(
+        plan=_plan_info(ctx),
+        period={"id": period.id, "label": period.label, "title": period.title, "year": period.year,
+                "start": period.start, "cutoff": period.cutoff, "due": period.due},
+        as_of=as_of,
+        provenance=provenance,
+        overall=overall,
+        sections=sections,
+        units=units,
+        indicators=indicator_rows(ctx.plan.indicators, list(reports.values()), list(previous), kinds),
+        indices=_index_rows(ctx, tasks),
+        previous_period=previous_period,
+        warnings=warnings or [],
+        document=ctx.plan.reporting.document.model_dump(mode="json") if ctx.plan.reporting.document else None,
+    )
+    _attach_words(ctx, vm, reports)
+    all_pairs = [p for t in tasks for p in t.pairs]
+    vm.overdue = [p for p in all_pairs if p.status == "open-overdue" or
+                  (p.status == "not-reported" and p.past_deadline)]
+    vm.open_tasks = [p for p in all_pairs if p.status in ("open-on-time", "open-overdue")]
+    vm.late_units = [u for u in units if u.submission.status == "late"]
+    vm.missing_units = [u for u in units if u.submission.status == "missing"]
+    return vm
+
+
+def _plan_info(ctx: Context) -> dict[str, object]:
+    plan = ctx.plan
+    return {"id": plan.id, "number": plan.number, "title": plan.title, "issuer": plan.issuer,
+            "issued": plan.issued, "note": plan.note,
+            "basis": [doc.model_dump(mode="json") for doc in plan.basis]}
+
+
+def _pairs(ctx: Context, assignments: dict[str, list[Assignment]], reports: dict[str, Report],
+           as_of: dt.date) -> dict[str, list[PairRow]]:
+    """Pairs grouped by task id, in unit order."""
+    out: dict[str, list[PairRow]] = {}
+    for unit_id in sorted(assignments):
+        report = reports.get(unit_id)
+        entries = {e.task: e for e in report.tasks} if report else {}
+        for assignment in assignments[unit_id]:
+            task = assignment.task
+            entry = entries.get(task.id)
+            status = task_status(task, entry, as_of)
+            out.setdefault(task.id, []).append(
+                PairRow(
+                    task_id=task.id,
+                    unit_id=unit_id,
+                    unit_name=ctx.unit_name(unit_id),
+                    role=assignment.role,
+                    via=assignment.via,
+                    status=status,
+                    status_label=STATUS_LABELS[status][0],
+                    deadline=deadline_of(task),
+                    past_deadline=_past_deadline(task, as_of),
+                    completed=entry.completed if entry else None,
+                    progress=entry.progress if entry else None,
+                    state=entry.state if entry else None,
+                    results=entry.results if entry else None,
+                    evidence=[_evidence(d.number, d.date, d.title) for d in entry.evidence] if entry else [],
+                    difficulties=entry.difficulties if entry else None,
+                    next_steps=entry.next_steps if entry else None,
+                )
+            )
+    return out
+
+
+def _evidence(number: str | None, date: dt.date | None, title: str) -> str:
+    head = " ".join(part for part in (number, f"ngày {date:%d/%m/%Y}" if date else None) if part)
+    return f"{head}: {title}" if head else title
+
+
+def _count(pairs: dict[str, list[PairRow]] | list[PairRow]) -> Counts:
+    counts = Counts()
+    rows = pairs if isinstance(pairs, list) else [p for rows in pairs.values() for p in rows]
+    for pair in rows:
+        counts.add(pair.status, pair.past_deadline)
+    return counts
+
+
+def _past_deadline(task: Task, as_of: dt.date) -> bool:
+    deadline = deadline_of(task)
+    return deadline is not None and as_of > deadline
+
+
+def _task_rows(ctx: Context, pairs: dict[str, list[PairRow]]) -> list[TaskRow]:
+    rows = []
+    for task in ctx.plan.tasks:
+        task_pairs = pairs.get(task.id, [])
+        rows.append(
+            TaskRow(
+                id=task.id,
+                section=task.section,
+                title=task.title,
+                targets=list(task.targets),
+                lead=[ctx.unit_name(u) for u in task.lead],
+                support=[ctx.unit_name(u) for u in task.support],
+                time_label=task.time.label,
+                deadline=deadline_of(task),
+                recurring=task.time.recurring,
+                output=task.output,
+                counts=_count(task_pairs),
+                pairs=task_pairs,
+            )
+        )
+    return rows
+
+
+def _sections(ctx: Context, tasks: list[TaskRow]) -> list[SectionRow]:
+    out = []
+    for section in ctx.plan.sections:
+        rows = [t for t in tasks if t.section == section.id]
+        out.append(SectionRow(section.id, section.title, _count([p for t in rows for p in t.pairs]), rows))
+    return out
+
+
+def _unit_rows(ctx: Context, period: Period, assignments: dict[str, list[Assignment]],
+               pairs: dict[str, list[PairRow]], reports: dict[str, Report],
+               committed: dict[str, dt.datetime]) -> list[UnitRow]:
+    by_unit: dict[str, list[PairRow]] = {}
+    for rows in pairs.values():
+        for pair in rows:
+            by_unit.setdefault(pair.unit_id, []).append(pair)
+    out = []
+    for unit_id in sorted(assignments, key=lambda u: (ctx.units[u].kind, ctx.units[u].name)):
+        unit = ctx.units[unit_id]
+        contacts = [", ".join(x for x in (c.name, c.title, c.phone, c.email) if x) for c in unit.contacts]
+        out.append(
+            UnitRow(
+                id=unit_id,
+                name=unit.name,
+                short=unit.short or unit.name,
+                kind=unit.kind,
+                submission=submission(unit_id, reports.get(unit_id), committed.get(unit_id), period),
+                counts=_count(by_unit.get(unit_id, [])),
+                contacts=contacts,
+            )
+        )
+    return out
+
+
+def _index_rows(ctx: Context, tasks: list[TaskRow]) -> list[IndexRow]:
+    counts: dict[str, Counts] = {}
+    task_ids: dict[str, list[str]] = {}
+    for task in tasks:
+        for ref in {top_component(t) for t in task.targets}:
+            task_ids.setdefault(ref, []).append(task.id)
+            merged = counts.setdefault(ref, Counts())
+            for pair in task.pairs:
+                merged.add(pair.status, pair.past_deadline)
+    return [index_row(index, counts, task_ids) for index in ctx.indices.values()]
+
+
+def _attach_words(ctx: Context, vm: Consolidation, reports: dict[str, Report]) -> None:
+    """The units' narrative, difficulties, proposals and next steps, attributed."""
+    for unit_id in sorted(reports, key=lambda u: ctx.unit_name(u)):
+        report = reports[unit_id]
+        name = ctx.unit_name(unit_id)
+        if report.narrative:
+            for attr in ("direction", "communication", "inspection"):
+                text = getattr(report.narrative, attr)
+                if text:
+                    getattr(vm, attr).append(Attributed(unit_id, name, text))
+        vm.difficulties += [Attributed(unit_id, name, text) for text in report.difficulties]
+        vm.proposals += [Attributed(unit_id, name, text) for text in report.proposals]
+        vm.next_steps += [Attributed(unit_id, name, text) for text in report.next_tasks]
+        vm.next_steps += [
+            Attributed(unit_id, name, e.next_steps, e.task) for e in report.tasks if e.next_steps
+        ]
+

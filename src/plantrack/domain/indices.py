@@ -1,0 +1,105 @@
+"""Index scores: baseline and latest per component, the change, the weakest components, and
+how the tasks serving each component are doing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from plantrack.domain.status import Counts
+from plantrack.models import Index
+from plantrack.models.index import Observation
+
+
+@dataclass
+class ComponentRow:
+    """One top-level component (a PAPI dimension, a SIPAS factor) of an index."""
+
+    ref: str
+    code: str
+    name: str
+    scale_min: float | None
+    scale_max: float | None
+    baseline: float | None
+    latest: float | None
+    counts: Counts = field(default_factory=Counts)
+    task_ids: list[str] = field(default_factory=list)
+
+    @property
+    def change(self) -> float | None:
+        """Latest minus baseline."""
+        if self.baseline is None or self.latest is None:
+            return None
+        return round(self.latest - self.baseline, 4)
+
+    @property
+    def relative(self) -> float | None:
+        """Where the latest score sits on its scale, 0 to 1 (for finding the weakest)."""
+        if self.latest is None or self.scale_min is None or self.scale_max in (None, self.scale_min):
+            return None
+        assert self.scale_max is not None
+        return (self.latest - self.scale_min) / (self.scale_max - self.scale_min)
+
+
+@dataclass
+class IndexRow:
+    """An index with its baseline and latest observations."""
+
+    id: str
+    name: str
+    unit: str
+    scope: str | None
+    baseline: Observation | None
+    latest: Observation | None
+    components: list[ComponentRow]
+    weakest: list[str]
+
+    @property
+    def change(self) -> float | None:
+        """Latest total minus baseline total."""
+        if self.baseline is None or self.latest is None or self.baseline is self.latest:
+            return None
+        if self.baseline.total is None or self.latest.total is None:
+            return None
+        return round(self.latest.total - self.baseline.total, 4)
+
+
+def index_row(index: Index, component_counts: dict[str, Counts], component_tasks: dict[str, list[str]],
+              weakest_count: int = 3) -> IndexRow:
+    """Summarise ``index``; counts and task ids are keyed by ``INDEX.CODE``."""
+    observations = sorted(index.observations, key=lambda o: o.year)
+    baseline = observations[0] if observations else None
+    latest = observations[-1] if observations else None
+    rows = []
+    for comp in index.components:
+        ref = f"{index.id}.{comp.code}"
+        scale = comp.scale
+        rows.append(
+            ComponentRow(
+                ref=ref,
+                code=comp.code,
+                name=comp.name,
+                scale_min=scale.min if scale else None,
+                scale_max=scale.max if scale else None,
+                baseline=baseline.scores.get(comp.code) if baseline else None,
+                latest=latest.scores.get(comp.code) if latest else None,
+                counts=component_counts.get(ref, Counts()),
+                task_ids=component_tasks.get(ref, []),
+            )
+        )
+    ranked = sorted((r for r in rows if r.relative is not None), key=lambda r: r.relative or 0.0)
+    return IndexRow(
+        id=index.id,
+        name=index.name,
+        unit=index.scale.unit,
+        scope=latest.scope if latest else None,
+        baseline=baseline,
+        latest=latest,
+        components=rows,
+        weakest=[r.ref for r in ranked[:weakest_count]],
+    )
+
+
+def top_component(ref: str) -> str:
+    """``PAPI.D2.3`` → ``PAPI.D2``: sub-dimensions count toward their dimension."""
+    index_id, _, code = ref.partition(".")
+    return f"{index_id}.{code.split('.')[0]}"

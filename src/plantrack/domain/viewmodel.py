@@ -1,0 +1,160 @@
+"""The consolidation view-model: one structure every document (Markdown, HTML, xlsx, docx,
+JSON) is rendered from."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, fields, is_dataclass
+from typing import Any
+
+from plantrack.domain.indicators import IndicatorRow
+from plantrack.domain.indices import IndexRow
+from plantrack.domain.status import Counts, Status
+from plantrack.domain.submission import Submission
+
+
+@dataclass
+class PairRow:
+    """One (task, unit) pair at the cut-off, with the unit's own words."""
+
+    task_id: str
+    unit_id: str
+    unit_name: str
+    role: str
+    via: str | None
+    status: Status
+    status_label: str
+    deadline: dt.date | None
+    past_deadline: bool
+    completed: dt.date | None
+    progress: int | None
+    state: str | None
+    results: str | None
+    evidence: list[str]
+    difficulties: str | None
+    next_steps: str | None
+
+
+@dataclass
+class TaskRow:
+    """One task with its status counts and its pairs."""
+
+    id: str
+    section: str
+    title: str
+    targets: list[str]
+    lead: list[str]
+    support: list[str]
+    time_label: str
+    deadline: dt.date | None
+    recurring: bool
+    output: str | None
+    counts: Counts
+    pairs: list[PairRow]
+
+
+@dataclass
+class SectionRow:
+    """A section of the plan (Phụ lục I, Phụ lục II, III) with its tasks."""
+
+    id: str
+    title: str
+    counts: Counts
+    tasks: list[TaskRow]
+
+
+@dataclass
+class UnitRow:
+    """One expected unit: its submission and its task counts."""
+
+    id: str
+    name: str
+    short: str
+    kind: str
+    submission: Submission
+    counts: Counts
+    contacts: list[str]
+
+
+@dataclass
+class Attributed:
+    """A unit's own words, named: a result, a proposal, a difficulty, a next step."""
+
+    unit_id: str
+    unit_name: str
+    text: str
+    task_id: str | None = None
+
+
+@dataclass
+class InputFile:
+    """An input file and the SHA-256 of its bytes."""
+
+    path: str
+    sha256: str
+
+
+@dataclass
+class Provenance:
+    """Where an output came from: tool, data commit, cut-off and every input's hash."""
+
+    tool: str
+    version: str
+    data_commit: str | None
+    uncommitted: list[str]
+    as_of: dt.date
+    files: list[InputFile]
+
+
+@dataclass
+class Consolidation:
+    """Everything the consolidated report says, for one period at one cut-off."""
+
+    plan: dict[str, Any]
+    period: dict[str, Any]
+    as_of: dt.date
+    provenance: Provenance
+    overall: Counts
+    sections: list[SectionRow]
+    units: list[UnitRow]
+    indicators: list[IndicatorRow]
+    indices: list[IndexRow]
+    previous_period: str | None
+    direction: list[Attributed] = field(default_factory=list)
+    communication: list[Attributed] = field(default_factory=list)
+    inspection: list[Attributed] = field(default_factory=list)
+    difficulties: list[Attributed] = field(default_factory=list)
+    proposals: list[Attributed] = field(default_factory=list)
+    next_steps: list[Attributed] = field(default_factory=list)
+    overdue: list[PairRow] = field(default_factory=list)
+    open_tasks: list[PairRow] = field(default_factory=list)
+    late_units: list[UnitRow] = field(default_factory=list)
+    missing_units: list[UnitRow] = field(default_factory=list)
+    warnings: list[dict[str, Any]] = field(default_factory=list)
+    document: dict[str, Any] | None = None
+
+    @property
+    def tasks(self) -> list[TaskRow]:
+        """Every task row, section by section."""
+        return [task for section in self.sections for task in section.tasks]
+
+
+def to_jsonable(value: Any) -> Any:
+    """Dataclasses, dates and counts as plain JSON values (properties of counts included)."""
+    if isinstance(value, Counts):
+        return value.to_dict()
+    if is_dataclass(value) and not isinstance(value, type):
+        out = {f.name: to_jsonable(getattr(value, f.name)) for f in fields(value)}
+        for extra in ("change", "label", "dates_disagree"):
+            if hasattr(type(value), extra):
+                out[extra] = to_jsonable(getattr(value, extra))
+        return out
+    if isinstance(value, dict):
+        return {str(k): to_jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [to_jsonable(v) for v in value]
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if hasattr(value, "model_dump"):
+        return value.model_dump(mode="json")
+    return value

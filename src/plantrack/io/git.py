@@ -1,0 +1,72 @@
+"""Read-only git access: the data commit, uncommitted inputs, and when report files were added.
+
+Each function runs one git process; none is called per file. Outside a git repository (or
+without git) they return empty answers so plantrack still works from plain files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+from pathlib import Path
+
+
+def _git(root: Path, *args: str) -> str | None:
+    try:
+        done = subprocess.run(
+            ["git", "-c", "core.quotePath=false", *args],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            errors="replace",
+            check=False,
+        )
+    except OSError:
+        return None
+    return done.stdout if done.returncode == 0 else None
+
+
+def head_commit(root: Path) -> str | None:
+    """The commit checked out at ``root``, or ``None`` (no git, or no commit yet)."""
+    out = _git(root, "rev-parse", "--verify", "-q", "HEAD")
+    return out.strip() or None if out else None
+
+
+def uncommitted(root: Path, prefix: str = "data") -> set[str]:
+    """Repo-relative paths under ``prefix`` that differ from HEAD or are untracked."""
+    out = _git(root, "status", "--porcelain", "-z", "--untracked-files=all", "--", prefix)
+    if not out:
+        return set()
+    # Porcelain paths are relative to the top of the git work tree, which may lie above root.
+    top_prefix = (_git(root, "rev-parse", "--show-prefix") or "").strip()
+    paths: set[str] = set()
+    entries = out.split("\0")
+    index = 0
+    while index < len(entries):
+        entry = entries[index]
+        if len(entry) > 3:
+            paths.add(entry[3:].removeprefix(top_prefix))
+            if entry[0] in "RC":  # a rename is followed by its old path
+                index += 1
+        index += 1
+    return paths
+
+
+def first_added(root: Path, prefix: str = "data/reports") -> dict[str, dt.datetime]:
+    """For every file under ``prefix``, the author date of the commit that first added it.
+
+    One ``git log`` pass over the history, oldest first.
+    """
+    out = _git(root, "log", "--reverse", "--relative", "--diff-filter=A", "--name-only", "--format=@@%aI",
+               "--", prefix)
+    found: dict[str, dt.datetime] = {}
+    if not out:
+        return found
+    when: dt.datetime | None = None
+    for line in out.splitlines():
+        if line.startswith("@@"):
+            when = dt.datetime.fromisoformat(line[2:])
+        elif line and when is not None:
+            found.setdefault(line, when)
+    return found

@@ -1,0 +1,84 @@
+"""The Jinja environment: templates from the data repository's ``templates/`` first, then the
+packaged defaults; strict undefined; autoescape for HTML; Vietnamese formatting filters."""
+
+from __future__ import annotations
+
+import datetime as dt
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from plantrack.domain.status import STATUS_COLOURS, STATUS_LABELS
+
+
+def default_templates() -> Path:
+    """The packaged templates folder (in a wheel) or the source checkout's ``templates/``."""
+    packaged = Path(str(resources.files("plantrack"))) / "templates"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[3] / "templates"
+
+
+def environment(repo: Path | None = None) -> jinja2.Environment:
+    """A Jinja environment searching ``repo/templates`` before the defaults."""
+    search = [str(repo / "templates")] if repo is not None and (repo / "templates").is_dir() else []
+    search.append(str(default_templates()))
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(search),
+        undefined=jinja2.StrictUndefined,
+        autoescape=jinja2.select_autoescape(enabled_extensions=("html", "html.j2", "svg.j2")),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        vdate=vn_date,
+        pct=percent,
+        num=number,
+        status_label=lambda s: STATUS_LABELS[s][0],
+        status_colour=lambda s: STATUS_COLOURS[s],
+        md=markdown_escape,
+        cell=markdown_cell,
+    )
+    return env
+
+
+def vn_date(value: dt.date | str | None) -> str:
+    """``2024-09-05`` → ``05/09/2024``; empty for ``None``."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, str):
+        value = dt.date.fromisoformat(value)
+    return f"{value.day:02d}/{value.month:02d}/{value.year}"
+
+
+def number(value: float | int | None, decimals: int = 2) -> str:
+    """Vietnamese number format: ``1.234,5``; integers without decimals; ``—`` for none."""
+    if value is None:
+        return "—"
+    if float(value).is_integer():
+        text = f"{int(value):,}"
+        return text.replace(",", ".")
+    text = f"{value:,.{decimals}f}".rstrip("0").rstrip(".")
+    return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+
+
+def percent(value: float | None) -> str:
+    """``98.62`` → ``98,62%``; ``—`` for none."""
+    return "—" if value is None else number(value) + "%"
+
+
+_MD_SPECIAL = "\\`*_[]<>|#"
+
+
+def markdown_escape(value: Any) -> str:
+    """Escape Markdown's special characters in text taken from reports."""
+    text = "" if value is None else str(value)
+    return "".join("\\" + ch if ch in _MD_SPECIAL else ch for ch in text)
+
+
+def markdown_cell(value: Any) -> str:
+    """Escaped text safe inside a Markdown table cell (no line breaks, pipes escaped)."""
+    return " ".join(markdown_escape(value).split())
