@@ -13,7 +13,7 @@ from plantrack.io.atomic import write_atomic
 from plantrack.io.outdir import OutputExistsError, publish
 from plantrack.io.repo import find_repo, relative
 from plantrack.models.jsonschema import json_schemas
-from plantrack.services import Prepared, prepare
+from plantrack.services import Prepared, latest_period, prepare
 from plantrack.validate.check import CheckResult, Progress, check_repository
 
 __all__ = [
@@ -21,6 +21,7 @@ __all__ = [
     "Prepared",
     "check",
     "find_repo",
+    "latest_period",
     "prepare_consolidation",
     "render_outputs",
     "write_outputs",
@@ -28,8 +29,13 @@ __all__ = [
 ]
 
 
-def check(repo: Path, paths: Iterable[Path] = (), *, today: dt.date | None = None,
-          progress: Progress | None = None) -> CheckResult:
+def check(
+    repo: Path,
+    paths: Iterable[Path] = (),
+    *,
+    today: dt.date | None = None,
+    progress: Progress | None = None,
+) -> CheckResult:
     """Check the repository at ``repo``; with ``paths``, only those files (folders expand)
     plus the cross-file rules they touch."""
     selected: list[str] | None = None
@@ -55,16 +61,24 @@ def write_schemas(out_dir: Path) -> list[Path]:
     return written
 
 
-def prepare_consolidation(repo: Path, period: str, *, as_of: dt.date | None = None,
-                          today: dt.date | None = None) -> Prepared:
+def prepare_consolidation(
+    repo: Path,
+    period: str,
+    *,
+    as_of: dt.date | None = None,
+    today: dt.date | None = None,
+    progress: Progress | None = None,
+) -> Prepared:
     """Check the period's inputs and build its view-model (or return the blocking errors)."""
-    return prepare(repo, period, as_of=as_of, today=today)
+    return prepare(repo, period, as_of=as_of, today=today, progress=progress)
 
 
 FORMATS = ("md", "html", "xlsx", "json")
 
 
-def render_outputs(vm: Consolidation, repo: Path, formats: Iterable[str] = FORMATS) -> dict[str, bytes]:
+def render_outputs(
+    vm: Consolidation, repo: Path, formats: Iterable[str] = FORMATS
+) -> dict[str, bytes]:
     """File name → bytes for each requested format of the consolidated report."""
     from plantrack.render.documents import render_json, render_markdown
 

@@ -15,7 +15,7 @@ from plantrack.errors import PlantrackError
 from plantrack.io import git
 from plantrack.io.repo import DataFile, list_data_files
 from plantrack.models.period import parse_period_id, period_sort_key
-from plantrack.validate.check import load_base, load_period
+from plantrack.validate.check import Progress, load_base, load_period
 from plantrack.validate.finding import Finding
 
 
@@ -32,35 +32,56 @@ class Prepared:
         return [f for f in self.findings if f.severity == "error"]
 
 
-def prepare(root: Path, period_id: str, *, as_of: dt.date | None = None, today: dt.date | None = None) -> Prepared:
+def prepare(
+    root: Path,
+    period_id: str,
+    *,
+    as_of: dt.date | None = None,
+    today: dt.date | None = None,
+    progress: Progress | None = None,
+) -> Prepared:
     """Check the inputs of ``period_id`` and build its consolidation at ``as_of``
     (default: the period's cut-off, so results are reproducible)."""
     if parse_period_id(period_id) is None:
-        raise PlantrackError(f"'{period_id}' không phải kỳ báo cáo (ví dụ 2024-Q3, 2024-H1, 2024-Y).")
+        raise PlantrackError(
+            f"'{period_id}' không phải kỳ báo cáo (ví dụ 2024-Q3, 2024-H1, 2024-Y)."
+        )
     files, _ = list_data_files(root)
     base = load_base(root, files)
     if base.context is None:
         return Prepared(None, base.findings)
     ctx = base.context
     if not ctx.is_required(period_id):
-        raise PlantrackError(f"Kế hoạch không yêu cầu báo cáo kỳ {period_id} (các kỳ: "
-                             f"{', '.join(ctx.plan.reporting.periods)}, từ {ctx.plan.reporting.first}).")
+        raise PlantrackError(
+            f"Kế hoạch không yêu cầu báo cáo kỳ {period_id} (các kỳ: "
+            f"{', '.join(ctx.plan.reporting.periods)}, từ {ctx.plan.reporting.first})."
+        )
     today = today or dt.date.today()
     period = ctx.period(period_id)
-    current = load_period(root, ctx, files, period_id, today=today)
+    current = load_period(root, ctx, files, period_id, today=today, progress=progress)
     previous_id = _previous_period(files, period_id)
     previous = load_period(root, ctx, files, previous_id, today=today) if previous_id else None
     findings = base.findings + current.findings
     if any(f.severity == "error" for f in findings):
         return Prepared(None, findings)
-    inputs = [f for f in files if f.kind != "report"] + current.files + (previous.files if previous else [])
+    inputs = (
+        [f for f in files if f.kind != "report"]
+        + current.files
+        + (previous.files if previous else [])
+    )
     provenance = _provenance(root, inputs, as_of or period.cutoff)
     added = git.first_added(root)
     committed = {f.stem: added[f.rel] for f in current.files if f.rel in added}
     vm = consolidate(
-        ctx, period, current.reports, as_of=as_of or period.cutoff, provenance=provenance,
-        previous=previous.reports.values() if previous else (), previous_period=previous_id,
-        committed=committed, warnings=[f.to_dict() for f in findings],
+        ctx,
+        period,
+        current.reports,
+        as_of=as_of or period.cutoff,
+        provenance=provenance,
+        previous=previous.reports.values() if previous else (),
+        previous_period=previous_id,
+        committed=committed,
+        warnings=[f.to_dict() for f in findings],
     )
     return Prepared(vm, findings)
 
@@ -73,8 +94,17 @@ def _previous_period(files: list[DataFile], period_id: str) -> str | None:
 
 
 def _provenance(root: Path, inputs: list[DataFile], as_of: dt.date) -> Provenance:
-    hashed = sorted((InputFile(f.rel, hashlib.sha256(f.path.read_bytes()).hexdigest()) for f in inputs),
-                    key=lambda i: i.path)
+    hashed = sorted(
+        (InputFile(f.rel, hashlib.sha256(f.path.read_bytes()).hexdigest()) for f in inputs),
+        key=lambda i: i.path,
+    )
     rels = {f.rel for f in inputs}
     dirty = sorted(p for p in git.uncommitted(root) if p in rels)
     return Provenance("plantrack", __version__, git.head_commit(root), dirty, as_of, hashed)
+
+
+def latest_period(root: Path) -> str | None:
+    """The most recent period that has a report folder."""
+    files, _ = list_data_files(root)
+    folders = {f.folder for f in files if f.kind == "report" and parse_period_id(f.folder)}
+    return max(folders, key=period_sort_key) if folders else None

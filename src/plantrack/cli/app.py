@@ -11,7 +11,7 @@ import sys
 import typer
 
 from plantrack import __version__
-from plantrack.cli import check_cmd, explain_cmd, schema_cmd
+from plantrack.cli import check_cmd, consolidate_cmd, explain_cmd, schema_cmd, status_cmd
 from plantrack.errors import PlantrackError
 
 app = typer.Typer(
@@ -32,13 +32,17 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
-    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="In phiên bản."),
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="In phiên bản."
+    ),
     debug: bool = typer.Option(False, "--debug", help="In traceback khi có lỗi nội bộ."),
 ) -> None:
     """plantrack: theo dõi kế hoạch nâng cao SIPAS và PAPI."""
 
 
 app.command("check")(check_cmd.check)
+app.command("consolidate")(consolidate_cmd.consolidate)
+app.command("status")(status_cmd.status)
 app.command("explain")(explain_cmd.explain)
 app.command("schema")(schema_cmd.schema)
 
@@ -67,8 +71,11 @@ def main(argv: list[str] | None = None) -> None:
         # a bug, not the user's fault: say so briefly
         if debug:
             raise
-        typer.echo(f"plantrack: lỗi nội bộ ({type(exc).__name__}: {exc}). Chạy lại với --debug "
-                   "để xem chi tiết và báo cho người bảo trì.", err=True)
+        typer.echo(
+            f"plantrack: lỗi nội bộ ({type(exc).__name__}: {exc}). Chạy lại với --debug "
+            "để xem chi tiết và báo cho người bảo trì.",
+            err=True,
+        )
         code = 2
     sys.exit(code)
 

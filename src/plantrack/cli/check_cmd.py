@@ -2,22 +2,27 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from plantrack.cli.options import LangOption, RepoOption, check_lang
+from plantrack.cli.options import LangOption, RepoOption, check_lang, parse_day
 
 FORMATS = ("text", "json", "sarif", "github")
 
 
 def check(
-    paths: Annotated[list[Path] | None, typer.Argument(help="Tệp hoặc thư mục cần kiểm tra (mặc định: cả kho).")] = None,
+    paths: Annotated[
+        list[Path] | None, typer.Argument(help="Tệp hoặc thư mục cần kiểm tra (mặc định: cả kho).")
+    ] = None,
     fmt: Annotated[str, typer.Option("--format", help="text, json, sarif hoặc github.")] = "text",
-    strict: Annotated[bool, typer.Option("--strict", help="Cảnh báo cũng làm lệnh thất bại.")] = False,
-    today: Annotated[str | None, typer.Option("--today", help="Ngày kiểm tra (YYYY-MM-DD), mặc định hôm nay.")] = None,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Cảnh báo cũng làm lệnh thất bại.")
+    ] = False,
+    today: Annotated[
+        str | None, typer.Option("--today", help="Ngày kiểm tra (YYYY-MM-DD), mặc định hôm nay.")
+    ] = None,
     lang: LangOption = "vi",
     repo: RepoOption = None,
 ) -> int:
@@ -28,7 +33,7 @@ def check(
     lang = check_lang(lang)
     if fmt not in FORMATS:
         raise typer.BadParameter(f"chọn một trong {', '.join(FORMATS)}", param_hint="--format")
-    day = _parse_day(today)
+    day = parse_day(today, "--today")
     root = api.find_repo(explicit=repo)
     result = api.check(root, paths or [], today=day)
     if fmt == "json":
@@ -42,12 +47,3 @@ def check(
         typer.echo(out.as_text(result.findings, result.files, lang), nl=False)
     failed = result.errors > 0 or (strict and result.warnings > 0)
     return 1 if failed else 0
-
-
-def _parse_day(text: str | None) -> dt.date | None:
-    if text is None:
-        return None
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError as exc:
-        raise typer.BadParameter("ngày dạng YYYY-MM-DD", param_hint="--today") from exc

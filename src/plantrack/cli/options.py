@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Annotated
 
@@ -9,7 +10,11 @@ import typer
 
 RepoOption = Annotated[
     Path | None,
-    typer.Option("--repo", envvar="PLANTRACK_REPO", help="Thư mục kho dữ liệu (mặc định: tìm từ thư mục hiện tại)."),
+    typer.Option(
+        "--repo",
+        envvar="PLANTRACK_REPO",
+        help="Thư mục kho dữ liệu (mặc định: tìm từ thư mục hiện tại).",
+    ),
 ]
 LangOption = Annotated[str, typer.Option("--lang", help="Ngôn ngữ: vi hoặc en.")]
 
@@ -19,3 +24,13 @@ def check_lang(lang: str) -> str:
     if lang not in ("vi", "en"):
         raise typer.BadParameter("chỉ vi hoặc en", param_hint="--lang")
     return lang
+
+
+def parse_day(text: str | None, option: str) -> dt.date | None:
+    """A ``YYYY-MM-DD`` option value as a date (``None`` when not given); bad input exits 2."""
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as exc:
+        raise typer.BadParameter("ngày dạng YYYY-MM-DD", param_hint=option) from exc

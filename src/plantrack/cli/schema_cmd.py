@@ -11,7 +11,9 @@ from plantrack.cli.options import RepoOption
 
 
 def schema(
-    out: Annotated[Path | None, typer.Option("--out", help="Thư mục ghi (mặc định: schemas/ của kho).")] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Thư mục ghi (mặc định: schemas/ của kho).")
+    ] = None,
     repo: RepoOption = None,
 ) -> int:
     """Ghi JSON Schema của kế hoạch, đơn vị, báo cáo và chỉ số."""

@@ -23,10 +23,18 @@ from plantrack.models.period import Period
 from plantrack.validate.context import Assignment, Context
 
 
-def consolidate(ctx: Context, period: Period, reports: dict[str, Report], *, as_of: dt.date,
-                provenance: Provenance, previous: Iterable[Report] = (), previous_period: str | None = None,
-                committed: dict[str, dt.datetime] | None = None,
-                warnings: list[dict[str, object]] | None = None) -> Consolidation:
+def consolidate(
+    ctx: Context,
+    period: Period,
+    reports: dict[str, Report],
+    *,
+    as_of: dt.date,
+    provenance: Provenance,
+    previous: Iterable[Report] = (),
+    previous_period: str | None = None,
+    committed: dict[str, dt.datetime] | None = None,
+    warnings: list[dict[str, object]] | None = None,
+) -> Consolidation:
     """The consolidated picture of ``period``: statuses at ``as_of``, submissions against the
     due date, indicators beside the previous period, indices, and the units' own words."""
     assignments = ctx.assignments(period)
@@ -38,23 +46,37 @@ def consolidate(ctx: Context, period: Period, reports: dict[str, Report], *, as_
     kinds = {u.id: u.kind for u in ctx.units.values()}
     vm = Consolidation(
         plan=_plan_info(ctx),
-        period={"id": period.id, "label": period.label, "title": period.title, "year": period.year,
-                "start": period.start, "cutoff": period.cutoff, "due": period.due},
+        period={
+            "id": period.id,
+            "label": period.label,
+            "title": period.title,
+            "year": period.year,
+            "start": period.start,
+            "cutoff": period.cutoff,
+            "due": period.due,
+        },
         as_of=as_of,
         provenance=provenance,
         overall=overall,
         sections=sections,
         units=units,
-        indicators=indicator_rows(ctx.plan.indicators, list(reports.values()), list(previous), kinds),
+        indicators=indicator_rows(
+            ctx.plan.indicators, list(reports.values()), list(previous), kinds
+        ),
         indices=_index_rows(ctx, tasks),
         previous_period=previous_period,
         warnings=warnings or [],
-        document=ctx.plan.reporting.document.model_dump(mode="json") if ctx.plan.reporting.document else None,
+        document=ctx.plan.reporting.document.model_dump(mode="json")
+        if ctx.plan.reporting.document
+        else None,
     )
     _attach_words(ctx, vm, reports)
     all_pairs = [p for t in tasks for p in t.pairs]
-    vm.overdue = [p for p in all_pairs if p.status == "open-overdue" or
-                  (p.status == "not-reported" and p.past_deadline)]
+    vm.overdue = [
+        p
+        for p in all_pairs
+        if p.status == "open-overdue" or (p.status == "not-reported" and p.past_deadline)
+    ]
     vm.open_tasks = [p for p in all_pairs if p.status in ("open-on-time", "open-overdue")]
     vm.late_units = [u for u in units if u.submission.status == "late"]
     vm.missing_units = [u for u in units if u.submission.status == "missing"]
@@ -63,13 +85,23 @@ def consolidate(ctx: Context, period: Period, reports: dict[str, Report], *, as_
 
 def _plan_info(ctx: Context) -> dict[str, object]:
     plan = ctx.plan
-    return {"id": plan.id, "number": plan.number, "title": plan.title, "issuer": plan.issuer,
-            "issued": plan.issued, "note": plan.note,
-            "basis": [doc.model_dump(mode="json") for doc in plan.basis]}
+    return {
+        "id": plan.id,
+        "number": plan.number,
+        "title": plan.title,
+        "issuer": plan.issuer,
+        "issued": plan.issued,
+        "note": plan.note,
+        "basis": [doc.model_dump(mode="json") for doc in plan.basis],
+    }
 
 
-def _pairs(ctx: Context, assignments: dict[str, list[Assignment]], reports: dict[str, Report],
-           as_of: dt.date) -> dict[str, list[PairRow]]:
+def _pairs(
+    ctx: Context,
+    assignments: dict[str, list[Assignment]],
+    reports: dict[str, Report],
+    as_of: dt.date,
+) -> dict[str, list[PairRow]]:
     """Pairs grouped by task id, in unit order."""
     out: dict[str, list[PairRow]] = {}
     for unit_id in sorted(assignments):
@@ -94,7 +126,9 @@ def _pairs(ctx: Context, assignments: dict[str, list[Assignment]], reports: dict
                     progress=entry.progress if entry else None,
                     state=entry.state if entry else None,
                     results=entry.results if entry else None,
-                    evidence=[_evidence(d.number, d.date, d.title) for d in entry.evidence] if entry else [],
+                    evidence=[_evidence(d.number, d.date, d.title) for d in entry.evidence]
+                    if entry
+                    else [],
                     difficulties=entry.difficulties if entry else None,
                     next_steps=entry.next_steps if entry else None,
                 )
@@ -147,13 +181,20 @@ def _sections(ctx: Context, tasks: list[TaskRow]) -> list[SectionRow]:
     out = []
     for section in ctx.plan.sections:
         rows = [t for t in tasks if t.section == section.id]
-        out.append(SectionRow(section.id, section.title, _count([p for t in rows for p in t.pairs]), rows))
+        out.append(
+            SectionRow(section.id, section.title, _count([p for t in rows for p in t.pairs]), rows)
+        )
     return out
 
 
-def _unit_rows(ctx: Context, period: Period, assignments: dict[str, list[Assignment]],
-               pairs: dict[str, list[PairRow]], reports: dict[str, Report],
-               committed: dict[str, dt.datetime]) -> list[UnitRow]:
+def _unit_rows(
+    ctx: Context,
+    period: Period,
+    assignments: dict[str, list[Assignment]],
+    pairs: dict[str, list[PairRow]],
+    reports: dict[str, Report],
+    committed: dict[str, dt.datetime],
+) -> list[UnitRow]:
     by_unit: dict[str, list[PairRow]] = {}
     for rows in pairs.values():
         for pair in rows:
@@ -161,14 +202,18 @@ def _unit_rows(ctx: Context, period: Period, assignments: dict[str, list[Assignm
     out = []
     for unit_id in sorted(assignments, key=lambda u: (ctx.units[u].kind, ctx.units[u].name)):
         unit = ctx.units[unit_id]
-        contacts = [", ".join(x for x in (c.name, c.title, c.phone, c.email) if x) for c in unit.contacts]
+        contacts = [
+            ", ".join(x for x in (c.name, c.title, c.phone, c.email) if x) for c in unit.contacts
+        ]
         out.append(
             UnitRow(
                 id=unit_id,
                 name=unit.name,
                 short=unit.short or unit.name,
                 kind=unit.kind,
-                submission=submission(unit_id, reports.get(unit_id), committed.get(unit_id), period),
+                submission=submission(
+                    unit_id, reports.get(unit_id), committed.get(unit_id), period
+                ),
                 counts=_count(by_unit.get(unit_id, [])),
                 contacts=contacts,
             )
@@ -204,4 +249,3 @@ def _attach_words(ctx: Context, vm: Consolidation, reports: dict[str, Report]) -
         vm.next_steps += [
             Attributed(unit_id, name, e.next_steps, e.task) for e in report.tasks if e.next_steps
         ]
-

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from plantrack.models import Report
@@ -51,8 +51,12 @@ def aggregate(indicator: Indicator, reports: list[Report]) -> float | None:
     return round(total, 2)
 
 
-def indicator_rows(indicators: list[Indicator], reports: list[Report], previous: list[Report],
-                   kinds: dict[str, str]) -> list[IndicatorRow]:
+def indicator_rows(
+    indicators: list[Indicator],
+    reports: list[Report],
+    previous: list[Report],
+    kinds: Mapping[str, str],
+) -> list[IndicatorRow]:
     """A row per indicator; ``kinds`` maps each unit id to its kind."""
     rows = []
     kind_names = sorted({kinds.get(r.unit, "") for r in reports})

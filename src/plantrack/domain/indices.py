@@ -34,7 +34,11 @@ class ComponentRow:
     @property
     def relative(self) -> float | None:
         """Where the latest score sits on its scale, 0 to 1 (for finding the weakest)."""
-        if self.latest is None or self.scale_min is None or self.scale_max in (None, self.scale_min):
+        if (
+            self.latest is None
+            or self.scale_min is None
+            or self.scale_max in (None, self.scale_min)
+        ):
             return None
         assert self.scale_max is not None
         return (self.latest - self.scale_min) / (self.scale_max - self.scale_min)
@@ -63,8 +67,12 @@ class IndexRow:
         return round(self.latest.total - self.baseline.total, 4)
 
 
-def index_row(index: Index, component_counts: dict[str, Counts], component_tasks: dict[str, list[str]],
-              weakest_count: int = 3) -> IndexRow:
+def index_row(
+    index: Index,
+    component_counts: dict[str, Counts],
+    component_tasks: dict[str, list[str]],
+    weakest_count: int = 3,
+) -> IndexRow:
     """Summarise ``index``; counts and task ids are keyed by ``INDEX.CODE``."""
     observations = sorted(index.observations, key=lambda o: o.year)
     baseline = observations[0] if observations else None

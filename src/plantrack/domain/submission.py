@@ -46,7 +46,9 @@ class Submission:
         return self.disagreement_days > 1
 
 
-def submission(unit: str, report: Report | None, committed: dt.datetime | None, period: Period) -> Submission:
+def submission(
+    unit: str, report: Report | None, committed: dt.datetime | None, period: Period
+) -> Submission:
     """Classify one unit's submission against ``period.due``."""
     if report is None:
         return Submission(unit, "missing")

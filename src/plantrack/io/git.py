@@ -58,8 +58,17 @@ def first_added(root: Path, prefix: str = "data/reports") -> dict[str, dt.dateti
 
     One ``git log`` pass over the history, oldest first.
     """
-    out = _git(root, "log", "--reverse", "--relative", "--diff-filter=A", "--name-only", "--format=@@%aI",
-               "--", prefix)
+    out = _git(
+        root,
+        "log",
+        "--reverse",
+        "--relative",
+        "--diff-filter=A",
+        "--name-only",
+        "--format=@@%aI",
+        "--",
+        prefix,
+    )
     found: dict[str, dt.datetime] = {}
     if not out:
         return found

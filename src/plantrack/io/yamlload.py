@@ -69,29 +69,36 @@ def _child(node: yaml.Node, part: PathKey) -> tuple[yaml.Node, yaml.Node] | None
         for key_node, value_node in node.value:
             if isinstance(key_node, yaml.ScalarNode) and key_node.value == str(part):
                 return key_node, value_node
-    elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
-        if 0 <= part < len(node.value):
-            item = node.value[part]
-            return item, item
+    elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+        item = node.value[part]
+        return item, item
     return None
 
 
-def load_yaml_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> tuple[YamlDoc | None, list[LoadProblem]]:
+def load_yaml_file(
+    path: Path, limits: Limits = DEFAULT_LIMITS
+) -> tuple[YamlDoc | None, list[LoadProblem]]:
     """Read and load ``path``; problems are returned, never raised."""
     try:
         size = path.stat().st_size
         if size > limits.max_file_bytes:
-            return None, [LoadProblem("PT007", params={"size": size, "limit": limits.max_file_bytes})]
+            return None, [
+                LoadProblem("PT007", params={"size": size, "limit": limits.max_file_bytes})
+            ]
         raw = path.read_bytes()
     except OSError as exc:
         return None, [LoadProblem("PT001", params={"reason": exc.strerror or str(exc)})]
     return load_yaml_bytes(raw, limits)
 
 
-def load_yaml_bytes(raw: bytes, limits: Limits = DEFAULT_LIMITS) -> tuple[YamlDoc | None, list[LoadProblem]]:
+def load_yaml_bytes(
+    raw: bytes, limits: Limits = DEFAULT_LIMITS
+) -> tuple[YamlDoc | None, list[LoadProblem]]:
     """Decode, normalise and load one YAML document that must be a mapping."""
     if len(raw) > limits.max_file_bytes:
-        return None, [LoadProblem("PT007", params={"size": len(raw), "limit": limits.max_file_bytes})]
+        return None, [
+            LoadProblem("PT007", params={"size": len(raw), "limit": limits.max_file_bytes})
+        ]
     text, problems = decode(raw)
     if text is None:
         return None, problems
@@ -112,7 +119,9 @@ def decode(raw: bytes) -> tuple[str | None, list[LoadProblem]]:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line, column = _byte_position(raw, exc.start)
-        return None, [LoadProblem("PT002", line, column, {"byte": raw[exc.start : exc.start + 1].hex()})]
+        return None, [
+            LoadProblem("PT002", line, column, {"byte": raw[exc.start : exc.start + 1].hex()})
+        ]
     return _nfc(text), []
 
 
@@ -130,7 +139,9 @@ def _text_position(text: str, offset: int) -> tuple[int, int]:
     return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
-def load_yaml_text(text: str, limits: Limits = DEFAULT_LIMITS) -> tuple[YamlDoc | None, list[LoadProblem]]:
+def load_yaml_text(
+    text: str, limits: Limits = DEFAULT_LIMITS
+) -> tuple[YamlDoc | None, list[LoadProblem]]:
     """Compose ``text`` with libyaml and build plain values; the document must be a mapping."""
     nul = text.find("\x00")
     if nul >= 0:
@@ -220,11 +231,15 @@ class _Builder:
             self.fail("PT006", node, path, reason=f"more than {self.limits.max_aliases} aliases")
             return None
         if self.total > self.limits.max_nodes:
-            self.fail("PT006", node, path, reason=f"expands to more than {self.limits.max_nodes} values")
+            self.fail(
+                "PT006", node, path, reason=f"expands to more than {self.limits.max_nodes} values"
+            )
             return None
         return self.built[id(node)]
 
-    def sequence(self, node: yaml.Node, path: tuple[PathKey, ...], depth: int) -> tuple[list[Any], int]:
+    def sequence(
+        self, node: yaml.Node, path: tuple[PathKey, ...], depth: int
+    ) -> tuple[list[Any], int]:
         if node.tag != f"{_TAG}seq":
             self.fail("PT005", node, path, tag=node.tag)
         items: list[Any] = []
@@ -234,7 +249,9 @@ class _Builder:
             size += self.sizes.get(id(child), 1)
         return items, size
 
-    def mapping(self, node: yaml.Node, path: tuple[PathKey, ...], depth: int) -> tuple[dict[str, Any], int]:
+    def mapping(
+        self, node: yaml.Node, path: tuple[PathKey, ...], depth: int
+    ) -> tuple[dict[str, Any], int]:
         if node.tag != f"{_TAG}map":
             self.fail("PT005", node, path, tag=node.tag)
         result: dict[str, Any] = {}
@@ -248,8 +265,11 @@ class _Builder:
                 mark = key_node.start_mark
                 self.problems.append(
                     LoadProblem(
-                        "PT004", mark.line + 1, mark.column + 1,
-                        {"key": key, "first_line": first_line[key]}, (*path, key),
+                        "PT004",
+                        mark.line + 1,
+                        mark.column + 1,
+                        {"key": key, "first_line": first_line[key]},
+                        (*path, key),
                     )
                 )
                 continue

@@ -35,7 +35,9 @@ class UnitGroup(StrictModel):
 
     id: Id
     name: ShortText = Field(description="Tên nhóm, ví dụ 'UBND các xã'.")
-    kinds: list[UnitKind] = Field(default_factory=list, description="Mọi đơn vị thuộc các loại này.")
+    kinds: list[UnitKind] = Field(
+        default_factory=list, description="Mọi đơn vị thuộc các loại này."
+    )
     units: list[Id] = Field(default_factory=list, description="Các đơn vị được liệt kê.")
 
 
@@ -46,7 +48,8 @@ class Indicator(StrictModel):
     name: ShortText = Field(description="Tên chỉ tiêu.")
     unit: ShortText = Field(description="Đơn vị tính, ví dụ 'hồ sơ', '%', 'cuộc'.")
     aggregate: Literal["sum", "mean", "ratio"] = Field(
-        "sum", description="Cách tổng hợp: sum (cộng), mean (bình quân), ratio (tỷ lệ hai chỉ tiêu)."
+        "sum",
+        description="Cách tổng hợp: sum (cộng), mean (bình quân), ratio (tỷ lệ hai chỉ tiêu).",
     )
     numerator: Id | None = Field(None, description="Với ratio: chỉ tiêu tử số.")
     denominator: Id | None = Field(None, description="Với ratio: chỉ tiêu mẫu số.")
@@ -78,7 +81,9 @@ class ReportingRules(StrictModel):
     maintainers: list[Email] = Field(
         default_factory=list, description="Email git của cán bộ tổng hợp, được sửa mọi tệp."
     )
-    periods: list[PeriodKind] = Field(description="Các loại kỳ phải báo cáo, ví dụ [Q1, H1, Q3, Y].")
+    periods: list[PeriodKind] = Field(
+        description="Các loại kỳ phải báo cáo, ví dụ [Q1, H1, Q3, Y]."
+    )
     first: PeriodId = Field(description="Kỳ báo cáo đầu tiên.")
     last: PeriodId | None = Field(None, description="Kỳ báo cáo cuối cùng (trống: chưa kết thúc).")
     schedule: dict[PeriodKind, PeriodRule] = Field(
@@ -89,7 +94,7 @@ class ReportingRules(StrictModel):
 
     def period(self, period_id: str) -> Period:
         """The dates of ``period_id`` under these rules."""
-        return make_period(period_id, dict(self.schedule))
+        return make_period(period_id, {str(kind): rule for kind, rule in self.schedule.items()})
 
 
 class Task(StrictModel):
@@ -100,7 +105,8 @@ class Task(StrictModel):
     title: Text = Field(description="Tên nhiệm vụ.")
     description: Text | None = Field(None, description="Nội dung chi tiết.")
     targets: list[ComponentRef] = Field(
-        default_factory=list, description="Thành phần chỉ số nhiệm vụ phục vụ, ví dụ SIPAS.F2, PAPI.D5."
+        default_factory=list,
+        description="Thành phần chỉ số nhiệm vụ phục vụ, ví dụ SIPAS.F2, PAPI.D5.",
     )
     lead: list[Id] = Field(min_length=1, description="Đơn vị (hoặc nhóm) chủ trì.")
     support: list[Id] = Field(default_factory=list, description="Đơn vị (hoặc nhóm) phối hợp.")

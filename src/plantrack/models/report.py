@@ -16,7 +16,10 @@ class TaskEntry(StrictModel):
 
     task: Id = Field(description="Mã nhiệm vụ trong kế hoạch.")
     state: TaskState = Field(
-        description="Tình trạng: not-started (chưa triển khai), in-progress (đang thực hiện), done (hoàn thành)."
+        description=(
+            "Tình trạng: not-started (chưa triển khai), in-progress (đang thực hiện), "
+            "done (hoàn thành)."
+        )
     )
     completed: Date | None = Field(None, description="Ngày hoàn thành (bắt buộc khi done).")
     progress: int | None = Field(None, ge=0, le=100, description="Tiến độ, % (0–100).")
@@ -24,7 +27,9 @@ class TaskEntry(StrictModel):
         None, description="Với nhiệm vụ thường xuyên: có triển khai trong kỳ không."
     )
     results: Text | None = Field(None, description="Kết quả thực hiện.")
-    evidence: list[LegalDoc] = Field(default_factory=list, description="Văn bản, sản phẩm chứng minh.")
+    evidence: list[LegalDoc] = Field(
+        default_factory=list, description="Văn bản, sản phẩm chứng minh."
+    )
     difficulties: Text | None = Field(None, description="Khó khăn, vướng mắc.")
     next_steps: Text | None = Field(None, description="Nhiệm vụ kỳ tới.")
 
@@ -47,7 +52,9 @@ class Report(StrictModel):
     prepared_by: Person | None = Field(None, description="Người lập.")
     approved_by: Person | None = Field(None, description="Thủ trưởng ký duyệt.")
     tasks: list[TaskEntry] = Field(default_factory=list, description="Kết quả từng nhiệm vụ.")
-    indicators: dict[Id, float | None] = Field(default_factory=dict, description="Số liệu chỉ tiêu.")
+    indicators: dict[Id, float | None] = Field(
+        default_factory=dict, description="Số liệu chỉ tiêu."
+    )
     narrative: Narrative | None = None
     difficulties: list[Text] = Field(default_factory=list, description="Khó khăn, vướng mắc.")
     proposals: list[Text] = Field(default_factory=list, description="Đề xuất, kiến nghị.")

@@ -128,7 +128,9 @@ TaskTimeField = Annotated[
     WithJsonSchema(
         {
             "type": "string",
-            "description": "Thời gian thực hiện: ngày, tháng, quý, 6 tháng, năm hoặc 'Thường xuyên'.",
+            "description": (
+                "Thời gian thực hiện: ngày, tháng, quý, 6 tháng, năm hoặc 'Thường xuyên'."
+            ),
             "examples": ["Thường xuyên", "Quý III/2024", "Tháng 12/2024", "2024-09-30"],
         }
     ),

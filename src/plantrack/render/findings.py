@@ -82,7 +82,9 @@ def as_sarif(findings: list[Finding], lang: str = "vi") -> str:
         {
             "id": code,
             "name": CATALOGUE[code].title_en,
-            "shortDescription": {"text": CATALOGUE[code].title_vi if lang == "vi" else CATALOGUE[code].title_en},
+            "shortDescription": {
+                "text": CATALOGUE[code].title_vi if lang == "vi" else CATALOGUE[code].title_en
+            },
             "defaultConfiguration": {"level": CATALOGUE[code].severity},
         }
         for code in used
@@ -122,10 +124,15 @@ def explain(code: str, lang: str = "vi") -> str | None:
     if lang == "en":
         return (
             f"{entry.code} ({entry.severity}): {entry.title_en}\n"
-            f"Message: {entry.message_en}\n" + (f"Hint: {entry.hint_en}\n" if entry.hint_en.strip("{}") else "")
+            f"Message: {entry.message_en}\n"
+            + (f"Hint: {entry.hint_en}\n" if _real_hint(entry.hint_en) else "")
         )
     severity = _SEVERITY_VI[entry.severity]
-    return (
-        f"{entry.code} ({severity}): {entry.title_vi}\n"
-        f"Thông báo: {entry.message_vi}\n" + (f"Gợi ý: {entry.hint_vi}\n" if entry.hint_vi.strip("{}") else "")
+    return f"{entry.code} ({severity}): {entry.title_vi}\nThông báo: {entry.message_vi}\n" + (
+        f"Gợi ý: {entry.hint_vi}\n" if entry.hint_vi.strip("{}") else ""
     )
+
+
+def _real_hint(text: str) -> bool:
+    """A hint that is more than a placeholder filled per finding (e.g. "did you mean")."""
+    return bool(text) and not text.startswith("{")

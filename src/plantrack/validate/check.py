@@ -84,8 +84,14 @@ def load_base(root: Path, files: list[DataFile], limits: Limits = DEFAULT_LIMITS
     return Loaded(context, findings, len(plans) + len(units) + len(indices))
 
 
-def check_repository(root: Path, *, today: dt.date, only: Iterable[str] | None = None,
-                     limits: Limits = DEFAULT_LIMITS, progress: Progress | None = None) -> CheckResult:
+def check_repository(
+    root: Path,
+    *,
+    today: dt.date,
+    only: Iterable[str] | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    progress: Progress | None = None,
+) -> CheckResult:
     """Check the repository at ``root``.
 
     With ``only`` (repo-relative paths, as a pre-commit hook passes them) the findings are
@@ -98,20 +104,25 @@ def check_repository(root: Path, *, today: dt.date, only: Iterable[str] | None =
     findings = list(base.findings)
     findings += [_stray(rel) for rel in strays]
     reports = [f for f in files if f.kind == "report"]
-    if selected is not None and not any(classify(rel) in ("plan", "unit", "index") for rel in selected):
+    if selected is not None and not any(
+        classify(rel) in ("plan", "unit", "index") for rel in selected
+    ):
         reports = [f for f in reports if f.rel in selected]
     for done, file in enumerate(reports, 1):
         findings += _check_one_report(root, base.context, file, today, limits)
         if progress is not None:
             progress(done, len(reports))
-    if selected is not None and not any(classify(rel) in ("plan", "unit", "index") for rel in selected):
+    if selected is not None and not any(
+        classify(rel) in ("plan", "unit", "index") for rel in selected
+    ):
         findings = [f for f in findings if f.path in selected]
     findings.sort(key=Finding.sort_key)
     return CheckResult(findings, base.files + len(reports))
 
 
-def _check_one_report(root: Path, ctx: Context | None, file: DataFile, today: dt.date,
-                      limits: Limits) -> list[Finding]:
+def _check_one_report(
+    root: Path, ctx: Context | None, file: DataFile, today: dt.date, limits: Limits
+) -> list[Finding]:
     report, where, findings = load_model(root, file, Report, limits)
     if report is not None and ctx is not None:
         findings += check_report(ctx, report, file, where, today)
@@ -138,16 +149,26 @@ class PeriodReports:
     findings: list[Finding]
 
 
-def load_period(root: Path, ctx: Context, files: list[DataFile], period_id: str, *, today: dt.date,
-                limits: Limits = DEFAULT_LIMITS) -> PeriodReports:
+def load_period(
+    root: Path,
+    ctx: Context,
+    files: list[DataFile],
+    period_id: str,
+    *,
+    today: dt.date,
+    limits: Limits = DEFAULT_LIMITS,
+    progress: Progress | None = None,
+) -> PeriodReports:
     """Load and check every report filed under ``data/reports/<period_id>/``."""
     chosen = [f for f in files if f.kind == "report" and f.folder == period_id]
     reports: dict[str, Report] = {}
     findings: list[Finding] = []
-    for file in chosen:
+    for done, file in enumerate(chosen, 1):
         report, where, found = load_model(root, file, Report, limits)
         findings += found
         if report is not None:
             findings += check_report(ctx, report, file, where, today)
             reports.setdefault(report.unit, report)
+        if progress is not None:
+            progress(done, len(chosen))
     return PeriodReports(reports, chosen, findings)

@@ -56,7 +56,9 @@ class Context:
     @cached_property
     def components(self) -> set[str]:
         """Every ``INDEX.CODE`` an index file defines."""
-        return {f"{idx.id}.{code}" for idx in self.indices.values() for code in idx.component_codes()}
+        return {
+            f"{idx.id}.{code}" for idx in self.indices.values() for code in idx.component_codes()
+        }
 
     @cached_property
     def predecessors(self) -> dict[str, list[str]]:

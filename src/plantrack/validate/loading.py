@@ -20,11 +20,19 @@ M = TypeVar("M", bound=BaseModel)
 
 def problem_to_finding(rel: str, problem: LoadProblem) -> Finding:
     """A loader problem as a catalogue finding."""
-    return make(problem.code, rel, problem.line, problem.column, format_key(problem.key_path), **problem.params)
+    return make(
+        problem.code,
+        rel,
+        problem.line,
+        problem.column,
+        format_key(problem.key_path),
+        **problem.params,
+    )
 
 
-def load_model(root: Path, file: DataFile, model: type[M],
-               limits: Limits = DEFAULT_LIMITS) -> tuple[M | None, Located, list[Finding]]:
+def load_model(
+    root: Path, file: DataFile, model: type[M], limits: Limits = DEFAULT_LIMITS
+) -> tuple[M | None, Located, list[Finding]]:
     """Read ``file`` and validate it as ``model``: the instance (or ``None``), where it came
     from, and every finding of reading and structure."""
     target = escapes_repo(root, file.path)

@@ -17,7 +17,9 @@ class Located:
     rel: str
     doc: YamlDoc | None
 
-    def at(self, code: str, key_path: tuple[PathKey, ...], *, on_key: bool = False, **params: Any) -> Finding:
+    def at(
+        self, code: str, key_path: tuple[PathKey, ...], *, on_key: bool = False, **params: Any
+    ) -> Finding:
         """The finding ``code`` placed at the value (or, ``on_key``, the key) at ``key_path``."""
         where = self.doc.locate(key_path, key=on_key) if self.doc is not None else None
         line, column = where if where is not None else (None, None)

@@ -42,7 +42,9 @@ def check_plan(ctx: Context, where: Located) -> list[Finding]:
             ind.numerator in ctx.indicators and ind.denominator in ctx.indicators
         ):
             out.append(where.at("PT222", ("indicators", index), id=ind.id))
-    out += _unknown_units(ctx, where, ("reporting", "consolidator"), [plan.reporting.consolidator], groups=False)
+    out += _unknown_units(
+        ctx, where, ("reporting", "consolidator"), [plan.reporting.consolidator], groups=False
+    )
     return out
 
 
@@ -56,8 +58,14 @@ def _duplicates(where: Located, field: str, what: str, ids: list[str]) -> list[F
     return out
 
 
-def _unknown_units(ctx: Context, where: Located, path: tuple[str | int, ...], refs: list[str],
-                   *, groups: bool = True) -> list[Finding]:
+def _unknown_units(
+    ctx: Context,
+    where: Located,
+    path: tuple[str | int, ...],
+    refs: list[str],
+    *,
+    groups: bool = True,
+) -> list[Finding]:
     known = set(ctx.units) | (set(ctx.groups) if groups else set())
     out = []
     for index, ref in enumerate(refs):
@@ -67,8 +75,9 @@ def _unknown_units(ctx: Context, where: Located, path: tuple[str | int, ...], re
     return out
 
 
-def _unknown(where: Located, code: str, path: tuple[str | int, ...], refs: list[str],
-             known: Iterable[str]) -> list[Finding]:
+def _unknown(
+    where: Located, code: str, path: tuple[str | int, ...], refs: list[str], known: Iterable[str]
+) -> list[Finding]:
     known_set = set(known)
     return [
         where.at(code, (*path, index), id=ref, **suggestion(ref, known_set))
@@ -88,7 +97,9 @@ def check_units(units: dict[str, tuple[Unit, Located, str]]) -> list[Finding]:
         if stem != unit.id:
             out.append(where.at("PT219", ("id",), name=f"{stem}.yaml", id=unit.id))
         if unit.valid_from and unit.valid_until and unit.valid_until < unit.valid_from:
-            out.append(where.at("PT221", ("valid_until",), until=unit.valid_until, since=unit.valid_from))
+            out.append(
+                where.at("PT221", ("valid_until",), until=unit.valid_until, since=unit.valid_from)
+            )
         out += _successor_findings(unit, where, units)
         key = fold_id(unit_id)
         if key in folded:
@@ -97,7 +108,9 @@ def check_units(units: dict[str, tuple[Unit, Located, str]]) -> list[Finding]:
     return out
 
 
-def _successor_findings(unit: Unit, where: Located, units: dict[str, tuple[Unit, Located, str]]) -> list[Finding]:
+def _successor_findings(
+    unit: Unit, where: Located, units: dict[str, tuple[Unit, Located, str]]
+) -> list[Finding]:
     out = []
     for index, succ in enumerate(unit.successors):
         path = ("successors", index)
@@ -106,8 +119,14 @@ def _successor_findings(unit: Unit, where: Located, units: dict[str, tuple[Unit,
         elif succ == unit.id:
             out.append(where.at("PT220", path, id=succ, reason="đơn vị không thể kế thừa chính nó"))
     if unit.successors and unit.valid_until is None:
-        out.append(where.at("PT220", ("successors",), id=", ".join(unit.successors),
-                            reason="đơn vị có đơn vị kế thừa phải ghi valid_until"))
+        out.append(
+            where.at(
+                "PT220",
+                ("successors",),
+                id=", ".join(unit.successors),
+                reason="đơn vị có đơn vị kế thừa phải ghi valid_until",
+            )
+        )
     return out
 
 
@@ -121,14 +140,30 @@ def check_index(index: Index, where: Located, stem: str) -> list[Finding]:
         for code, score in obs.scores.items():
             path = ("observations", o_index, "scores", code)
             if code not in scales:
-                out.append(where.at("PT204", path, on_key=True, id=f"{index.id}.{code}", **suggestion(code, scales)))
+                out.append(
+                    where.at(
+                        "PT204",
+                        path,
+                        on_key=True,
+                        id=f"{index.id}.{code}",
+                        **suggestion(code, scales),
+                    )
+                )
                 continue
             low, high = scales[code]
             if not low <= score <= high:
                 out.append(where.at("PT227", path, value=score, id=code, min=low, max=high))
         if obs.total is not None and not index.scale.min <= obs.total <= index.scale.max:
-            out.append(where.at("PT227", ("observations", o_index, "total"), value=obs.total,
-                                id=index.id, min=index.scale.min, max=index.scale.max))
+            out.append(
+                where.at(
+                    "PT227",
+                    ("observations", o_index, "total"),
+                    value=obs.total,
+                    id=index.id,
+                    min=index.scale.min,
+                    max=index.scale.max,
+                )
+            )
     return out
 
 
@@ -138,6 +173,8 @@ def _component_scales(index: Index) -> dict[str, tuple[float, float]]:
     stack = list(index.components)
     while stack:
         comp = stack.pop()
-        scales[comp.code] = (comp.scale.min, comp.scale.max) if comp.scale else (-math.inf, math.inf)
+        scales[comp.code] = (
+            (comp.scale.min, comp.scale.max) if comp.scale else (-math.inf, math.inf)
+        )
         stack.extend(comp.components)
     return scales

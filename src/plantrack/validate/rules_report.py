@@ -14,22 +14,43 @@ from plantrack.validate.located import Located
 from plantrack.validate.suggest import suggestion
 
 
-def check_report(ctx: Context, report: Report, file: DataFile, where: Located, today: dt.date) -> list[Finding]:
+def check_report(
+    ctx: Context, report: Report, file: DataFile, where: Located, today: dt.date
+) -> list[Finding]:
     """Every cross-file rule for one report."""
     out = _path_rules(report, file, where)
     if report.unit not in ctx.units:
-        out.append(where.at("PT201", ("unit",), id=report.unit, **suggestion(report.unit, ctx.units)))
+        out.append(
+            where.at("PT201", ("unit",), id=report.unit, **suggestion(report.unit, ctx.units))
+        )
         return out
     period = ctx.period(report.period)
     if not ctx.is_required(report.period):
         rules = ctx.plan.reporting
         last = f" đến {rules.last}" if rules.last else ""
-        out.append(where.at("PT207", ("period",), period=report.period, required=", ".join(rules.periods),
-                            first=rules.first, last=last))
+        out.append(
+            where.at(
+                "PT207",
+                ("period",),
+                period=report.period,
+                required=", ".join(rules.periods),
+                first=rules.first,
+                last=last,
+            )
+        )
     unit = ctx.units[report.unit]
     if not unit.alive_between(period.start, period.cutoff):
-        out.append(where.at("PT208", ("unit",), unit=unit.id, period=period.id, start=period.start,
-                            cutoff=period.cutoff, successors=", ".join(unit.successors) or "—"))
+        out.append(
+            where.at(
+                "PT208",
+                ("unit",),
+                unit=unit.id,
+                period=period.id,
+                start=period.start,
+                cutoff=period.cutoff,
+                successors=", ".join(unit.successors) or "—",
+            )
+        )
     if report.submitted and report.submitted > today:
         out.append(where.at("PT226", ("submitted",), submitted=report.submitted, today=today))
     out += _task_rules(ctx, report, period, where)
@@ -53,32 +74,64 @@ def _task_rules(ctx: Context, report: Report, period: Period, where: Located) ->
     for index, entry in enumerate(report.tasks):
         path = ("tasks", index)
         if entry.task in first_entry:
-            out.append(where.at("PT211", (*path, "task"), task=entry.task, first=first_entry[entry.task] + 1))
+            out.append(
+                where.at(
+                    "PT211", (*path, "task"), task=entry.task, first=first_entry[entry.task] + 1
+                )
+            )
             continue
         first_entry[entry.task] = index
         if entry.task not in ctx.tasks:
-            out.append(where.at("PT202", (*path, "task"), id=entry.task, **suggestion(entry.task, assigned or ctx.tasks)))
+            out.append(
+                where.at(
+                    "PT202",
+                    (*path, "task"),
+                    id=entry.task,
+                    **suggestion(entry.task, assigned or ctx.tasks),
+                )
+            )
             continue
         if entry.task not in assigned:
             out.append(where.at("PT210", (*path, "task"), task=entry.task, unit=report.unit))
         out += _entry_rules(ctx, entry, report, period, where, path)
     for task_id, assignment in assigned.items():
         if task_id not in first_entry:
-            out.append(where.at("PT209", ("tasks",), on_key=True, task=task_id, title=assignment.task.title))
+            out.append(
+                where.at(
+                    "PT209", ("tasks",), on_key=True, task=task_id, title=assignment.task.title
+                )
+            )
     return out
 
 
-def _entry_rules(ctx: Context, entry: TaskEntry, report: Report, period: Period, where: Located,
-                 path: tuple[str | int, ...]) -> list[Finding]:
+def _entry_rules(
+    ctx: Context,
+    entry: TaskEntry,
+    report: Report,
+    period: Period,
+    where: Located,
+    path: tuple[str | int, ...],
+) -> list[Finding]:
     out = []
     if entry.state == "done" and entry.completed is None:
         out.append(where.at("PT212", (*path, "state"), task=entry.task))
     if entry.completed is not None:
         if entry.completed > period.cutoff:
-            out.append(where.at("PT213", (*path, "completed"), completed=entry.completed,
-                                cutoff=period.cutoff, period=period.id))
+            out.append(
+                where.at(
+                    "PT213",
+                    (*path, "completed"),
+                    completed=entry.completed,
+                    cutoff=period.cutoff,
+                    period=period.id,
+                )
+            )
         if entry.state != "done":
-            out.append(where.at("PT215", (*path, "completed"), completed=entry.completed, state=entry.state))
+            out.append(
+                where.at(
+                    "PT215", (*path, "completed"), completed=entry.completed, state=entry.state
+                )
+            )
     if entry.progress == 100 and entry.state != "done":
         out.append(where.at("PT214", (*path, "progress"), state=entry.state))
     if ctx.tasks[entry.task].time.recurring and entry.carried_out is None:
@@ -86,8 +139,15 @@ def _entry_rules(ctx: Context, entry: TaskEntry, report: Report, period: Period,
     if report.submitted is not None:
         for e_index, doc in enumerate(entry.evidence):
             if doc.date is not None and doc.date > report.submitted:
-                out.append(where.at("PT216", (*path, "evidence", e_index, "date"), number=doc.number or doc.title,
-                                    date=doc.date, submitted=report.submitted))
+                out.append(
+                    where.at(
+                        "PT216",
+                        (*path, "evidence", e_index, "date"),
+                        number=doc.number or doc.title,
+                        date=doc.date,
+                        submitted=report.submitted,
+                    )
+                )
     return out
 
 
@@ -96,9 +156,24 @@ def _indicator_rules(ctx: Context, report: Report, where: Located) -> list[Findi
     for ind_id in report.indicators:
         indicator = ctx.indicators.get(ind_id)
         if indicator is None:
-            out.append(where.at("PT203", ("indicators", ind_id), on_key=True, id=ind_id,
-                                **suggestion(ind_id, ctx.indicators)))
+            out.append(
+                where.at(
+                    "PT203",
+                    ("indicators", ind_id),
+                    on_key=True,
+                    id=ind_id,
+                    **suggestion(ind_id, ctx.indicators),
+                )
+            )
         elif indicator.aggregate == "ratio":
-            out.append(where.at("PT223", ("indicators", ind_id), on_key=True, id=ind_id,
-                                numerator=indicator.numerator, denominator=indicator.denominator))
+            out.append(
+                where.at(
+                    "PT223",
+                    ("indicators", ind_id),
+                    on_key=True,
+                    id=ind_id,
+                    numerator=indicator.numerator,
+                    denominator=indicator.denominator,
+                )
+            )
     return out

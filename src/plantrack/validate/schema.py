@@ -58,40 +58,48 @@ def error_to_finding(model: type[BaseModel], doc: YamlDoc, path: str, err: Error
     if kind == "extra_forbidden":
         return _unknown_key(model, doc, path, key_path)
     if kind == "missing":
-        where = doc.locate(key_path[:-1]) or (None, None)
-        return make("PT102", path, *where, format_key(key_path), key=key_path[-1])
-    where = doc.locate(key_path, key=is_key) or (None, None)
+        line, col = doc.locate(key_path[:-1]) or (None, None)
+        return make("PT102", path, line, col, format_key(key_path), key=key_path[-1])
+    line, col = doc.locate(key_path, key=is_key) or (None, None)
     key = format_key(key_path)
     field = str(key_path[-1]) if key_path else ""
     if kind in ("literal_error", "enum"):
         allowed = str(err.get("ctx", {}).get("expected", "")).replace(" or ", ", ")
-        return make("PT104", path, *where, key, value=value, allowed=allowed)
+        return make("PT104", path, line, col, key, value=value, allowed=allowed)
     if kind.startswith("date") or kind.startswith("datetime"):
-        return make("PT105", path, *where, key, value=value, reason=reason)
+        return make("PT105", path, line, col, key, value=value, reason=reason)
     if kind == "string_pattern_mismatch":
         pattern = str(err.get("ctx", {}).get("pattern", ""))
-        code = "PT108" if "Q[1-4]" in pattern else "PT106" if "A-Za-z0-9]+(?:" in pattern else "PT110"
-        return make(code, path, *where, key, value=value, reason=reason)
+        code = (
+            "PT108" if "Q[1-4]" in pattern else "PT106" if "A-Za-z0-9]+(?:" in pattern else "PT110"
+        )
+        return make(code, path, line, col, key, value=value, reason=reason)
     if kind == "finite_number":
-        return make("PT111", path, *where, key, value=value)
+        return make("PT111", path, line, col, key, value=value)
     if kind in _RANGE_TYPES:
-        return make("PT107", path, *where, key, value=value, reason=reason)
+        return make("PT107", path, line, col, key, value=value, reason=reason)
     if kind == "value_error" and field == "time":
-        return make("PT109", path, *where, key, value=value, reason=reason.removeprefix("Value error, "))
+        return make(
+            "PT109", path, line, col, key, value=value, reason=reason.removeprefix("Value error, ")
+        )
     type_name = kind.split("_")[0]
     if type_name in _TYPE_NAMES and (kind.endswith("_type") or kind.endswith("_parsing")):
         vi, en = _TYPE_NAMES[type_name]
-        finding = make("PT103", path, *where, key, value=value, expected=vi)
-        return _with_en(finding, make("PT103", path, *where, key, value=value, expected=en))
-    return make("PT110", path, *where, key, value=value, reason=reason.removeprefix("Value error, "))
+        finding = make("PT103", path, line, col, key, value=value, expected=vi)
+        return _with_en(finding, make("PT103", path, line, col, key, value=value, expected=en))
+    return make(
+        "PT110", path, line, col, key, value=value, reason=reason.removeprefix("Value error, ")
+    )
 
 
 def _with_en(vi: Finding, en: Finding) -> Finding:
     return replace(vi, message_en=en.message_en)
 
 
-def _unknown_key(model: type[BaseModel], doc: YamlDoc, path: str, key_path: tuple[PathKey, ...]) -> Finding:
-    where = doc.locate(key_path, key=True) or (None, None)
+def _unknown_key(
+    model: type[BaseModel], doc: YamlDoc, path: str, key_path: tuple[PathKey, ...]
+) -> Finding:
+    line, col = doc.locate(key_path, key=True) or (None, None)
     bad = str(key_path[-1])
     title, allowed = allowed_keys(model, key_path[:-1])
     close = difflib.get_close_matches(bad, allowed, n=1, cutoff=0.6)
@@ -101,9 +109,19 @@ def _unknown_key(model: type[BaseModel], doc: YamlDoc, path: str, key_path: tupl
     else:
         listed = ", ".join(allowed)
         sugg_vi, sugg_en = f"Các khóa được phép: {listed}.", f"Allowed keys: {listed}."
-    finding = make("PT101", path, *where, format_key(key_path), key=bad, model=vi_name,
-                   suggestion=sugg_vi, suggestion_en=sugg_en)
-    en = make("PT101", path, *where, key=bad, model=en_name)
+    key = format_key(key_path)
+    finding = make(
+        "PT101",
+        path,
+        line,
+        col,
+        key,
+        key=bad,
+        model=vi_name,
+        suggestion=sugg_vi,
+        suggestion_en=sugg_en,
+    )
+    en = make("PT101", path, line, col, key, key=bad, model=en_name)
     return replace(finding, message_en=en.message_en)
 
 
