@@ -69,9 +69,9 @@ def _child(node: yaml.Node, part: PathKey) -> tuple[yaml.Node, yaml.Node] | None
         for key_node, value_node in node.value:
             if isinstance(key_node, yaml.ScalarNode) and key_node.value == str(part):
                 return key_node, value_node
-    elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
-        item = node.value[part]
-        return item, item
+    elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+        items = node.value
+        return (items[part], items[part]) if 0 <= part < len(items) else None
     return None
 
 
