@@ -23,11 +23,13 @@ class ComponentRow:
     latest: float | None
     counts: Counts = field(default_factory=Counts)
     task_ids: list[str] = field(default_factory=list)
+    # Baseline and latest come from one observation: there is no change to show.
+    single_observation: bool = False
 
     @property
     def change(self) -> float | None:
-        """Latest minus baseline."""
-        if self.baseline is None or self.latest is None:
+        """Latest minus baseline (``None`` with a single observation)."""
+        if self.single_observation or self.baseline is None or self.latest is None:
             return None
         return round(self.latest - self.baseline, 4)
 
@@ -92,6 +94,7 @@ def index_row(
                 latest=latest.scores.get(comp.code) if latest else None,
                 counts=component_counts.get(ref, Counts()),
                 task_ids=component_tasks.get(ref, []),
+                single_observation=len(observations) == 1,
             )
         )
     ranked = sorted((r for r in rows if r.relative is not None), key=lambda r: r.relative or 0.0)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal
 
 from plantrack.models import Task
@@ -73,6 +74,15 @@ def task_status(task: Task, entry: TaskEntry | None, as_of: dt.date) -> Status:
     return "open-on-time"
 
 
+def percent(part: int, whole: int) -> float | None:
+    """``part`` ÷ ``whole`` as a percentage with two decimals, halves rounded up as offices
+    (and Excel's ROUND) do: 1 ÷ 32 is 3.13%, not the 3.12% of Python's ``round``."""
+    if not whole:
+        return None
+    exact = Decimal(100 * part) / Decimal(whole)
+    return float(exact.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+
+
 @dataclass
 class Counts:
     """Status counts and the national rates over them.
@@ -123,17 +133,17 @@ class Counts:
     @property
     def completion_rate(self) -> float | None:
         """Completed ÷ due, as a percentage; ``None`` when nothing is due."""
-        return round(100 * self.completed / self.due, 2) if self.due else None
+        return percent(self.completed, self.due)
 
     @property
     def overdue_rate(self) -> float | None:
         """Overdue ÷ due, as a percentage; ``None`` when nothing is due."""
-        return round(100 * self.overdue / self.due, 2) if self.due else None
+        return percent(self.overdue, self.due)
 
     @property
     def on_time_rate(self) -> float | None:
         """Done on time ÷ due, as a percentage."""
-        return round(100 * self.done_on_time / self.due, 2) if self.due else None
+        return percent(self.done_on_time, self.due)
 
     def to_dict(self) -> dict[str, object]:
         """Counts and rates, JSON-ready."""

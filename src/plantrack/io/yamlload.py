@@ -10,6 +10,7 @@ date such as 2024-02-30 becomes a located finding instead of a crash.
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -24,6 +25,8 @@ _TAG = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {f"{_TAG}{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")}
 _TRUE = {"yes", "true", "on", "y"}
 _SPECIAL_FLOATS = {".inf": math.inf, "-.inf": -math.inf, "+.inf": math.inf, ".nan": math.nan}
+# The line breaks libyaml counts in its marks; positions computed here must agree with them.
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
 PathKey = str | int
 
@@ -55,19 +58,20 @@ class YamlDoc:
         if node is None:
             return None
         mark = node.start_mark
-        for part in path:
+        for index, part in enumerate(path):
             child = _child(node, part)
             if child is None:
                 break
             key_node, node = child
-            mark = key_node.start_mark if key and part == path[-1] else node.start_mark
+            # by position, not value: ("x", "missing", "x") must fall back to x's value
+            mark = key_node.start_mark if key and index == len(path) - 1 else node.start_mark
         return mark.line + 1, mark.column + 1
 
 
 def _child(node: yaml.Node, part: PathKey) -> tuple[yaml.Node, yaml.Node] | None:
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
-            if isinstance(key_node, yaml.ScalarNode) and key_node.value == str(part):
+            if isinstance(key_node, yaml.ScalarNode) and _text(key_node) == str(part):
                 return key_node, value_node
     elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
         items = node.value
@@ -129,14 +133,23 @@ def _nfc(text: str) -> str:
     return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
+def _text(node: yaml.ScalarNode) -> str:
+    """A scalar's text, NFC: the file was normalised, but escapes ("e\\u0301") are expanded
+    only by the parser, and only in double-quoted scalars."""
+    return _nfc(node.value) if node.style == '"' else str(node.value)
+
+
 def _byte_position(raw: bytes, offset: int) -> tuple[int, int]:
-    line_start = raw.rfind(b"\n", 0, offset) + 1
-    column = len(raw[line_start:offset].decode("utf-8", "replace")) + 1
-    return raw.count(b"\n", 0, offset) + 1, column
+    # everything before the first bad byte is valid UTF-8
+    prefix = raw[:offset].decode("utf-8", "replace")
+    return _text_position(prefix, len(prefix))
 
 
 def _text_position(text: str, offset: int) -> tuple[int, int]:
-    return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
+    line, line_start = 1, 0
+    for match in _LINE_BREAK.finditer(text, 0, offset):
+        line, line_start = line + 1, match.end()
+    return line, offset - line_start + 1
 
 
 def load_yaml_text(
@@ -150,15 +163,17 @@ def load_yaml_text(
     try:
         root = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
-        return None, [_syntax_problem(exc, text)]
+        return None, [_syntax_problem(exc, text, limits)]
     except yaml.reader.ReaderError as exc:
-        line, column = _text_position(text, exc.position)
+        # libyaml reads the text as UTF-8: its offset counts bytes, not characters
+        offset = len(text.encode("utf-8")[: exc.position].decode("utf-8", "ignore"))
+        line, column = _text_position(text, offset)
         return None, [LoadProblem("PT003", line, column, {"problem": exc.reason})]
     except yaml.YAMLError as exc:
         return None, [LoadProblem("PT003", 1, 1, {"problem": str(exc).splitlines()[0]})]
     finally:
         loader.dispose()
-    if root is None:
+    if root is None or _is_empty_document(root):
         return None, [LoadProblem("PT009", 1, 1)]
     if not isinstance(root, yaml.MappingNode):
         line, column = root.start_mark.line + 1, root.start_mark.column + 1
@@ -170,12 +185,24 @@ def load_yaml_text(
     return doc, builder.problems
 
 
-def _syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> LoadProblem:
+def _is_empty_document(root: yaml.Node) -> bool:
+    """A bare ``---`` (with comments at most): an empty file for the user, not a scalar."""
+    return (
+        isinstance(root, yaml.ScalarNode)
+        and root.tag == f"{_TAG}null"
+        and root.value == ""
+        and not root.style  # plain: libyaml says "", the Python parser None
+    )
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, limits: Limits) -> LoadProblem:
     mark = exc.problem_mark or exc.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     problem = exc.problem or exc.context or "syntax error"
     if "another document" in problem or "single document" in (exc.context or ""):
         return LoadProblem("PT010", line, column)
+    if "maximum nesting depth" in problem:  # libyaml's own bound (1000) is below our check
+        return LoadProblem("PT011", line, column, {"limit": limits.max_depth})
     if mark is not None and text[mark.index : mark.index + 1] == "\t":
         return LoadProblem("PT018", line, column)
     return LoadProblem("PT003", line, column, {"problem": problem})
@@ -288,7 +315,11 @@ class _Builder:
         if key_node.tag not in _SCALAR_TAGS:
             self.fail("PT005", key_node, path, tag=key_node.tag)
             return None
-        return str(key_node.value)
+        if len(key_node.value) > self.limits.max_string_chars:  # explicit '? key' has no bound
+            length = len(key_node.value)
+            self.fail("PT014", key_node, path, length=length, limit=self.limits.max_string_chars)
+            return None
+        return _text(key_node)
 
     def scalar(self, node: yaml.ScalarNode, path: tuple[PathKey, ...]) -> Any:
         tag, text = node.tag, node.value
@@ -299,7 +330,7 @@ class _Builder:
             self.fail("PT014", node, path, length=len(text), limit=self.limits.max_string_chars)
             return None
         if tag.endswith(":str") or tag.endswith(":timestamp"):
-            return text
+            return _text(node)
         if tag.endswith(":null"):
             return None
         if tag.endswith(":bool"):
@@ -335,10 +366,12 @@ def _to_float(text: str) -> float | str:
         return _SPECIAL_FLOATS[value]
     try:
         if ":" in value:
+            # YAML 1.1 base 60: only the last part may have a fraction (190:20:30.15)
             sign = -1.0 if value.startswith("-") else 1.0
-            return sign * float(_sexagesimal(value.lstrip("+-")))
+            *whole, last = value.lstrip("+-").split(":")
+            return sign * (_sexagesimal(":".join(whole)) * 60 + float(last))
         return float(value)
-    except ValueError:
+    except (ValueError, OverflowError):  # OverflowError: !!float 1:2:3:… past float range
         return text
 
 

@@ -13,14 +13,30 @@ import re
 from dataclasses import dataclass
 from typing import Annotated, Literal
 
-from pydantic import Field, StringConstraints
+from pydantic import AfterValidator, Field, StringConstraints
+from pydantic_core import PydanticCustomError
 
 from plantrack.models.common import PERIOD_PATTERN, StrictModel
 
 PeriodKind = Literal["Q1", "Q2", "Q3", "Q4", "H1", "H2", "M9", "Y"]
+
+
+def _real_month_day(text: str) -> str:
+    """Refuse days no month has (``09-31``, ``02-30``); ``02-29`` is allowed (leap years)."""
+    month, day = (int(part) for part in text.split("-"))
+    try:
+        dt.date(2000, month, day)  # 2000 is a leap year
+    except ValueError:
+        raise PydanticCustomError(
+            "month_day", "no day {text} in any year", {"text": text}
+        ) from None
+    return text
+
+
 MonthDay = Annotated[
     str,
     StringConstraints(pattern=r"^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$"),
+    AfterValidator(_real_month_day),
     Field(description="Tháng-ngày dạng MM-DD, ví dụ 12-15."),
 ]
 
@@ -66,9 +82,11 @@ class Period:
 
     @property
     def title(self) -> str:
-        """Vietnamese name, e.g. ``Quý I năm 2024`` or ``năm 2024``."""
+        """Vietnamese name, e.g. ``Quý I năm 2024``, ``6 tháng đầu năm 2024`` or ``năm 2024``."""
         if self.kind == "Y":
             return f"năm {self.year}"
+        if self.label.lower().endswith(" năm"):  # "6 tháng đầu năm" + 2024, not "năm năm 2024"
+            return f"{self.label} {self.year}"
         return f"{self.label} năm {self.year}"
 
     def contains(self, day: dt.date) -> bool:

@@ -57,9 +57,13 @@ def _month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
+class _YearError(ValueError):
+    """A year outside 1900–2200, with its own message."""
+
+
 def _checked_year(year: int) -> int:
     if not 1900 <= year <= 2200:
-        raise ValueError(f"năm {year} không hợp lệ")
+        raise _YearError(f"năm {year} không hợp lệ")
     return year
 
 
@@ -84,7 +88,12 @@ def _parse(text: str) -> tuple[TimeKind, dt.date | None]:
     for pattern, build in patterns:
         match = re.fullmatch(pattern, low)
         if match:
-            kind, deadline = build(*match.groups())
+            try:
+                kind, deadline = build(*match.groups())
+            except _YearError:
+                raise
+            except ValueError:  # dt.date and calendar: 31/2/2024, Tháng 13/2024
+                raise ValueError(f"không có ngày hoặc tháng '{text}'") from None
             if deadline is not None:
                 _checked_year(deadline.year)
             return kind, deadline

@@ -4,6 +4,7 @@ packaged defaults; strict undefined; autoescape for HTML; Vietnamese formatting 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -73,9 +74,16 @@ def percent(value: float | None) -> str:
 _MD_SPECIAL = "\\`*_[]<>|#"
 
 
+_LINE_BREAK = re.compile(r"\s*[\r\n]\s*")
+
+
 def markdown_escape(value: Any) -> str:
-    """Escape Markdown's special characters in text taken from reports."""
-    text = "" if value is None else str(value)
+    """Escape Markdown's special characters in text taken from reports.
+
+    Line breaks become spaces: a line of report text must not start a Markdown block of its
+    own (a list item posing as another unit's words, a code fence swallowing the rest).
+    """
+    text = _LINE_BREAK.sub(" ", "" if value is None else str(value))
     return "".join("\\" + ch if ch in _MD_SPECIAL else ch for ch in text)
 
 

@@ -67,7 +67,9 @@ def load_base(root: Path, files: list[DataFile], limits: Limits = DEFAULT_LIMITS
             findings += found
             if unit is not None:
                 if unit.id in units:
-                    findings.append(where.at("PT218", ("id",), id=unit.id, what="đơn vị"))
+                    findings.append(
+                        where.at("PT218", ("id",), id=unit.id, what="đơn vị", what_en="unit")
+                    )
                 else:
                     units[unit.id] = (unit, where, file.stem)
         elif file.kind == "index":
@@ -132,12 +134,17 @@ def _check_one_report(
 def _stray(rel: str) -> Finding:
     if rel.endswith(".yml"):
         expected = "tệp dữ liệu phải có đuôi .yaml"
+        expected_en = "data files end in .yaml"
     else:
         expected = (
             "chỉ có data/plan.yaml, data/units/<mã>.yaml, data/indices/<mã>.yaml, "
             "data/reports/<kỳ>/<mã đơn vị>.yaml"
         )
-    return make("PT019", rel, None, None, name=rel, expected=expected)
+        expected_en = (
+            "only data/plan.yaml, data/units/<id>.yaml, data/indices/<id>.yaml, "
+            "data/reports/<period>/<unit id>.yaml"
+        )
+    return make("PT019", rel, None, None, name=rel, expected=expected, expected_en=expected_en)
 
 
 @dataclass

@@ -17,15 +17,19 @@ def check_plan(ctx: Context, where: Located) -> list[Finding]:
     plan = ctx.plan
     out: list[Finding] = []
     for field, what, items in (
-        ("tasks", "nhiệm vụ", [t.id for t in plan.tasks]),
-        ("indicators", "chỉ tiêu", [i.id for i in plan.indicators]),
-        ("sections", "phần", [s.id for s in plan.sections]),
-        ("groups", "nhóm", [g.id for g in plan.groups]),
+        ("tasks", ("nhiệm vụ", "task"), [t.id for t in plan.tasks]),
+        ("indicators", ("chỉ tiêu", "indicator"), [i.id for i in plan.indicators]),
+        ("sections", ("phần", "section"), [s.id for s in plan.sections]),
+        ("groups", ("nhóm", "group"), [g.id for g in plan.groups]),
     ):
         out += _duplicates(where, field, what, items)
     for index, group in enumerate(plan.groups):
         if group.id in ctx.units:
-            out.append(where.at("PT218", ("groups", index, "id"), id=group.id, what="đơn vị"))
+            out.append(
+                where.at(
+                    "PT218", ("groups", index, "id"), id=group.id, what="đơn vị", what_en="unit"
+                )
+            )
         out += _unknown_units(ctx, where, ("groups", index, "units"), group.units, groups=False)
     sections = {s.id for s in plan.sections}
     for index, task in enumerate(plan.tasks):
@@ -48,12 +52,16 @@ def check_plan(ctx: Context, where: Located) -> list[Finding]:
     return out
 
 
-def _duplicates(where: Located, field: str, what: str, ids: list[str]) -> list[Finding]:
+def _duplicates(where: Located, field: str, what: tuple[str, str], ids: list[str]) -> list[Finding]:
     seen: set[str] = set()
     out = []
     for index, identifier in enumerate(ids):
         if identifier in seen:
-            out.append(where.at("PT218", (field, index, "id"), id=identifier, what=what))
+            out.append(
+                where.at(
+                    "PT218", (field, index, "id"), id=identifier, what=what[0], what_en=what[1]
+                )
+            )
         seen.add(identifier)
     return out
 
@@ -115,9 +123,21 @@ def _successor_findings(
     for index, succ in enumerate(unit.successors):
         path = ("successors", index)
         if succ not in units:
-            out.append(where.at("PT220", path, id=succ, reason="không có đơn vị này"))
+            out.append(
+                where.at(
+                    "PT220", path, id=succ, reason="không có đơn vị này", reason_en="no such unit"
+                )
+            )
         elif succ == unit.id:
-            out.append(where.at("PT220", path, id=succ, reason="đơn vị không thể kế thừa chính nó"))
+            out.append(
+                where.at(
+                    "PT220",
+                    path,
+                    id=succ,
+                    reason="đơn vị không thể kế thừa chính nó",
+                    reason_en="a unit cannot succeed itself",
+                )
+            )
     if unit.successors and unit.valid_until is None:
         out.append(
             where.at(
@@ -125,6 +145,7 @@ def _successor_findings(
                 ("successors",),
                 id=", ".join(unit.successors),
                 reason="đơn vị có đơn vị kế thừa phải ghi valid_until",
+                reason_en="a unit with successors needs valid_until",
             )
         )
     return out

@@ -36,6 +36,7 @@ def check_report(
                 required=", ".join(rules.periods),
                 first=rules.first,
                 last=last,
+                last_en=f" to {rules.last}" if rules.last else "",
             )
         )
     unit = ctx.units[report.unit]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+from collections import defaultdict
 from dataclasses import replace
 from functools import cache
 from typing import Any, TypeVar
@@ -11,6 +12,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from plantrack.io.yamlload import PathKey, YamlDoc
+from plantrack.models.common import ID_PATTERN, PERIOD_PATTERN
 from plantrack.validate.catalogue import make
 from plantrack.validate.finding import Finding, format_key
 
@@ -37,6 +39,22 @@ _TYPE_NAMES = {
     "model": ("ánh xạ 'khóa: giá trị'", "a 'key: value' mapping"),
 }
 _RANGE_TYPES = {"greater_than", "greater_than_equal", "less_than", "less_than_equal"}
+# pydantic's reasons are English: say them in both languages where the error type is known
+_REASONS = {
+    "greater_than": ("phải lớn hơn {gt}", "must be greater than {gt}"),
+    "greater_than_equal": ("phải lớn hơn hoặc bằng {ge}", "must be at least {ge}"),
+    "less_than": ("phải nhỏ hơn {lt}", "must be less than {lt}"),
+    "less_than_equal": ("phải nhỏ hơn hoặc bằng {le}", "must be at most {le}"),
+    "string_too_short": ("cần ít nhất {min_length} ký tự", "too short (minimum {min_length})"),
+    "string_too_long": ("dài quá {max_length} ký tự", "longer than {max_length} characters"),
+    "too_short": ("cần ít nhất {min_length} phần tử", "too few items (minimum {min_length})"),
+    "string_pattern_mismatch": ("không đúng mẫu {pattern}", "does not match the pattern {pattern}"),
+    "month_day": ("không có ngày {text}", "there is no day {text}"),
+}
+_TASK_TIME_EN = (
+    "not a real date, or not one of the accepted forms: 2024-09-30, 30/9/2024, "
+    "Tháng 12/2024, Quý III/2024, 2024-Q3, 6 tháng đầu năm 2024, Năm 2024, Thường xuyên"
+)
 
 
 def validate_model(model: type[M], doc: YamlDoc, path: str) -> tuple[M | None, list[Finding]]:
@@ -70,26 +88,37 @@ def error_to_finding(model: type[BaseModel], doc: YamlDoc, path: str, err: Error
         return make("PT105", path, line, col, key, value=value, reason=reason)
     if kind == "string_pattern_mismatch":
         pattern = str(err.get("ctx", {}).get("pattern", ""))
-        code = (
-            "PT108" if "Q[1-4]" in pattern else "PT106" if "A-Za-z0-9]+(?:" in pattern else "PT110"
-        )
-        return make(code, path, line, col, key, value=value, reason=reason)
+        code = {PERIOD_PATTERN: "PT108", ID_PATTERN: "PT106"}.get(pattern)
+        if code is not None:
+            return make(code, path, line, col, key, value=value, reason=reason)
     if kind == "finite_number":
         return make("PT111", path, line, col, key, value=value)
+    reason_vi, reason_en = _reasons(err)
     if kind in _RANGE_TYPES:
-        return make("PT107", path, line, col, key, value=value, reason=reason)
+        return make(
+            "PT107", path, line, col, key, value=value, reason=reason_vi, reason_en=reason_en
+        )
     if kind == "value_error" and field == "time":
         return make(
-            "PT109", path, line, col, key, value=value, reason=reason.removeprefix("Value error, ")
+            "PT109", path, line, col, key, value=value, reason=reason_vi, reason_en=_TASK_TIME_EN
         )
     type_name = kind.split("_")[0]
     if type_name in _TYPE_NAMES and (kind.endswith("_type") or kind.endswith("_parsing")):
         vi, en = _TYPE_NAMES[type_name]
         finding = make("PT103", path, line, col, key, value=value, expected=vi)
         return _with_en(finding, make("PT103", path, line, col, key, value=value, expected=en))
-    return make(
-        "PT110", path, line, col, key, value=value, reason=reason.removeprefix("Value error, ")
-    )
+    return make("PT110", path, line, col, key, value=value, reason=reason_vi, reason_en=reason_en)
+
+
+def _reasons(err: ErrorDetails) -> tuple[str, str]:
+    """Why a value was refused, in Vietnamese and English."""
+    templates = _REASONS.get(err["type"])
+    if templates is None:
+        # the task-time parser explains in Vietnamese; other types keep pydantic's words
+        text = err["msg"].removeprefix("Value error, ")
+        return text, text
+    ctx = defaultdict(str, err.get("ctx", {}))
+    return templates[0].format_map(ctx), templates[1].format_map(ctx)
 
 
 def _with_en(vi: Finding, en: Finding) -> Finding:

@@ -1,0 +1,192 @@
+"""Who owes what at a date: units whose report is missing or came in late, and units with
+tasks past their deadline and not completed (pure: everything comes from the view-model)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from plantrack.domain.viewmodel import Consolidation, PairRow, UnitRow
+
+REPLY_WORKING_DAYS = 5
+
+
+@dataclass
+class OwedTask:
+    """A task a unit has not completed by its deadline (or has not reported on)."""
+
+    task_id: str
+    title: str
+    time_label: str
+    deadline: dt.date | None
+    days_overdue: int
+    progress: int | None
+    state: str | None
+    reported: bool
+    role: str
+
+
+@dataclass
+class Debtor:
+    """One unit and what it owes: its report, and/or overdue tasks."""
+
+    unit_id: str
+    name: str
+    short: str
+    kind: str
+    contacts: list[str]
+    report: str | None  # "missing", "late" or None (sent on time)
+    submitted: dt.date | None
+    days_late: int
+    overdue: list[OwedTask] = field(default_factory=list)
+    consolidator: bool = False
+
+    @property
+    def owes_report(self) -> bool:
+        """The unit has not sent its report."""
+        return self.report == "missing"
+
+
+@dataclass
+class Reminder:
+    """Everything a reminder says, for one period at one date."""
+
+    plan: dict[str, Any]
+    period: dict[str, Any]
+    as_of: dt.date
+    due: dt.date
+    due_passed: bool
+    reply_by: dt.date
+    units: list[Debtor]
+    sender: str | None = None
+    indices: list[str] = field(default_factory=list)
+    document: dict[str, Any] | None = None
+
+    @property
+    def addressees(self) -> list[Debtor]:
+        """The units a reminder letter goes to: every debtor but the office that sends it."""
+        return [u for u in self.units if not u.consolidator]
+
+    @property
+    def missing(self) -> list[Debtor]:
+        """Units that have not sent their report."""
+        return [u for u in self.units if u.report == "missing"]
+
+    @property
+    def late(self) -> list[Debtor]:
+        """Units that sent their report after the due date."""
+        return [u for u in self.units if u.report == "late"]
+
+    @property
+    def with_overdue(self) -> list[Debtor]:
+        """Units with tasks past their deadline and not completed."""
+        return [u for u in self.units if u.overdue]
+
+
+def working_days_after(day: dt.date, count: int) -> dt.date:
+    """The ``count``-th working day (Monday to Friday) after ``day``."""
+    current = day
+    while count > 0:
+        current += dt.timedelta(days=1)
+        if current.weekday() < 5:
+            count -= 1
+    return current
+
+
+def reminder(
+    vm: Consolidation,
+    *,
+    reply_by: dt.date | None = None,
+    consolidator: str | None = None,
+) -> Reminder:
+    """The units owing something at ``vm.as_of``: a report not received by then, a report
+    received after the due date, or tasks overdue and not completed. ``consolidator`` (the
+    unit sending reminders) stays in the list but is not addressed by the letter; unknown,
+    it is the unit named like the document settings' issuing body."""
+    as_of = vm.as_of
+    due: dt.date = vm.period["due"]
+    titles = {t.id: (t.title, t.time_label) for t in vm.tasks}
+    by_unit: dict[str, list[PairRow]] = {}
+    for pair in vm.overdue:
+        by_unit.setdefault(pair.unit_id, []).append(pair)
+    sender = consolidator or _issuer(vm)
+    sender_name = next((u.name for u in vm.units if u.id == sender), None)
+    units = []
+    for row in vm.units:
+        report, submitted, days_late = _report_state(row, as_of)
+        owed = [_owed(pair, titles, as_of) for pair in by_unit.get(row.id, [])]
+        if report is None and not owed:
+            continue
+        units.append(
+            Debtor(
+                unit_id=row.id,
+                name=row.name,
+                short=row.short,
+                kind=row.kind,
+                contacts=list(row.contacts),
+                report=report,
+                submitted=submitted,
+                days_late=days_late,
+                overdue=sorted(owed, key=lambda o: (o.deadline or dt.date.max, o.task_id)),
+                consolidator=row.id == sender,
+            )
+        )
+    return Reminder(
+        plan=dict(vm.plan),
+        period=dict(vm.period),
+        as_of=as_of,
+        due=due,
+        due_passed=as_of > due,
+        reply_by=reply_by or _reply_by(as_of, due),
+        units=units,
+        sender=sender_name or _written_name(vm.document),
+        indices=[index.id for index in vm.indices],
+        document=vm.document,
+    )
+
+
+def _reply_by(as_of: dt.date, due: dt.date) -> dt.date:
+    """Before the due date, the due date; after it, five working days from ``as_of``."""
+    return due if as_of < due else working_days_after(as_of, REPLY_WORKING_DAYS)
+
+
+def _written_name(document: dict[str, Any] | None) -> str | None:
+    """The issuing body as the settings write it, unless written all in capitals."""
+    body = str((document or {}).get("issuing_body") or "").strip()
+    return body if body and not body.isupper() else None
+
+
+def _report_state(row: UnitRow, as_of: dt.date) -> tuple[str | None, dt.date | None, int]:
+    """A report that only arrived after ``as_of`` was still missing on that date."""
+    sub = row.submission
+    arrived = sub.effective or sub.submitted
+    if sub.status == "missing" or (arrived is not None and arrived > as_of):
+        return "missing", None, 0
+    if sub.status == "late":
+        return "late", arrived, sub.days_late
+    return None, arrived, 0
+
+
+def _owed(pair: PairRow, titles: dict[str, tuple[str, str]], as_of: dt.date) -> OwedTask:
+    title, time_label = titles.get(pair.task_id, (pair.task_id, ""))
+    return OwedTask(
+        task_id=pair.task_id,
+        title=title,
+        time_label=time_label,
+        deadline=pair.deadline,
+        days_overdue=(as_of - pair.deadline).days if pair.deadline else 0,
+        progress=pair.progress,
+        state=pair.state,
+        reported=pair.status != "not-reported",
+        role=pair.role,
+    )
+
+
+def _issuer(vm: Consolidation) -> str | None:
+    """The consolidating unit: from the plan info if given, else by the issuing body's name."""
+    explicit = vm.plan.get("consolidator")
+    if isinstance(explicit, str):
+        return explicit
+    body = str((vm.document or {}).get("issuing_body") or "").casefold()
+    return next((u.id for u in vm.units if body and u.name.casefold() == body), None)

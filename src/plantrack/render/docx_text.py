@@ -1,0 +1,160 @@
+"""Plain-text pieces of an official document (Nghị định 30/2020/NĐ-CP), free of python-docx:
+the number line, the place-and-date line, text cleaning and a width estimate for rules."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+# Characters XML 1.0 refuses (lxml raises on them): C0 controls but tab, LF, CR; DEL is
+# allowed by XML but is never meant in a report, and non-characters.
+_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+
+NUMBER_BLANK = "      "  # left for the office to fill in by hand
+DAY_BLANK = "    "
+
+
+def clean(text: object) -> str:
+    """Text safe for WordprocessingML: NFC (Vietnamese diacritics composed), no control
+    characters, CR and CRLF turned into LF."""
+    value = "" if text is None else str(text)
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    return unicodedata.normalize("NFC", _INVALID.sub("", value))
+
+
+def padded(number: str) -> str:
+    """A document number under 10 takes a leading zero (``5`` → ``05``)."""
+    return f"0{number}" if number.isdigit() and int(number) < 10 and len(number) == 1 else number
+
+
+def number_line(number: str | None, code: str) -> str:
+    """``Số: 12/BC-PNV``; a number already holding ``/`` is taken whole; an unset number is
+    left blank for the office (``Số:      /BC-PNV``), never invented."""
+    number = clean(number).strip() if number is not None else ""
+    if "/" in number:
+        return f"Số: {number}"
+    suffix = f"/{code}" if code else ""
+    if not number:
+        return f"Số:{NUMBER_BLANK}{suffix}"
+    return f"Số: {padded(number)}{suffix}"
+
+
+def day_text(day: int) -> str:
+    """Days under 10 take a leading zero."""
+    return f"{day:02d}"
+
+
+def month_text(month: int) -> str:
+    """Months 1 and 2 take a leading zero; months 3 to 12 do not (Nghị định 30/2020)."""
+    return f"{month:02d}" if month < 3 else str(month)
+
+
+def date_words(date: dt.date | None, year: int) -> str:
+    """``ngày 05 tháng 01 năm 2025``; without a date the day and month are left blank."""
+    if date is None:
+        return f"ngày{DAY_BLANK}tháng{DAY_BLANK}năm {year}"
+    return f"ngày {day_text(date.day)} tháng {month_text(date.month)} năm {date.year}"
+
+
+def place_date(place: str, date: dt.date | None, year: int) -> str:
+    """``Nam Trà My, ngày 05 tháng 01 năm 2025`` (the place is omitted when unknown)."""
+    words = date_words(date, year)
+    return f"{clean(place)}, {words}" if place else words[:1].upper() + words[1:]
+
+
+def plan_topic(title: str, index_ids: list[str]) -> str:
+    """``Kế hoạch nâng cao Chỉ số SIPAS, PAPI``: the indices in the order the plan's title
+    names them; without indices, the plan's own title."""
+    if not index_ids:
+        return clean(title).strip()
+    ids = sorted(index_ids, key=lambda i: (title.find(i) if i in title else len(title), i))
+    return f"Kế hoạch nâng cao Chỉ số {', '.join(ids)}"
+
+
+# Advance widths (1/1000 em) of Times Roman and Times Bold, which Times New Roman and
+# Liberation Serif share; enough to size a rule under a line of text.
+_ROMAN = dict(
+    zip(
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz",
+        [722, 667, 667, 722, 611, 556, 722, 722, 333, 389, 722, 611, 889, 722, 722, 556, 722]
+        + [667, 556, 611, 722, 722, 944, 722, 722, 611, 444, 500, 444, 500, 444, 333, 500]
+        + [500, 278, 278, 500, 278, 778, 500, 500, 500, 500, 333, 389, 278, 500, 500, 722]
+        + [500, 500, 444],
+        strict=True,
+    )
+)
+_BOLD = dict(
+    zip(
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz",
+        [722, 667, 722, 722, 667, 611, 778, 778, 389, 500, 778, 667, 944, 722, 778, 611, 778]
+        + [722, 556, 667, 722, 722, 1000, 722, 722, 667, 500, 556, 444, 556, 444, 333, 500]
+        + [556, 278, 333, 556, 278, 833, 556, 500, 556, 556, 444, 389, 333, 556, 500, 722]
+        + [500, 500, 444],
+        strict=True,
+    )
+)
+_OTHER = {" ": 250, "-": 333, ",": 250, ".": 250, ":": 278, "/": 278, "(": 333, ")": 333}
+
+
+def text_width_pt(text: str, size_pt: float, *, bold: bool = False) -> float:
+    """Estimated printed width of ``text`` in points (Vietnamese letters as their base)."""
+    table = _BOLD if bold else _ROMAN
+    total = 0
+    for char in unicodedata.normalize("NFC", text):
+        base = {"Đ": "D", "đ": "d"}.get(char) or unicodedata.normalize("NFD", char)[:1]
+        total += table.get(base, _OTHER.get(base, 500))
+        if char in "ƠơƯư":  # the horn adds a little
+            total += 60
+    return total * size_pt / 1000
+
+
+@dataclass(frozen=True)
+class Letterhead:
+    """What surrounds the body of an official document: the two header columns, the
+    signature block and the recipients."""
+
+    parent_body: str
+    issuing_body: str
+    number: str
+    place_date: str
+    authority: str
+    signer_title: str | None
+    signer_name: str | None
+    recipients: list[str]
+    archive: str
+
+
+def letterhead(
+    settings: dict[str, Any] | None,
+    plan: dict[str, Any],
+    *,
+    letter: bool,
+    number: str | None,
+    date: dt.date | None,
+    signer: str | None,
+    year: int,
+) -> Letterhead:
+    """The letterhead from the plan's document settings (``vm.document``) and the overrides;
+    what is unknown stays blank rather than invented."""
+    s = settings or {}
+    code = s.get("code") or "BC"
+    if letter:
+        code = s.get("letter_code") or code.removeprefix("BC-")
+    parent = s.get("parent_body") or plan.get("issuer") or ""
+    recipients = [clean(r).strip().rstrip(";.").strip() for r in s.get("recipients") or []]
+    if letter:
+        recipients = ["Như trên", *[r for r in recipients if r.lower() != "như trên"]]
+    return Letterhead(
+        parent_body=clean(parent).upper(),
+        issuing_body=clean(s.get("issuing_body") or "").upper(),
+        number=number_line(number, clean(code)),
+        place_date=place_date(s.get("place") or plan.get("place") or "", date, year),
+        authority=clean(s.get("signer_authority") or "").upper(),
+        signer_title=clean(s["signer_title"]).upper() if s.get("signer_title") else None,
+        signer_name=clean(signer or s.get("signer_name") or "") or None,
+        recipients=[r for r in recipients if r],
+        archive=clean(s.get("archive") or "VT").strip().rstrip("."),
+    )

@@ -1,0 +1,236 @@
+"""Inline SVG charts for the HTML report: status distribution, completion rate by unit, and index
+components baseline vs latest.
+
+Pure functions from view-model parts to SVG text. Every text from the data goes through
+``html.escape``; coordinates are formatted with fixed precision and no ids are generated, so
+the same view-model always gives the same bytes. No ``xmlns`` is written: inline SVG in HTML5
+does not need it, and the page must carry no URL at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from html import escape
+
+from plantrack.domain.indices import IndexRow
+from plantrack.domain.status import STATUS_COLOURS, STATUS_LABELS, Counts
+from plantrack.domain.viewmodel import UnitRow
+from plantrack.render.templating import number, percent
+
+WIDTH = 640
+FONT = 'font-family="\'Liberation Sans\', Arial, Helvetica, sans-serif" font-size="12"'
+TRACK = "#eceff1"
+AXIS = "#90a4ae"
+INK = "#263238"
+BASELINE_COLOUR = "#90a4ae"
+LATEST_COLOUR = "#1565c0"
+# Rough advance of one character at 12 px in a sans-serif face: enough to size label columns.
+CHAR_WIDTH = 6.6
+
+
+def f(value: float) -> str:
+    """A coordinate with at most two decimals and no trailing zeros (stable text)."""
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def _open(height: float, label: str) -> str:
+    return (
+        f'<svg class="chart" role="img" aria-label="{escape(label)}" '
+        f'viewBox="0 0 {WIDTH} {f(height)}" width="{WIDTH}" height="{f(height)}" '
+        f'preserveAspectRatio="xMinYMin meet" {FONT}>'
+        f"<title>{escape(label)}</title>"
+    )
+
+
+def _rect(x: float, y: float, w: float, h: float, fill: str, tip: str | None = None) -> str:
+    body = f"<title>{escape(tip)}</title></rect>" if tip else "</rect>"
+    return f'<rect x="{f(x)}" y="{f(y)}" width="{f(w)}" height="{f(h)}" fill="{fill}">{body}'
+
+
+def _text(x: float, y: float, text: str, anchor: str = "start", extra: str = "") -> str:
+    attrs = f' text-anchor="{anchor}"' if anchor != "start" else ""
+    return f'<text x="{f(x)}" y="{f(y)}"{attrs}{extra}>{escape(text)}</text>'
+
+
+def _text_width(text: str) -> float:
+    return len(text) * CHAR_WIDTH
+
+
+def status_chart(counts: Counts, title: str = "Phân bố tình trạng nhiệm vụ") -> str:
+    """A horizontal stacked bar of the status counts with a two-column legend below it."""
+    total = counts.total
+    bar_x, bar_y, bar_w, bar_h = 10.0, 30.0, WIDTH - 20.0, 28.0
+    rows = (len(STATUS_LABELS) + 1) // 2
+    height = bar_y + bar_h + 20 + rows * 22 + 6
+    out = [_open(height, title), _text(10, 18, title, extra=' font-weight="bold"')]
+    out.append(_rect(bar_x, bar_y, bar_w, bar_h, TRACK))
+    x = bar_x
+    if total == 0:
+        out.append(_text(bar_x + bar_w / 2, bar_y + 18, "Không có nhiệm vụ", "middle"))
+    for status, (label, _) in STATUS_LABELS.items():
+        n = counts.by_status.get(status, 0)
+        if not n:
+            continue
+        w = bar_w * n / total
+        out.append(_rect(x, bar_y, w, bar_h, STATUS_COLOURS[status], f"{label}: {n}"))
+        if w >= 8 * len(str(n)) + 6:
+            out.append(
+                _text(x + w / 2, bar_y + 18, str(n), "middle", ' fill="#ffffff" font-weight="bold"')
+            )
+        x += w
+    legend_y = bar_y + bar_h + 20
+    for i, (status, (label, _)) in enumerate(STATUS_LABELS.items()):
+        lx = 10 + (i % 2) * (WIDTH / 2)
+        ly = legend_y + (i // 2) * 22
+        n = counts.by_status.get(status, 0)
+        share = f" ({percent(round(100 * n / total, 1))})" if total and n else ""
+        out.append(_rect(lx, ly - 10, 12, 12, STATUS_COLOURS[status]))
+        out.append(_text(lx + 18, ly, f"{label}: {n}{share}", extra=f' fill="{INK}"'))
+    out.append("</svg>")
+    return "".join(out)
+
+
+def completion_chart(units: Sequence[UnitRow], title: str = "Tỷ lệ hoàn thành theo đơn vị") -> str:
+    """One horizontal bar per unit with tasks due: completed ÷ due, split into done on time
+    (green) and done late (orange); best first, ties in the view-model's order."""
+    due = [u for u in units if u.counts.due]
+    due.sort(key=lambda u: -(u.counts.completion_rate or 0.0))
+    label_w = max([_text_width(_fit(u.short, 38)) for u in due] + [60.0]) + 12
+    value_w = 64.0
+    bar_x = 10 + label_w
+    bar_w = WIDTH - bar_x - value_w
+    row_h = 22.0
+    top = 30.0
+    height = top + max(len(due), 1) * row_h + 44
+    out = [_open(height, title), _text(10, 18, title, extra=' font-weight="bold"')]
+    if not due:
+        out.append(_text(10, top + 15, "Chưa có nhiệm vụ đến hạn tại ngày chốt."))
+    for i, unit in enumerate(due):
+        c = unit.counts
+        y = top + i * row_h
+        name = _fit(unit.short, 38)
+        out.append(
+            f"<g><title>{escape(unit.name)}: {c.completed}/{c.due} "
+            f"({escape(percent(c.completion_rate))})</title>"
+        )
+        out.append(_text(bar_x - 6, y + 14, name, "end", f' fill="{INK}"'))
+        out.append(_rect(bar_x, y + 3, bar_w, row_h - 6, TRACK))
+        on_time = bar_w * c.done_on_time / c.due
+        late = bar_w * c.done_late / c.due
+        if on_time:
+            out.append(_rect(bar_x, y + 3, on_time, row_h - 6, STATUS_COLOURS["done-on-time"]))
+        if late:
+            out.append(_rect(bar_x + on_time, y + 3, late, row_h - 6, STATUS_COLOURS["done-late"]))
+        out.append(_text(WIDTH - 10, y + 14, percent(c.completion_rate), "end"))
+        out.append("</g>")
+    # Scale: 0, 50 and 100 % ticks under the bars.
+    axis_y = top + max(len(due), 1) * row_h + 4
+    out.append(
+        f'<line x1="{f(bar_x)}" y1="{f(axis_y)}" x2="{f(bar_x + bar_w)}" y2="{f(axis_y)}" '
+        f'stroke="{AXIS}" stroke-width="1"/>'
+    )
+    for tick in (0, 50, 100):
+        tx = bar_x + bar_w * tick / 100
+        out.append(
+            f'<line x1="{f(tx)}" y1="{f(axis_y)}" x2="{f(tx)}" y2="{f(axis_y + 4)}" '
+            f'stroke="{AXIS}" stroke-width="1"/>'
+        )
+        out.append(_text(tx, axis_y + 16, f"{tick}%", "middle", f' fill="{INK}" font-size="10"'))
+    legend_x = 10.0
+    for status, label in (("done-on-time", "Đúng hạn"), ("done-late", "Quá hạn")):
+        out.append(_rect(legend_x, axis_y + 26, 10, 10, STATUS_COLOURS[status]))
+        out.append(_text(legend_x + 14, axis_y + 35, label, extra=' font-size="10"'))
+        legend_x += 70
+    out.append("</svg>")
+    return "".join(out)
+
+
+def has_scores(index: IndexRow) -> bool:
+    """Whether any component of ``index`` has a baseline or latest score to draw."""
+    return any(c.baseline is not None or c.latest is not None for c in index.components)
+
+
+def index_chart(index: IndexRow) -> str:
+    """Grouped horizontal bars, baseline vs latest, one group per component (PAPI dimension,
+    SIPAS factor); an empty string when the index has no component scores."""
+    if not has_scores(index):
+        return ""
+    rows = [c for c in index.components if c.baseline is not None or c.latest is not None]
+    single = (
+        index.baseline is None
+        or index.latest is None
+        or index.baseline is index.latest
+        or index.baseline.year == index.latest.year
+    )
+    series: list[tuple[str, str, str]] = []  # (year label, colour, which)
+    if not single and index.baseline is not None:
+        series.append((str(index.baseline.year), BASELINE_COLOUR, "baseline"))
+    if index.latest is not None:
+        series.append((str(index.latest.year), LATEST_COLOUR, "latest"))
+    values = [v for c in rows for v in (c.baseline, c.latest) if v is not None]
+    scale_max = max([c.scale_max for c in rows if c.scale_max is not None] + values + [1.0])
+    title = f"Chỉ số {index.id}: điểm các thành phần" + (
+        f" ({' – '.join(s[0] for s in series)})" if series else ""
+    )
+    label_w = max(_text_width(_component_label(c.code, c.name)) for c in rows) + 12
+    value_w = 56.0
+    bar_x = 10 + label_w
+    bar_w = WIDTH - bar_x - value_w
+    bar_h = 12.0
+    group_h = len(series) * bar_h + 10
+    top = 30.0
+    height = top + len(rows) * group_h + 36
+    out = [_open(height, title), _text(10, 18, title, extra=' font-weight="bold"')]
+    for i, comp in enumerate(rows):
+        y = top + i * group_h
+        label = _component_label(comp.code, comp.name)
+        out.append(f"<g><title>{escape(comp.code)}. {escape(comp.name)}</title>")
+        out.append(
+            _text(bar_x - 6, y + len(series) * bar_h / 2 + 4, label, "end", f' fill="{INK}"')
+        )
+        for j, (year, colour, which) in enumerate(series):
+            value = comp.baseline if which == "baseline" else comp.latest
+            by = y + j * bar_h
+            if value is None:
+                out.append(_text(bar_x + 2, by + 10, "—", extra=' font-size="10"'))
+                continue
+            w = bar_w * max(value, 0.0) / scale_max
+            out.append(_rect(bar_x, by, w, bar_h - 2, colour, f"{year}: {number(value, 4)}"))
+            out.append(_text(bar_x + w + 4, by + 9, _score(value), extra=' font-size="10"'))
+        out.append("</g>")
+    axis_y = top + len(rows) * group_h
+    out.append(
+        f'<line x1="{f(bar_x)}" y1="{f(top - 4)}" x2="{f(bar_x)}" y2="{f(axis_y)}" '
+        f'stroke="{AXIS}" stroke-width="1"/>'
+    )
+    out.append(
+        _text(
+            bar_x + bar_w,
+            axis_y + 12,
+            f"thang điểm 0–{number(scale_max)}",
+            "end",
+            ' font-size="10"',
+        )
+    )
+    legend_x = 10.0
+    for year, colour, _ in series:
+        out.append(_rect(legend_x, axis_y + 16, 10, 10, colour))
+        out.append(_text(legend_x + 14, axis_y + 25, year, extra=' font-size="10"'))
+        legend_x += 60
+    out.append("</svg>")
+    return "".join(out)
+
+
+def _score(value: float) -> str:
+    """A score with exactly two decimals, Vietnamese decimal comma: ``3,98``, ``2,90``."""
+    return f"{value:.2f}".replace(".", ",")
+
+
+def _fit(text: str, chars: int) -> str:
+    """``text`` cut to ``chars`` characters with an ellipsis (the full text is in a tooltip)."""
+    return text if len(text) <= chars else text[: chars - 1].rstrip() + "…"
+
+
+def _component_label(code: str, name: str) -> str:
+    return _fit(f"{code}. {name}", 40)

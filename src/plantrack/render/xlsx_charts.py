@@ -1,0 +1,95 @@
+"""Native Excel charts for the appendix: status distribution, completion rate by unit, and
+index components baseline against latest. Charts read their numbers from the sheet's cells."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from openpyxl.chart import BarChart, Reference
+from openpyxl.chart.label import DataLabelList
+from openpyxl.chart.marker import DataPoint
+from openpyxl.chart.series import SeriesLabel
+
+from plantrack.domain.indices import IndexRow
+from plantrack.domain.status import STATUS_COLOURS, STATUS_LABELS
+
+
+def _bar(title: str, horizontal: bool) -> Any:
+    chart = BarChart()
+    chart.type = "bar" if horizontal else "col"
+    chart.title = title
+    chart.style = 10
+    # Newer Excel hides axes openpyxl leaves without an explicit ``delete`` flag.
+    chart.x_axis.delete = False
+    chart.y_axis.delete = False
+    chart.width = 18
+    return chart
+
+
+def status_chart(ws: Any, header_row: int, data_row: int, first_col: int) -> Any:
+    """Bars of the overall status counts, one bar per status in its colour."""
+    chart = _bar("Phân bố tình trạng nhiệm vụ (số lượt nhiệm vụ × đơn vị)", horizontal=True)
+    last_col = first_col + len(STATUS_LABELS) - 1
+    data = Reference(ws, min_col=first_col, max_col=last_col, min_row=data_row)
+    cats = Reference(ws, min_col=first_col, max_col=last_col, min_row=header_row)
+    chart.add_data(data, from_rows=True, titles_from_data=False)
+    chart.set_categories(cats)
+    series = chart.series[0]
+    series.tx = SeriesLabel(v="Số lượt")
+    for index, status in enumerate(STATUS_LABELS):
+        point = DataPoint(idx=index)
+        point.graphicalProperties.solidFill = STATUS_COLOURS[status].lstrip("#").upper()
+        series.dPt.append(point)
+    # Only the value: LibreOffice shows series and category names unless told not to.
+    series.dLbls = DataLabelList(
+        showVal=True, showSerName=False, showCatName=False, showLegendKey=False, showPercent=False
+    )
+    chart.legend = None
+    chart.x_axis.scaling.orientation = "maxMin"  # first status at the top
+    chart.y_axis.crosses = "max"  # keeps the value axis at the bottom once categories flip
+    chart.y_axis.number_format = "#,##0"
+    chart.y_axis.majorGridlines = None
+    chart.x_axis.tickLblSkip = 1  # every status named, none skipped for room
+    chart.height = 10
+    return chart
+
+
+def unit_chart(ws: Any, first_row: int, last_row: int, name_col: int, rate_col: int) -> Any:
+    """Horizontal bars of each unit's completion rate (0–100 %)."""
+    chart = _bar("Tỷ lệ hoàn thành nhiệm vụ đến hạn theo đơn vị", horizontal=True)
+    data = Reference(ws, min_col=rate_col, min_row=first_row, max_row=last_row)
+    cats = Reference(ws, min_col=name_col, min_row=first_row, max_row=last_row)
+    chart.add_data(data, titles_from_data=False)
+    chart.set_categories(cats)
+    chart.series[0].tx = SeriesLabel(v="Tỷ lệ hoàn thành")
+    chart.series[0].graphicalProperties.solidFill = STATUS_COLOURS["done-on-time"].lstrip("#")
+    chart.legend = None
+    chart.x_axis.scaling.orientation = "maxMin"  # units top to bottom as in the table
+    chart.y_axis.crosses = "max"
+    chart.y_axis.scaling.min = 0
+    chart.y_axis.scaling.max = 1
+    chart.y_axis.number_format = "0%"
+    chart.x_axis.tickLblSkip = 1
+    chart.gapWidth = 40  # bars thick enough to read with many units
+    chart.height = max(7.5, 0.6 * (last_row - first_row + 1) + 2)
+    return chart
+
+
+def index_chart(
+    ws: Any, idx: IndexRow, first_row: int, last_row: int, code_col: int, base_col: int
+) -> Any:
+    """Columns of each component's baseline and latest score (one series when the index
+    has a single observation); the latest score sits two columns right of the baseline."""
+    chart = _bar(f"Chỉ số {idx.id}: điểm các thành phần", horizontal=False)
+    series: list[tuple[int, str]] = []
+    if idx.baseline is not None and idx.baseline is not idx.latest:
+        series.append((base_col, f"Năm gốc {idx.baseline.year}"))
+    if idx.latest is not None:
+        series.append((base_col + 2, f"Mới nhất {idx.latest.year}"))
+    for col, label in series:
+        chart.add_data(Reference(ws, min_col=col, min_row=first_row, max_row=last_row))
+        chart.series[-1].tx = SeriesLabel(v=label)
+    chart.set_categories(Reference(ws, min_col=code_col, min_row=first_row, max_row=last_row))
+    chart.y_axis.title = idx.unit
+    chart.y_axis.number_format = "0.00"
+    return chart

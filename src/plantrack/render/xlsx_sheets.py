@@ -1,0 +1,229 @@
+"""The sheets of the Excel appendix, one per appendix table of the consolidated report:
+shared vocabulary, the summary, submissions and units (details in ``xlsx_detail``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from plantrack.domain.indices import IndexRow
+from plantrack.domain.status import STATUS_COLOURS, STATUS_LABELS, Counts
+from plantrack.domain.viewmodel import Consolidation
+from plantrack.render.xlsx_charts import index_chart, status_chart, unit_chart
+from plantrack.render.xlsx_table import (
+    HEADER_ROW,
+    Col,
+    Filled,
+    frac,
+    setup_page,
+    title_rows,
+    write_table,
+)
+
+SHEETS = (
+    "Tổng hợp",
+    "Gửi báo cáo",
+    "Nhiệm vụ theo đơn vị",
+    "Chi tiết nhiệm vụ",
+    "Chỉ tiêu",
+    "Nguồn dữ liệu",
+)
+STATUSES = tuple(STATUS_LABELS)
+CHART_ROWS = 22  # rows between charts stacked under a table (a 10 cm chart is ~19 rows)
+KIND_LABELS = {
+    "department": "Phòng chuyên môn",
+    "commune": "Xã",
+    "public-service": "Đơn vị sự nghiệp",
+    "organisation": "MTTQ, đoàn thể",
+    "office": "Cơ quan khác",
+}
+ROLE_LABELS = {"lead": "Chủ trì", "support": "Phối hợp"}
+AGGREGATE_LABELS = {"sum": "Tổng", "mean": "Trung bình", "ratio": "Tỷ lệ"}
+# Submission colours: green on time, orange late, red missing (the task-status palette).
+SUBMISSION_COLOURS = {
+    "on-time": STATUS_COLOURS["done-on-time"],
+    "late": STATUS_COLOURS["done-late"],
+    "missing": STATUS_COLOURS["open-overdue"],
+}
+STATUS_COLS = tuple(Col(STATUS_LABELS[s][0], 13, "int", STATUS_COLOURS[s]) for s in STATUSES)
+COUNT_COLS = (
+    *STATUS_COLS,
+    Col("Tổng số lượt", 10, "int"),
+    Col("Đến hạn", 10, "int"),
+    Col("Đã hoàn thành", 11, "int"),
+    Col("Quá hạn chưa hoàn thành", 13, "int"),
+    Col("Tỷ lệ hoàn thành", 12, "pct"),
+    Col("Tỷ lệ quá hạn", 12, "pct"),
+)
+
+
+def vn_date(value: Any) -> str:
+    """``dd/mm/yyyy`` for titles (cells hold real dates)."""
+    return "" if value is None else f"{value.day:02d}/{value.month:02d}/{value.year}"
+
+
+def kind_label(kind: str) -> str:
+    """Vietnamese name of a unit kind."""
+    return KIND_LABELS.get(kind, kind)
+
+
+def _count_values(counts: Counts) -> list[Any]:
+    return [
+        *(counts.by_status.get(s, 0) for s in STATUSES),
+        counts.total,
+        counts.due,
+        counts.completed,
+        counts.overdue,
+        frac(counts.completion_rate),
+        frac(counts.overdue_rate),
+    ]
+
+
+def new_sheet(wb: Any, vm: Consolidation, name: str, heading: str) -> Any:
+    """A sheet with the title rows (plan and period; heading and cut-off), set up to print."""
+    ws = wb.create_sheet(name)
+    plan = vm.plan
+    number = f" (số {plan['number']})" if plan.get("number") else ""
+    title = f"{plan['title']}{number} — {vm.period['title']}"
+    title_rows(ws, title, f"{heading}. Ngày chốt số liệu: {vn_date(vm.as_of)}.")
+    setup_page(ws)
+    return ws
+
+
+SUMMARY_COLS = (
+    Col("Phạm vi", 18),
+    Col("Mã", 12),
+    Col("Tên", 40, "wrap"),
+    *COUNT_COLS,
+    Col("Tỷ lệ hoàn thành đúng hạn", 12, "pct"),
+    Col("Số nhiệm vụ", 10, "int"),
+    Col("Năm gốc", 9, "year"),
+    Col("Điểm gốc", 11, "num"),
+    Col("Năm mới nhất", 9, "year"),
+    Col("Điểm mới nhất", 11, "num"),
+    Col("Thay đổi", 10, "num"),
+)
+BASELINE_COL = len(SUMMARY_COLS) - 3  # "Điểm gốc"; "Điểm mới nhất" two columns right
+NO_SCORES: list[Any] = [None] * 5
+
+
+def _counted(scope: str, code: str, name: str, counts: Counts, tasks: int) -> list[Any]:
+    return [scope, code, name, *_count_values(counts), frac(counts.on_time_rate), tasks]
+
+
+def _index_rows(idx: IndexRow) -> list[list[Any]]:
+    """The index's own row (totals), then a row per component with counts and scores."""
+    base, latest = idx.baseline, idx.latest
+    base_year = base.year if base else None
+    latest_year = latest.year if latest else None
+    rows: list[list[Any]] = [
+        [
+            "Chỉ số",
+            idx.id,
+            idx.name,
+            *[None] * (len(COUNT_COLS) + 2),
+            base_year,
+            base.total if base else None,
+            latest_year,
+            latest.total if latest else None,
+            idx.change,
+        ]
+    ]
+    for c in idx.components:
+        rows.append(
+            [
+                *_counted("Thành phần chỉ số", c.ref, c.name, c.counts, len(c.task_ids)),
+                base_year if c.baseline is not None else None,
+                c.baseline,
+                latest_year if c.latest is not None else None,
+                c.latest,
+                c.change,
+            ]
+        )
+    return rows
+
+
+def summary_sheet(wb: Any, vm: Consolidation) -> None:
+    """Overall, per-section and per-index-component counts and rates, with index scores,
+    a chart of the status distribution and one of each scored index's components."""
+    ws = new_sheet(wb, vm, SHEETS[0], "Tổng hợp kết quả thực hiện nhiệm vụ")
+    rows = [_counted("Toàn kế hoạch", "", "Tất cả nhiệm vụ", vm.overall, len(vm.tasks))]
+    rows += [_counted("Phần", s.id, s.title, s.counts, len(s.tasks)) for s in vm.sections]
+    rows = [row + NO_SCORES for row in rows]
+    spans: list[tuple[IndexRow, int, int]] = []
+    for idx in vm.indices:
+        block = _index_rows(idx)
+        first = HEADER_ROW + len(rows) + 2  # the first component row, below the index row
+        rows += block
+        if any(c.baseline is not None or c.latest is not None for c in idx.components):
+            spans.append((idx, first, HEADER_ROW + len(rows)))
+    _, last_row = write_table(ws, SUMMARY_COLS, rows)
+    anchor = last_row + 3
+    ws.add_chart(status_chart(ws, HEADER_ROW, HEADER_ROW + 1, 4), f"C{anchor}")
+    for number, (idx, first, last) in enumerate(spans, start=1):
+        chart = index_chart(ws, idx, first, last, code_col=2, base_col=BASELINE_COL)
+        ws.add_chart(chart, f"C{anchor + CHART_ROWS * number}")
+
+
+def submission_sheet(wb: Any, vm: Consolidation) -> None:
+    """Who sent the report on time, late, or not at all."""
+    heading = f"Tình hình gửi báo cáo (hạn gửi {vn_date(vm.period['due'])})"
+    ws = new_sheet(wb, vm, SHEETS[1], heading)
+    cols = [
+        Col("STT", 6, "int"),
+        Col("Mã đơn vị", 20),
+        Col("Đơn vị", 30, "wrap"),
+        Col("Loại đơn vị", 16),
+        Col("Tình trạng", 12),
+        Col("Ngày gửi (trên báo cáo)", 13, "date"),
+        Col("Ngày commit", 13, "date"),
+        Col("Ngày tính hạn", 13, "date"),
+        Col("Số ngày trễ", 9, "int"),
+        Col("Số báo cáo", 16),
+        Col("Ghi chú", 30, "wrap"),
+        Col("Đầu mối liên hệ", 40, "wrap"),
+    ]
+    rows = []
+    for number, u in enumerate(vm.units, start=1):
+        sub = u.submission
+        note = (
+            f"Ngày trên báo cáo và ngày commit lệch {sub.disagreement_days} ngày"
+            if sub.dates_disagree
+            else None
+        )
+        rows.append(
+            [
+                number,
+                u.id,
+                u.name,
+                kind_label(u.kind),
+                Filled(sub.label, SUBMISSION_COLOURS[sub.status]),
+                sub.submitted,
+                sub.committed,
+                sub.effective,
+                sub.days_late if sub.status == "late" else None,
+                sub.number,
+                note,
+                "\n".join(u.contacts) or None,
+            ]
+        )
+    write_table(ws, cols, rows)
+
+
+def units_sheet(wb: Any, vm: Consolidation) -> None:
+    """Status counts and rates per unit, with a chart of completion rates."""
+    ws = new_sheet(wb, vm, SHEETS[2], "Tình trạng thực hiện nhiệm vụ theo đơn vị")
+    cols = [
+        Col("STT", 6, "int"),
+        Col("Mã đơn vị", 20),
+        Col("Đơn vị", 30, "wrap"),
+        Col("Loại đơn vị", 16),
+        *COUNT_COLS,
+    ]
+    rows = [
+        [n, u.id, u.name, kind_label(u.kind), *_count_values(u.counts)]
+        for n, u in enumerate(vm.units, start=1)
+    ]
+    first, last = write_table(ws, cols, rows)
+    if vm.units:
+        rate_col = len(cols) - 1
+        ws.add_chart(unit_chart(ws, first, last, name_col=3, rate_col=rate_col), f"C{last + 3}")

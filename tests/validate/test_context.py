@@ -1,0 +1,222 @@
+"""Who answers for what in a period: groups expanded at the cut-off, successors inheriting.
+
+The scenario follows Nam Trà My in 2025 (DOMAIN.md §8): on 20/02 Labour and Social Affairs
+went into Home Affairs; in April Trà Mai and Trà Don merged into the commune Nam Trà My.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from plantrack.models import Plan, Unit
+from plantrack.models.period import PeriodRule
+from plantrack.validate.context import Context
+
+D = dt.date
+
+
+def _unit(uid: str, kind: str, **extra: Any) -> Unit:
+    return Unit.model_validate({"id": uid, "name": uid, "kind": kind, **extra})
+
+
+UNITS = [
+    _unit("phong-noi-vu", "department"),
+    _unit("phong-ldtbxh", "department", valid_until="2025-02-19", successors=["phong-noi-vu"]),
+    _unit("xa-tra-mai", "commune", valid_until="2025-04-15", successors=["xa-nam-tra-my"]),
+    _unit("xa-tra-don", "commune", valid_until="2025-04-15", successors=["xa-nam-tra-my"]),
+    _unit("xa-tra-leng", "commune"),
+    _unit("xa-nam-tra-my", "commune", valid_from="2025-04-16"),
+    _unit("xa-sau-nay", "commune", valid_from="2026-01-01"),
+    _unit("mttq", "organisation"),
+]
+
+
+def _task(tid: str, lead: list[str], support: list[str] | None = None) -> dict[str, Any]:
+    return {
+        "id": tid,
+        "section": "pl1",
+        "title": f"Nhiệm vụ {tid}",
+        "lead": lead,
+        "support": support or [],
+        "time": "Thường xuyên",
+    }
+
+
+PLAN = Plan.model_validate(
+    {
+        "id": "p",
+        "title": "Kế hoạch",
+        "issuer": "UBND huyện",
+        "sections": [{"id": "pl1", "title": "Phụ lục I"}],
+        "groups": [
+            {"id": "cac-xa", "name": "UBND các xã", "kinds": ["commune"]},
+            {"id": "nhom-tra-mai", "name": "Trà Mai", "units": ["xa-tra-mai"]},
+        ],
+        "reporting": {
+            "consolidator": "phong-noi-vu",
+            "periods": ["Q1", "H1", "Q3", "Y"],
+            "first": "2025-Q1",
+            "last": "2025-Y",
+        },
+        "tasks": [
+            _task("t-xa", ["cac-xa"]),
+            _task("t-mai", ["xa-tra-mai"], ["phong-ldtbxh"]),
+            _task("t-ld", ["phong-ldtbxh"]),
+            _task("t-pnv", ["phong-noi-vu"], ["cac-xa", "phong-ldtbxh"]),
+        ],
+    }
+)
+
+
+@pytest.fixture
+def ctx() -> Context:
+    return Context(PLAN, {u.id: u for u in UNITS})
+
+
+def _held(assignments: list[Any]) -> list[tuple[str, str, str | None]]:
+    return [(a.task.id, a.role, a.via) for a in assignments]
+
+
+def test_groups_count_units_of_their_kinds_alive_at_the_cutoff(ctx: Context) -> None:
+    h1 = ctx.period("2025-H1")  # 2024-12-15 → 2025-06-14
+    assert sorted(ctx.members("cac-xa", h1.cutoff)) == ["xa-nam-tra-my", "xa-tra-leng"]
+    q1 = ctx.period("2025-Q1")  # 2024-12-15 → 2025-03-14
+    assert sorted(ctx.members("cac-xa", q1.cutoff)) == ["xa-tra-don", "xa-tra-leng", "xa-tra-mai"]
+
+
+def test_members_of_units_listed_groups_and_unknown_refs(ctx: Context) -> None:
+    day = D(2025, 6, 14)
+    assert ctx.members("xa-tra-leng", day) == ["xa-tra-leng"]
+    # listed units stay members; their successors answer for them (see heirs)
+    assert ctx.members("nhom-tra-mai", day) == ["xa-tra-mai"]
+    assert ctx.members("khong-co", day) == []
+
+
+def test_heirs_pass_through_successors_transitively() -> None:
+    units = [
+        _unit("a", "commune", valid_until="2025-01-31", successors=["b"]),
+        _unit("b", "commune", valid_from="2025-02-01", valid_until="2025-06-30", successors=["c"]),
+        _unit("c", "commune", valid_from="2025-07-01"),
+    ]
+    ctx = Context(PLAN, {u.id: u for u in units})
+    assert ctx.heirs("a", D(2025, 1, 31)) == ["a"]
+    assert ctx.heirs("a", D(2025, 3, 1)) == ["b"]
+    assert ctx.heirs("a", D(2025, 9, 1)) == ["c"]
+    assert ctx.heirs("khong-co", D(2025, 9, 1)) == []
+
+
+def test_heirs_survive_a_succession_cycle() -> None:
+    units = [
+        _unit("a", "commune", valid_until="2025-01-31", successors=["b"]),
+        _unit("b", "commune", valid_until="2025-01-31", successors=["a"]),
+    ]
+    ctx = Context(PLAN, {u.id: u for u in units})
+    assert ctx.heirs("a", D(2025, 3, 1)) == []
+
+
+def test_successors_inherit_tasks_of_units_gone_before_the_cutoff(ctx: Context) -> None:
+    held = ctx.assignments(ctx.period("2025-H1"))
+    assert sorted(held) == ["phong-noi-vu", "xa-nam-tra-my", "xa-tra-leng"]
+    assert _held(held["xa-nam-tra-my"]) == [
+        ("t-xa", "lead", None),
+        ("t-mai", "lead", "xa-tra-mai"),
+        ("t-pnv", "support", None),
+    ]
+    assert _held(held["phong-noi-vu"]) == [
+        ("t-mai", "support", "phong-ldtbxh"),
+        ("t-ld", "lead", "phong-ldtbxh"),
+        # lead itself and support through phong-ldtbxh: one assignment, as lead
+        ("t-pnv", "lead", None),
+    ]
+    assert _held(held["xa-tra-leng"]) == [("t-xa", "lead", None), ("t-pnv", "support", None)]
+
+
+def test_a_unit_gone_mid_period_answers_for_what_it_held_on_its_last_day(ctx: Context) -> None:
+    h1 = ctx.period("2025-H1")
+    assert _held(ctx.assigned_to("xa-tra-mai", h1)) == [
+        ("t-xa", "lead", None),
+        ("t-mai", "lead", None),
+        ("t-pnv", "support", None),
+    ]
+    assert _held(ctx.assigned_to("phong-ldtbxh", h1)) == [
+        ("t-mai", "support", None),
+        ("t-ld", "lead", None),
+        ("t-pnv", "support", None),
+    ]
+    # its successor answers for the merged units' tasks too
+    assert [a.task.id for a in ctx.assigned_to("xa-nam-tra-my", h1)] == ["t-xa", "t-mai", "t-pnv"]
+
+
+def test_a_unit_gone_before_the_period_answers_for_nothing(ctx: Context) -> None:
+    q3 = ctx.period("2025-Q3")  # default dates: 2025-06-15 → 2025-09-14
+    assert ctx.assigned_to("xa-tra-mai", q3) == []
+    assert ctx.assigned_to("phong-ldtbxh", q3) == []
+    assert ctx.assigned_to("khong-co", q3) == []
+
+
+def test_a_unit_not_yet_created_answers_for_nothing(ctx: Context) -> None:
+    q1 = ctx.period("2025-Q1")
+    assert ctx.assigned_to("xa-nam-tra-my", q1) == []
+    assert ctx.assigned_to("xa-sau-nay", ctx.period("2025-Y")) == []
+
+
+def test_expected_units_are_alive_at_the_cutoff_with_a_task(ctx: Context) -> None:
+    assert ctx.expected_units(ctx.period("2025-Q1")) == [
+        "phong-noi-vu",  # inherits t-ld: Labour left on 2025-02-19, before the cut-off
+        "xa-tra-don",
+        "xa-tra-leng",
+        "xa-tra-mai",
+    ]
+    assert ctx.expected_units(ctx.period("2025-H1")) == [
+        "phong-noi-vu",
+        "xa-nam-tra-my",
+        "xa-tra-leng",
+    ]
+    # mttq has no task; xa-sau-nay does not exist yet
+    assert "mttq" not in ctx.expected_units(ctx.period("2025-Y"))
+    assert "xa-sau-nay" not in ctx.expected_units(ctx.period("2025-Y"))
+
+
+def test_assignments_are_cached_per_day(ctx: Context) -> None:
+    h1 = ctx.period("2025-H1")
+    assert ctx.assignments(h1) is ctx.assignments(h1)
+
+
+@pytest.mark.parametrize(
+    ("period_id", "required"),
+    [
+        ("2024-Y", False),  # before the first
+        ("2025-Q1", True),
+        ("2025-Q2", False),  # kind not required
+        ("2025-H1", True),
+        ("2025-Q3", True),
+        ("2025-M9", False),
+        ("2025-Y", True),
+        ("2026-Q1", False),  # after the last
+        ("2025-Q7", False),
+    ],
+)
+def test_is_required(ctx: Context, period_id: str, required: bool) -> None:
+    assert ctx.is_required(period_id) is required
+
+
+def test_lookups(ctx: Context) -> None:
+    assert ctx.unit_name("xa-tra-leng") == "xa-tra-leng"
+    assert ctx.unit_name("cac-xa") == "UBND các xã"
+    assert ctx.unit_name("khong-co") == "khong-co"
+    assert ctx.predecessors["xa-nam-tra-my"] == ["xa-tra-mai", "xa-tra-don"]
+    assert ctx.predecessors["phong-noi-vu"] == ["phong-ldtbxh"]
+    assert set(ctx.tasks) == {"t-xa", "t-mai", "t-ld", "t-pnv"}
+
+
+def test_the_period_follows_the_plan_schedule() -> None:
+    nine_months = PeriodRule(label="9 tháng", start="12-15", cutoff="09-14", due="09-15")
+    reporting = PLAN.reporting.model_copy(update={"schedule": {"Q3": nine_months}})
+    ctx = Context(PLAN.model_copy(update={"reporting": reporting}), {u.id: u for u in UNITS})
+    q3 = ctx.period("2025-Q3")
+    assert (q3.start, q3.cutoff) == (D(2024, 12, 15), D(2025, 9, 14))
+    # the merged communes were alive in this longer window: they answer for their tasks
+    assert [a.task.id for a in ctx.assigned_to("xa-tra-mai", q3)] == ["t-xa", "t-mai", "t-pnv"]
