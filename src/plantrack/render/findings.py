@@ -129,7 +129,7 @@ def explain(code: str, lang: str = "vi") -> str | None:
         )
     severity = _SEVERITY_VI[entry.severity]
     return f"{entry.code} ({severity}): {entry.title_vi}\nThông báo: {entry.message_vi}\n" + (
-        f"Gợi ý: {entry.hint_vi}\n" if entry.hint_vi.strip("{}") else ""
+        f"Gợi ý: {entry.hint_vi}\n" if _real_hint(entry.hint_vi) else ""
     )
 
 
