@@ -4,6 +4,7 @@ it) and atomic writes."""
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -23,7 +24,7 @@ FILES = [
 ]
 
 
-def make_repo(root: Path, extra: list[str] = ()) -> Path:  # type: ignore[assignment]
+def make_repo(root: Path, extra: Sequence[str] = ()) -> Path:
     for rel in [*FILES, *extra]:
         path = root / rel
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -22,6 +22,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from plantrack.render.docx_text import clean
+
 _SPECIAL = "\\*|#^@<"
 
 
@@ -57,8 +59,7 @@ class Block:
 
 def escape(value: object) -> str:
     """The ``dx`` filter: text from reports, inert in the markup (line breaks kept)."""
-    text = "" if value is None else str(value)
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").strip("\n").split("\n")
+    lines = clean(value).strip("\n").split("\n")
     if len(lines) > 1:
         lines = [line.strip() for line in lines]
     return "\\n".join("".join("\\" + ch if ch in _SPECIAL else ch for ch in line) for line in lines)
@@ -144,7 +145,8 @@ def parse(text: str) -> list[Block]:
     """The blocks of a rendered template."""
     blocks: list[Block] = []
     table: Block | None = None
-    for raw in text.splitlines():
+    # not splitlines(): it also breaks at vertical tabs, form feeds and U+2028 in the data
+    for raw in text.split("\n"):
         line = raw.strip()
         if not line:
             continue
