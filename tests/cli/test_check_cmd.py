@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 import pytest
 
+import plantrack
 from plantrack import api
 from plantrack.validate.catalogue import CATALOGUE
 from tests.cli.conftest import Run
@@ -128,7 +129,7 @@ def test_sarif_is_a_sarif_log(cli: Cli, repo: MiniRepo) -> None:
     (sarif_run,) = log["runs"]
     driver = sarif_run["tool"]["driver"]
     assert driver["name"] == "plantrack"
-    assert driver["version"] == api.__dict__.get("__version__", driver["version"])
+    assert driver["version"] == plantrack.__version__
     rule_ids = [rule["id"] for rule in driver["rules"]]
     assert rule_ids == sorted(set(rule_ids)) == ["PT019", "PT104", "PT223"]
     for rule in driver["rules"]:

@@ -410,7 +410,7 @@ def test_six_megabyte_file_is_refused_without_reading_it(
     doc, problems = load_yaml_file(path)
     assert doc is None
     assert [where(p) for p in problems] == [("PT007", None, None)]
-    assert problems[0].params == {"size": 6 * 1024 * 1024, "limit": 5 * 1024 * 1024}
+    assert problems[0].params == {"size": 6 * 1024 * 1024, "limit": 2 * 1024 * 1024}
 
 
 def test_missing_file(tmp_path: Path) -> None:

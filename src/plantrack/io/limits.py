@@ -13,7 +13,7 @@ class Limits:
     margin while keeping time and memory small on hostile input.
     """
 
-    max_file_bytes: int = 5 * 1024 * 1024
+    max_file_bytes: int = 2 * 1024 * 1024
     max_depth: int = 50
     max_aliases: int = 100
     max_nodes: int = 500_000
