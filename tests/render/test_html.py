@@ -157,10 +157,15 @@ def test_status_colours_are_present(page: str) -> None:
     assert "st st-done-on-time" in classes and "st st-open-on-time" in classes
 
 
-def test_late_submissions_are_highlighted(page: str) -> None:
-    rows = [a.get("class") for t, a in _parse(page).tags if t == "tr"]
-    # In the fixture every report was committed after the due date.
-    assert "sub-late" in rows
+def test_late_and_missing_submissions_are_highlighted(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    shutil.copytree(FIXTURE, repo)
+    (repo / "data" / "reports" / PERIOD / "phong-noi-vu.yaml").unlink()
+    out = render_html(_vm(repo), repo)
+    rows = {a.get("class") for t, a in _parse(out).tags if t == "tr"}
+    # Trà Dơn dated its report 18/09, after the 15/09 due date; Phòng Nội vụ sent nothing.
+    assert {"sub-late", "sub-missing"} <= rows
+    assert "Chưa gửi" in out and "Trễ hạn" in out
 
 
 def test_three_charts_are_well_formed_svg(page: str) -> None:

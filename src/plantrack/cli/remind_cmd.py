@@ -35,7 +35,10 @@ def remind(
     signer: Annotated[str | None, typer.Option("--signer", help="Họ tên người ký.")] = None,
     reply_by: Annotated[
         str | None,
-        typer.Option("--reply-by", help="Hạn trả lời (mặc định: 5 ngày làm việc sau --date, hoặc sau --as-of)."),
+        typer.Option(
+            "--reply-by",
+            help="Hạn trả lời (mặc định: 5 ngày làm việc sau --date, hoặc sau --as-of).",
+        ),
     ] = None,
     repo: RepoOption = None,
 ) -> int:

@@ -49,6 +49,17 @@ class Debtor:
 
 
 @dataclass
+class TaskGroup:
+    """One overdue task and the units owing it (a letter lists a shared task once)."""
+
+    task_id: str
+    title: str
+    deadline: dt.date | None
+    days_overdue: int
+    units: list[tuple[Debtor, OwedTask]] = field(default_factory=list)
+
+
+@dataclass
 class Reminder:
     """Everything a reminder says, for one period at one date."""
 
@@ -77,6 +88,19 @@ class Reminder:
     def late(self) -> list[Debtor]:
         """Units that sent their report after the due date."""
         return [u for u in self.units if u.report == "late"]
+
+    @property
+    def overdue_by_task(self) -> list[TaskGroup]:
+        """The addressees' overdue tasks, task by task (earliest deadline first)."""
+        groups: dict[str, TaskGroup] = {}
+        for unit in self.addressees:
+            for task in unit.overdue:
+                group = groups.setdefault(
+                    task.task_id,
+                    TaskGroup(task.task_id, task.title, task.deadline, task.days_overdue),
+                )
+                group.units.append((unit, task))
+        return sorted(groups.values(), key=lambda g: (g.deadline or dt.date.max, g.task_id))
 
     @property
     def with_overdue(self) -> list[Debtor]:
@@ -188,5 +212,12 @@ def _issuer(vm: Consolidation) -> str | None:
     explicit = vm.plan.get("consolidator")
     if isinstance(explicit, str):
         return explicit
-    body = str((vm.document or {}).get("issuing_body") or "").casefold()
-    return next((u.id for u in vm.units if body and u.name.casefold() == body), None)
+    body = " ".join(str((vm.document or {}).get("issuing_body") or "").casefold().split())
+    if not body:
+        return None
+    names = {u.id: " ".join(u.name.casefold().split()) for u in vm.units}
+    exact = [uid for uid, name in names.items() if name == body]
+    # "PHÒNG NỘI VỤ" issues for the unit named "Phòng Nội vụ huyện Nam Trà My"
+    prefixed = [uid for uid, name in names.items() if name.startswith(body + " ")]
+    found = exact or prefixed
+    return found[0] if len(found) == 1 else None

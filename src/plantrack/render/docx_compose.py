@@ -15,14 +15,12 @@ from plantrack.render.docx_layout import (
     add_table,
     keep_with_next,
     new_document,
-    new_section,
     outline_level,
-    page_numbers,
     repeat_header,
-    save,
     text_width_mm,
 )
 from plantrack.render.docx_markup import Block, Span
+from plantrack.render.docx_pages import new_section, page_numbers, save
 from plantrack.render.docx_text import Letterhead, text_width_pt
 
 HEADER_COLUMNS_MM = (70.0, 100.0)

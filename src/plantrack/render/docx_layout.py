@@ -1,17 +1,13 @@
 """python-docx primitives for the Nghị định 30/2020/NĐ-CP layout: A4 pages and margins,
 Times New Roman everywhere, runs and paragraphs, short rules, bordered tables with repeated
-header rows, page numbers from page 2 on, and a deterministic save."""
+header rows (page numbers, sections and saving are in ``docx_pages``)."""
 
 from __future__ import annotations
 
-import datetime as dt
-import io
-import re
-import zipfile
 from typing import Any
 
 from docx import Document
-from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
@@ -35,11 +31,27 @@ ALIGN = {
     "r": WD_ALIGN_PARAGRAPH.RIGHT,
     "j": WD_ALIGN_PARAGRAPH.JUSTIFY,
 }
-# pPr children that must follow w:pBdr and w:outlineLvl (Word rejects out-of-order XML).
-_AFTER_PBDR = ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap")
-_AFTER_PBDR += ("w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN")
-_AFTER_PBDR += ("w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind")
-_AFTER_PBDR += ("w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc")
+# pPr children that must follow w:pBdr (Word rejects out-of-order XML).
+_AFTER_PBDR = (
+    "w:shd",
+    "w:tabs",
+    "w:suppressAutoHyphens",
+    "w:kinsoku",
+    "w:wordWrap",
+    "w:overflowPunct",
+    "w:topLinePunct",
+    "w:autoSpaceDE",
+    "w:autoSpaceDN",
+    "w:bidi",
+    "w:adjustRightInd",
+    "w:snapToGrid",
+    "w:spacing",
+    "w:ind",
+    "w:contextualSpacing",
+    "w:mirrorIndents",
+    "w:suppressOverlap",
+    "w:jc",
+)
 _AFTER_TBLBORDERS = ("w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook")
 
 
@@ -243,83 +255,3 @@ def add_table(
 def repeat_header(row: Any) -> None:
     """Repeat ``row`` at the top of every page the table spans."""
     row._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
-
-
-def _field_run(paragraph: Any, kind: str, size: float) -> None:
-    run = add_run(paragraph, "", size=size)
-    if kind in ("begin", "separate", "end"):
-        element = OxmlElement("w:fldChar")
-        element.set(qn("w:fldCharType"), kind)
-    else:
-        element = OxmlElement("w:instrText")
-        element.set(qn("xml:space"), "preserve")
-        element.text = kind
-    run._r.append(element)
-
-
-def page_numbers(section: Any, *, size: float = BODY_PT) -> None:
-    """Page numbers centred in the top margin, none on the first page (a different, empty
-    first-page header)."""
-    section.different_first_page_header_footer = True
-    section.first_page_header.is_linked_to_previous = False
-    section.first_page_footer.is_linked_to_previous = False
-    header = section.header
-    header.is_linked_to_previous = False
-    paragraph = header.paragraphs[0]
-    paragraph.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    paragraph.paragraph_format.space_after = Pt(0)
-    _field_run(paragraph, "begin", size)
-    _field_run(paragraph, " PAGE ", size)
-    _field_run(paragraph, "separate", size)
-    add_run(paragraph, "2", size=size)
-    _field_run(paragraph, "end", size)
-
-
-def new_section(doc: Any, *, landscape: bool) -> Any:
-    """A new section on a new page; it keeps the page-number header of the first one."""
-    section = doc.add_section(WD_SECTION.NEW_PAGE)
-    page_setup(section, landscape=landscape)
-    section.different_first_page_header_footer = False
-    return section
-
-
-def save(doc: Any, *, as_of: dt.date, title: str, subject: str, comments: str) -> bytes:
-    """The document's bytes, identical for identical inputs: fixed core properties and zip
-    entry times taken from ``as_of``; python-docx's placeholder thumbnail dropped."""
-    props = doc.core_properties
-    stamp = dt.datetime(as_of.year, as_of.month, as_of.day)
-    props.author = "plantrack"
-    props.last_modified_by = "plantrack"
-    props.created = stamp
-    props.modified = stamp
-    props.last_printed = stamp
-    props.revision = 1
-    props.title = clean(title)[:255]
-    props.subject = clean(subject)[:255]
-    props.comments = clean(comments)
-    props.keywords = "SIPAS; PAPI"
-    props.language = "vi-VN"
-    props.category = ""
-    buffer = io.BytesIO()
-    doc.save(buffer)
-    return _fixed_zip(buffer.getvalue(), (as_of.year, as_of.month, as_of.day, 0, 0, 0))
-
-
-def _fixed_zip(data: bytes, stamp: tuple[int, int, int, int, int, int]) -> bytes:
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            if info.filename == "docProps/thumbnail.jpeg":
-                continue
-            payload = source.read(info.filename)
-            if info.filename == "_rels/.rels":
-                text = payload.decode("utf-8")
-                text = re.sub(r"<Relationship [^>]*thumbnail\.jpeg\"/>", "", text)
-                payload = text.encode("utf-8")
-            entry = zipfile.ZipInfo(info.filename, date_time=stamp)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.create_system = 3
-            entry.external_attr = 0o644 << 16
-            target.writestr(entry, payload)
-    return out.getvalue()

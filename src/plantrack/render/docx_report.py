@@ -18,7 +18,7 @@ from plantrack.render.docx_text import Letterhead, date_words, letterhead, plan_
 from plantrack.render.templating import environment
 
 # Points of a list in Vietnamese documents follow the Vietnamese alphabet (no f, j, w, z).
-POINTS = "a b c d đ e g h i k l m n o p q r s t u v x y".split()
+POINTS = list("abcdđeghiklmnopqrstuvxy")
 
 
 def point(index: int) -> str:

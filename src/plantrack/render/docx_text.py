@@ -36,7 +36,7 @@ def number_line(number: str | None, code: str) -> str:
     number = clean(number).strip() if number is not None else ""
     if "/" in number:
         return f"Số: {number}"
-    suffix = f"/{code}" if code else ""
+    suffix = f"/{code}"
     if not number:
         return f"Số:{NUMBER_BLANK}{suffix}"
     return f"Số: {padded(number)}{suffix}"
@@ -66,36 +66,30 @@ def place_date(place: str, date: dt.date | None, year: int) -> str:
 
 
 def plan_topic(title: str, index_ids: list[str]) -> str:
-    """``Kế hoạch nâng cao Chỉ số SIPAS, PAPI``: the indices in the order the plan's title
-    names them; without indices, the plan's own title."""
-    if not index_ids:
+    """``Kế hoạch nâng cao Chỉ số SIPAS, PAPI``: the indices the plan's title names, in its
+    order (all indices when it names none); without indices, the plan's own title."""
+    named = [i for i in index_ids if i in title] or index_ids
+    if not named:
         return clean(title).strip()
-    ids = sorted(index_ids, key=lambda i: (title.find(i) if i in title else len(title), i))
+    ids = sorted(named, key=lambda i: (title.find(i) if i in title else len(title), i))
     return f"Kế hoạch nâng cao Chỉ số {', '.join(ids)}"
 
 
 # Advance widths (1/1000 em) of Times Roman and Times Bold, which Times New Roman and
 # Liberation Serif share; enough to size a rule under a line of text.
-_ROMAN = dict(
-    zip(
-        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz",
-        [722, 667, 667, 722, 611, 556, 722, 722, 333, 389, 722, 611, 889, 722, 722, 556, 722]
-        + [667, 556, 611, 722, 722, 944, 722, 722, 611, 444, 500, 444, 500, 444, 333, 500]
-        + [500, 278, 278, 500, 278, 778, 500, 500, 500, 500, 333, 389, 278, 500, 500, 722]
-        + [500, 500, 444],
-        strict=True,
-    )
+_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+_ROMAN_WIDTHS = (
+    "722 667 667 722 611 556 722 722 333 389 722 611 889 722 722 556 722 667 556 611 722 722 "
+    "944 722 722 611 444 500 444 500 444 333 500 500 278 278 500 278 778 500 500 500 500 333 "
+    "389 278 500 500 722 500 500 444"
 )
-_BOLD = dict(
-    zip(
-        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz",
-        [722, 667, 722, 722, 667, 611, 778, 778, 389, 500, 778, 667, 944, 722, 778, 611, 778]
-        + [722, 556, 667, 722, 722, 1000, 722, 722, 667, 500, 556, 444, 556, 444, 333, 500]
-        + [556, 278, 333, 556, 278, 833, 556, 500, 556, 556, 444, 389, 333, 556, 500, 722]
-        + [500, 500, 444],
-        strict=True,
-    )
+_BOLD_WIDTHS = (
+    "722 667 722 722 667 611 778 778 389 500 778 667 944 722 778 611 778 722 556 667 722 722 "
+    "1000 722 722 667 500 556 444 556 444 333 500 556 278 333 556 278 833 556 500 556 556 444 "
+    "389 333 556 500 722 500 500 444"
 )
+_ROMAN = dict(zip(_LETTERS, map(int, _ROMAN_WIDTHS.split()), strict=True))
+_BOLD = dict(zip(_LETTERS, map(int, _BOLD_WIDTHS.split()), strict=True))
 _OTHER = {" ": 250, "-": 333, ",": 250, ".": 250, ":": 278, "/": 278, "(": 333, ")": 333}
 
 
@@ -141,12 +135,13 @@ def letterhead(
     what is unknown stays blank rather than invented."""
     s = settings or {}
     code = s.get("code") or "BC"
-    if letter:
-        code = s.get("letter_code") or code.removeprefix("BC-")
+    if letter:  # a letter's code is the office's own (PNV), never the report's BC-…
+        code = s.get("letter_code") or (code[3:] if code.startswith("BC-") else "")
     parent = s.get("parent_body") or plan.get("issuer") or ""
     recipients = [clean(r).strip().rstrip(";.").strip() for r in s.get("recipients") or []]
-    if letter:
-        recipients = ["Như trên", *[r for r in recipients if r.lower() != "như trên"]]
+    if letter:  # the addressees are "Như trên"; of the rest, only those informed (b/c)
+        informed = [r for r in recipients if r.lower().endswith("(b/c)")]
+        recipients = ["Như trên", *informed]
     return Letterhead(
         parent_body=clean(parent).upper(),
         issuing_body=clean(s.get("issuing_body") or "").upper(),

@@ -28,7 +28,7 @@ LATEST_COLOUR = "#1565c0"
 CHAR_WIDTH = 6.6
 
 
-def f(value: float) -> str:
+def _xy(value: float) -> str:
     """A coordinate with at most two decimals and no trailing zeros (stable text)."""
     text = f"{value:.2f}".rstrip("0").rstrip(".")
     return "0" if text in ("-0", "") else text
@@ -37,7 +37,7 @@ def f(value: float) -> str:
 def _open(height: float, label: str) -> str:
     return (
         f'<svg class="chart" role="img" aria-label="{escape(label)}" '
-        f'viewBox="0 0 {WIDTH} {f(height)}" width="{WIDTH}" height="{f(height)}" '
+        f'viewBox="0 0 {WIDTH} {_xy(height)}" width="{WIDTH}" height="{_xy(height)}" '
         f'preserveAspectRatio="xMinYMin meet" {FONT}>'
         f"<title>{escape(label)}</title>"
     )
@@ -45,12 +45,13 @@ def _open(height: float, label: str) -> str:
 
 def _rect(x: float, y: float, w: float, h: float, fill: str, tip: str | None = None) -> str:
     body = f"<title>{escape(tip)}</title></rect>" if tip else "</rect>"
-    return f'<rect x="{f(x)}" y="{f(y)}" width="{f(w)}" height="{f(h)}" fill="{fill}">{body}'
+    box = f'x="{_xy(x)}" y="{_xy(y)}" width="{_xy(w)}" height="{_xy(h)}"'
+    return f'<rect {box} fill="{fill}">{body}'
 
 
 def _text(x: float, y: float, text: str, anchor: str = "start", extra: str = "") -> str:
     attrs = f' text-anchor="{anchor}"' if anchor != "start" else ""
-    return f'<text x="{f(x)}" y="{f(y)}"{attrs}{extra}>{escape(text)}</text>'
+    return f'<text x="{_xy(x)}" y="{_xy(y)}"{attrs}{extra}>{escape(text)}</text>'
 
 
 def _text_width(text: str) -> float:
@@ -100,7 +101,7 @@ def completion_chart(units: Sequence[UnitRow], title: str = "Tỷ lệ hoàn th�
     value_w = 64.0
     bar_x = 10 + label_w
     bar_w = WIDTH - bar_x - value_w
-    row_h = 22.0
+    row_h = 19.0
     top = 30.0
     height = top + max(len(due), 1) * row_h + 44
     out = [_open(height, title), _text(10, 18, title, extra=' font-weight="bold"')]
@@ -114,7 +115,7 @@ def completion_chart(units: Sequence[UnitRow], title: str = "Tỷ lệ hoàn th�
             f"<g><title>{escape(unit.name)}: {c.completed}/{c.due} "
             f"({escape(percent(c.completion_rate))})</title>"
         )
-        out.append(_text(bar_x - 6, y + 14, name, "end", f' fill="{INK}"'))
+        out.append(_text(bar_x - 6, y + 13, name, "end", f' fill="{INK}"'))
         out.append(_rect(bar_x, y + 3, bar_w, row_h - 6, TRACK))
         on_time = bar_w * c.done_on_time / c.due
         late = bar_w * c.done_late / c.due
@@ -122,18 +123,18 @@ def completion_chart(units: Sequence[UnitRow], title: str = "Tỷ lệ hoàn th�
             out.append(_rect(bar_x, y + 3, on_time, row_h - 6, STATUS_COLOURS["done-on-time"]))
         if late:
             out.append(_rect(bar_x + on_time, y + 3, late, row_h - 6, STATUS_COLOURS["done-late"]))
-        out.append(_text(WIDTH - 10, y + 14, percent(c.completion_rate), "end"))
+        out.append(_text(WIDTH - 10, y + 13, percent(c.completion_rate), "end"))
         out.append("</g>")
     # Scale: 0, 50 and 100 % ticks under the bars.
     axis_y = top + max(len(due), 1) * row_h + 4
     out.append(
-        f'<line x1="{f(bar_x)}" y1="{f(axis_y)}" x2="{f(bar_x + bar_w)}" y2="{f(axis_y)}" '
+        f'<line x1="{_xy(bar_x)}" y1="{_xy(axis_y)}" x2="{_xy(bar_x + bar_w)}" y2="{_xy(axis_y)}" '
         f'stroke="{AXIS}" stroke-width="1"/>'
     )
     for tick in (0, 50, 100):
         tx = bar_x + bar_w * tick / 100
         out.append(
-            f'<line x1="{f(tx)}" y1="{f(axis_y)}" x2="{f(tx)}" y2="{f(axis_y + 4)}" '
+            f'<line x1="{_xy(tx)}" y1="{_xy(axis_y)}" x2="{_xy(tx)}" y2="{_xy(axis_y + 4)}" '
             f'stroke="{AXIS}" stroke-width="1"/>'
         )
         out.append(_text(tx, axis_y + 16, f"{tick}%", "middle", f' fill="{INK}" font-size="10"'))
@@ -201,7 +202,7 @@ def index_chart(index: IndexRow) -> str:
         out.append("</g>")
     axis_y = top + len(rows) * group_h
     out.append(
-        f'<line x1="{f(bar_x)}" y1="{f(top - 4)}" x2="{f(bar_x)}" y2="{f(axis_y)}" '
+        f'<line x1="{_xy(bar_x)}" y1="{_xy(top - 4)}" x2="{_xy(bar_x)}" y2="{_xy(axis_y)}" '
         f'stroke="{AXIS}" stroke-width="1"/>'
     )
     out.append(

@@ -133,6 +133,12 @@ def _entry_rules(
                     "PT215", (*path, "completed"), completed=entry.completed, state=entry.state
                 )
             )
+        plan_start = ctx.period(ctx.plan.reporting.first).start
+        if entry.completed < plan_start:
+            # most often a mistyped year; work done before the plan is not its result
+            out.append(
+                where.at("PT228", (*path, "completed"), completed=entry.completed, start=plan_start)
+            )
     if entry.progress == 100 and entry.state != "done":
         out.append(where.at("PT214", (*path, "progress"), state=entry.state))
     if ctx.tasks[entry.task].time.recurring and entry.carried_out is None:
