@@ -112,3 +112,23 @@ def test_explicit_consolidator_and_reply_date(tmp_path: Path) -> None:
 def test_working_days_skip_weekends() -> None:
     assert working_days_after(dt.date(2024, 10, 4), 1) == dt.date(2024, 10, 7)  # Fri → Mon
     assert working_days_after(dt.date(2024, 10, 5), 5) == dt.date(2024, 10, 11)
+
+
+def test_sender_found_by_the_issuing_body_as_a_name_prefix(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path)
+    unit = repo / "data" / "units" / "phong-noi-vu.yaml"
+    text = unit.read_text(encoding="utf-8")
+    unit.write_text(text.replace("name: Phòng Nội vụ", "name: Phòng Nội vụ huyện Thử Nghiệm"))
+    rem = remind_at(repo, dt.date(2024, 10, 5))
+    assert [u.unit_id for u in rem.units if u.consolidator] == ["phong-noi-vu"]
+    assert rem.sender == "Phòng Nội vụ huyện Thử Nghiệm"
+
+
+def test_tasks_owed_by_several_units_are_grouped(tmp_path: Path) -> None:
+    rem = remind_at(make_repo(tmp_path), dt.date(2024, 10, 5))
+    groups = rem.overdue_by_task
+    assert [(g.task_id, g.days_overdue) for g in groups] == [("t1", 5)]
+    assert [(u.unit_id, t.progress) for u, t in groups[0].units] == [
+        ("xa-tra-don", None),
+        ("xa-tra-dzon", 60),
+    ]

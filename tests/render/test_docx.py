@@ -14,7 +14,7 @@ import pytest
 from docx.oxml.ns import qn
 
 from plantrack import api
-from plantrack.domain.remind import reminder
+from plantrack.domain.remind import Debtor, reminder
 from plantrack.domain.viewmodel import Consolidation
 from plantrack.render import docx_text
 from plantrack.render.docx_markup import escape, parse, parse_inline
@@ -348,3 +348,21 @@ def test_reminder_letter(tmp_path: Path) -> None:
     assert recipients[1] == "- Như trên;" and recipients[-1] == "- Lưu: VT, NV."
     section = document.sections[0]
     assert round(section.page_width.mm) == 210 and section.different_first_page_header_footer
+
+
+def test_many_addressees_are_grouped_in_the_letter(tmp_path: Path) -> None:
+    rem = reminder(view_model(make_repo(tmp_path)))
+    shorts = ["Trà Cang", "Trà Don", "Trà Dơn", "Trà Leng", "Trà Linh"]
+    rem.units = [
+        Debtor(f"xa-{i}", f"UBND xã {s}", s, "commune", [], "missing", None, 0)
+        for i, s in enumerate(shorts)
+    ] + [
+        Debtor(f"phong-{i}", f"Phòng {s} huyện", f"Phòng {s}", "department", [], "missing", None, 0)
+        for i, s in enumerate(["Tư pháp", "Y tế"])
+    ]
+    texts = [p.text for p in read(render_remind_docx(rem), tmp_path).paragraphs]
+    start = texts.index("Kính gửi:")
+    assert texts[start + 1 : start + 3] == [
+        "- Các cơ quan, đơn vị: Phòng Tư pháp, Phòng Y tế;",
+        "- UBND các xã: Trà Cang, Trà Don, Trà Dơn, Trà Leng, Trà Linh.",
+    ]

@@ -55,7 +55,7 @@ def _submissions(vm: Consolidation) -> Table:
     for unit in vm.units:
         sub = unit.submission
         table.add_row(
-            unit.name,
+            unit.short,
             Text(sub.label, style=_SUBMISSION_STYLE[sub.status]),
             vn_date(sub.effective),
             str(sub.days_late or ""),
