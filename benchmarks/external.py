@@ -33,6 +33,7 @@ class ToolRun:
     seconds: float | None
     startup: float | None = None
     note: str = ""
+    calls: int = 0
 
 
 def find_tool(name: str, extra: Sequence[Path]) -> Path | None:
@@ -107,7 +108,7 @@ def run_tool(
         best, spent, runs = min(best, seconds), spent + seconds, runs + 1
     startup = min(_timed([[str(exe), "--version"]] * len(commands), root)[0] for _ in range(repeat))
     note = f"best of {runs} (time budget)" if runs < repeat else ""
-    return ToolRun(name, best, startup, note)
+    return ToolRun(name, best, startup, note, len(commands))
 
 
 def run_tools(
@@ -126,7 +127,7 @@ def run_tools(
     runs = []
     for name, exe in found.items():
         if exe is None:
-            hint = note or f"not installed (pip install {name} into a venv, pass --tools VENV)"
+            hint = note or "not found: pass --tools VENV or --install-tools VENV"
             runs.append(ToolRun(name, None, note=hint))
         else:
             runs.append(run_tool(name, exe, root, files, repeat))

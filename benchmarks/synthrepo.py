@@ -71,7 +71,7 @@ def period_ids(count: int) -> list[str]:
     """``count`` required periods from ``FIRST_PERIOD`` in order: 2024-Q3, 2024-Y, 2025-Q1 …"""
     year, kind = int(FIRST_PERIOD[:4]), FIRST_PERIOD[5:]
     index = PERIOD_KINDS.index(kind)
-    out = []
+    out: list[str] = []
     while len(out) < count:
         out.append(f"{year}-{PERIOD_KINDS[index]}")
         index += 1

@@ -73,13 +73,20 @@ def prepare_consolidation(
     return prepare(repo, period, as_of=as_of, today=today, progress=progress)
 
 
-FORMATS = ("md", "html", "xlsx", "json")
+FORMATS = ("md", "html", "xlsx", "docx", "json")
 
 
 def render_outputs(
-    vm: Consolidation, repo: Path, formats: Iterable[str] = FORMATS
+    vm: Consolidation,
+    repo: Path,
+    formats: Iterable[str] = FORMATS,
+    *,
+    number: str | None = None,
+    date: dt.date | None = None,
+    signer: str | None = None,
 ) -> dict[str, bytes]:
-    """File name → bytes for each requested format of the consolidated report."""
+    """File name → bytes for each requested format of the consolidated report; ``number``,
+    ``date`` and ``signer`` fill the official Word document (blank when not given)."""
     from plantrack.render.documents import render_json, render_markdown
 
     base = f"bao-cao-tong-hop-{vm.period['id']}"
@@ -93,6 +100,12 @@ def render_outputs(
             from plantrack.render.html import render_html
 
             out[f"{base}.html"] = render_html(vm, repo).encode("utf-8")
+        elif fmt == "docx":
+            from plantrack.render.docx_report import render_docx
+
+            out[f"{base}.docx"] = render_docx(
+                vm, number=number, date=date, signer=signer, repo=repo
+            )
         elif fmt == "xlsx":
             from plantrack.render.xlsx import render_xlsx
 

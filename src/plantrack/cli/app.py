@@ -11,7 +11,14 @@ import sys
 import typer
 
 from plantrack import __version__
-from plantrack.cli import check_cmd, consolidate_cmd, explain_cmd, schema_cmd, status_cmd
+from plantrack.cli import (
+    check_cmd,
+    consolidate_cmd,
+    explain_cmd,
+    remind_cmd,
+    schema_cmd,
+    status_cmd,
+)
 from plantrack.errors import PlantrackError
 
 app = typer.Typer(
@@ -43,6 +50,7 @@ def _root(
 app.command("check")(check_cmd.check)
 app.command("consolidate")(consolidate_cmd.consolidate)
 app.command("status")(status_cmd.status)
+app.command("remind")(remind_cmd.remind)
 app.command("explain")(explain_cmd.explain)
 app.command("schema")(schema_cmd.schema)
 

@@ -9,7 +9,7 @@ import typer
 
 from plantrack.cli.options import RepoOption, parse_day
 
-ALL_FORMATS = "md,html,xlsx,json"
+ALL_FORMATS = "md,html,xlsx,docx,json"
 
 
 def consolidate(
@@ -27,12 +27,21 @@ def consolidate(
     today: Annotated[
         str | None, typer.Option("--today", help="Ngày hiện tại dùng khi kiểm tra (YYYY-MM-DD).")
     ] = None,
+    number: Annotated[
+        str | None, typer.Option("--number", help="Số báo cáo (trống: để văn thư điền).")
+    ] = None,
+    date: Annotated[
+        str | None, typer.Option("--date", help="Ngày ký báo cáo YYYY-MM-DD (trống: để trống).")
+    ] = None,
+    signer: Annotated[
+        str | None, typer.Option("--signer", help="Họ tên người ký (ghi đè kế hoạch).")
+    ] = None,
     force: Annotated[
         bool, typer.Option("--force", help="Ghi đè thư mục không do plantrack tạo.")
     ] = False,
     repo: RepoOption = None,
 ) -> int:
-    """Tổng hợp báo cáo của các đơn vị cho một kỳ: Markdown, HTML, Excel, JSON."""
+    """Tổng hợp báo cáo của các đơn vị cho một kỳ: Markdown, HTML, Excel, Word, JSON."""
     from plantrack import api
     from plantrack.render import findings as out_findings
 
@@ -53,7 +62,10 @@ def consolidate(
         return 1
     vm = prepared.vm
     target = out if out is not None else root / "build" / period
-    written = api.write_outputs(target, api.render_outputs(vm, root, chosen), force=force)
+    files = api.render_outputs(
+        vm, root, chosen, number=number, date=parse_day(date, "--date"), signer=signer
+    )
+    written = api.write_outputs(target, files, force=force)
     for path in written:
         typer.echo(str(path))
     warnings = [f for f in prepared.findings if f.severity == "warning"]

@@ -91,6 +91,8 @@ def _plan_info(ctx: Context) -> dict[str, object]:
         "title": plan.title,
         "issuer": plan.issuer,
         "issued": plan.issued,
+        "place": plan.place,
+        "consolidator": plan.reporting.consolidator,
         "note": plan.note,
         "basis": [doc.model_dump(mode="json") for doc in plan.basis],
     }

@@ -26,6 +26,7 @@ def publish(target: Path, files: dict[str, bytes], *, force: bool = False) -> li
         raise OutputExistsError(str(target))
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    os.chmod(staging, 0o777 & ~_umask())  # mkdtemp makes it private; outputs are for sharing
     try:
         for name, payload in files.items():
             (staging / name).write_bytes(payload)
@@ -56,3 +57,9 @@ def _swap(staging: Path, target: Path) -> None:
     if old is not None:
         with contextlib.suppress(OSError):
             shutil.rmtree(old)
+
+
+def _umask() -> int:
+    current = os.umask(0o022)
+    os.umask(current)
+    return current
