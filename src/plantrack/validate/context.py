@@ -34,6 +34,7 @@ class Context:
     units: dict[str, Unit]
     indices: dict[str, Index] = field(default_factory=dict)
     _assign_cache: dict[str, dict[str, list[Assignment]]] = field(default_factory=dict, repr=False)
+    _period_cache: dict[str, Period] = field(default_factory=dict, repr=False)
 
     @cached_property
     def tasks(self) -> dict[str, Task]:
@@ -70,8 +71,11 @@ class Context:
         return out
 
     def period(self, period_id: str) -> Period:
-        """The dates of a period under the plan's reporting rules."""
-        return self.plan.reporting.period(period_id)
+        """The dates of a period under the plan's reporting rules (computed once per id)."""
+        found = self._period_cache.get(period_id)
+        if found is None:
+            found = self._period_cache[period_id] = self.plan.reporting.period(period_id)
+        return found
 
     def is_required(self, period_id: str) -> bool:
         """Whether the plan requires reports for ``period_id``."""
