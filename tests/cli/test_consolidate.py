@@ -243,3 +243,70 @@ def test_default_output_folder_is_build_period(
     assert code == 0, stderr
     assert (repo / "build" / "2024-Q3" / MD).is_file()
     assert str(repo / "build" / "2024-Q3" / JSON) in stdout
+
+
+def test_every_default_format_is_written_and_byte_identical_on_a_rerun(
+    capsys: pytest.CaptureFixture[str], repo: Path, tmp_path: Path
+) -> None:
+    """The default run writes .md, .html, .xlsx, .docx and .json; a second run into another
+    folder gives the same bytes for every one of them."""
+    first, second = tmp_path / "first", tmp_path / "second"
+    for out in (first, second):
+        code, _, err = run(
+            capsys, "consolidate", "--period", "2024-Q3", "--repo", str(repo), "--out", str(out)
+        )
+        assert code == 0, err
+    names = sorted(p.name for p in first.iterdir() if p.name != MARKER)
+    assert [n.rsplit(".", 1)[1] for n in names] == ["docx", "html", "json", "md", "xlsx"]
+    for name in names:
+        assert (first / name).read_bytes() == (second / name).read_bytes(), name
+
+
+def test_run_in_a_git_repository_names_the_data_commit(
+    capsys: pytest.CaptureFixture[str], repo: Path, tmp_path: Path
+) -> None:
+    """Provenance names the commit of the data, and an uncommitted edit is said aloud."""
+    import subprocess
+
+    env_git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.vn"]
+    subprocess.run(["git", "init", "-q"], cwd=repo, check=True)
+    subprocess.run([*env_git, "add", "-A"], cwd=repo, check=True)
+    subprocess.run([*env_git, "commit", "-qm", "data"], cwd=repo, check=True)
+    head = subprocess.run(
+        ["git", "rev-parse", "HEAD"], cwd=repo, check=True, capture_output=True, text=True
+    ).stdout.strip()
+    out = tmp_path / "out"
+    code, _, err = run(
+        capsys,
+        "consolidate",
+        "-p",
+        "2024-Q3",
+        "--repo",
+        str(repo),
+        "--out",
+        str(out),
+        "--format",
+        "json",
+    )
+    assert code == 0, err
+    provenance = json.loads((out / JSON).read_text(encoding="utf-8"))["provenance"]
+    assert provenance["data_commit"] == head
+    assert provenance["uncommitted"] == []
+    report = repo / TRA_DZON
+    report.write_text(report.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    code, _, err = run(
+        capsys,
+        "consolidate",
+        "-p",
+        "2024-Q3",
+        "--repo",
+        str(repo),
+        "--out",
+        str(out),
+        "--format",
+        "json",
+    )
+    assert code == 0
+    assert "chưa commit" in err
+    provenance = json.loads((out / JSON).read_text(encoding="utf-8"))["provenance"]
+    assert provenance["uncommitted"] == [TRA_DZON.as_posix()]

@@ -145,7 +145,7 @@ def test_hostile_text_keeps_table_rows_whole(hostile: str) -> None:
     submissions = rows[0]
     assert submissions == (
         r"| UBND xã \| Trà \*Dơn\* \<script\>alert(1)\</script\> hàng hai | Trễ hạn "
-        r"| 18/09/2024 |  | 3 | 12\|BC \<b\>x\</b\> |"
+        r"| 18/09/2024 |  | 3 | 12\|BC \<b\>x\</b\> |  |"
     )
 
 
