@@ -410,7 +410,7 @@ def test_six_megabyte_file_is_refused_without_reading_it(
     doc, problems = load_yaml_file(path)
     assert doc is None
     assert [where(p) for p in problems] == [("PT007", None, None)]
-    assert problems[0].params == {"size": 6 * 1024 * 1024, "limit": 2 * 1024 * 1024}
+    assert problems[0].params == {"size": 6 * 1024 * 1024, "limit": DEFAULT_LIMITS.max_file_bytes}
 
 
 def test_missing_file(tmp_path: Path) -> None:
@@ -497,8 +497,9 @@ def test_tabs_inside_values_are_fine() -> None:
     ("text", "line", "column", "problem"),
     [
         ("a: 1\n b: 2\n", 2, 3, "mapping values are not allowed in this context"),
-        ("a: [1, 2\n", 2, 1, "did not find expected ',' or ']'"),
-        ("a: 'x\n", 2, 1, "found unexpected end of stream"),
+        # an unclosed bracket or quote is reported where it opens, not at the end of the file
+        ("a: [1, 2\n", 1, 4, "did not find expected ',' or ']'"),
+        ("a: 'x\n", 1, 4, "found unexpected end of stream"),
         ("a:\n  - 1\n  b: 2\n", 3, 3, "did not find expected '-' indicator"),
         ("a: *nothing\n", 1, 4, "found undefined alias"),
         ("a: x\nb: \x07\n", 2, 4, "control characters are not allowed"),
@@ -507,7 +508,8 @@ def test_tabs_inside_values_are_fine() -> None:
 def test_syntax_errors(text: str, line: int, column: int, problem: str) -> None:
     found = refused(text)
     assert where(found) == ("PT003", line, column)
-    assert found.params == {"problem": problem}
+    assert found.params["problem"] == problem
+    assert found.params["problem_vi"]  # said in Vietnamese too
 
 
 def test_control_character_column_counts_characters_not_bytes() -> None:

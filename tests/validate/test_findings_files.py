@@ -109,7 +109,7 @@ def test_notes_hidden_files_and_backups_are_ignored(repo: MiniRepo, rel: str) ->
     ("code", "text", "line", "column"),
     [
         ("PT009", "# chỉ có chú thích\n", 1, 1),
-        ("PT003", "unit: xa-tra-don\nperiod: [2024-Q3\n", 3, 1),
+        ("PT003", "unit: xa-tra-don\nperiod: [2024-Q3\n", 2, 9),  # where "[" opens
         ("PT008", "- unit: xa-tra-don\n", 1, 1),
         ("PT005", "unit: !!python/object:os.system xa-tra-don\nperiod: 2024-Q3\n", 1, 7),
         ("PT010", "unit: xa-tra-don\n---\nunit: xa-tra-don\n", 2, 1),

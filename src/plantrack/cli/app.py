@@ -15,7 +15,9 @@ from plantrack.cli import (
     check_cmd,
     consolidate_cmd,
     explain_cmd,
+    init_cmd,
     remind_cmd,
+    report_cmd,
     schema_cmd,
     status_cmd,
 )
@@ -51,6 +53,8 @@ app.command("check")(check_cmd.check)
 app.command("consolidate")(consolidate_cmd.consolidate)
 app.command("status")(status_cmd.status)
 app.command("remind")(remind_cmd.remind)
+app.add_typer(report_cmd.report_app, name="report")
+app.command("init")(init_cmd.init)
 app.command("explain")(explain_cmd.explain)
 app.command("schema")(schema_cmd.schema)
 

@@ -33,6 +33,7 @@ def remind(
         str | None, typer.Option("--date", help="Ngày công văn (YYYY-MM-DD; trống: để trống).")
     ] = None,
     signer: Annotated[str | None, typer.Option("--signer", help="Họ tên người ký.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Ghi đè tệp đã có trong --out.")] = False,
     reply_by: Annotated[
         str | None,
         typer.Option(
@@ -45,6 +46,7 @@ def remind(
     """Đôn đốc: đơn vị chưa gửi, gửi trễ báo cáo, có nhiệm vụ quá hạn; công văn đôn đốc."""
     from plantrack import api
     from plantrack.domain.remind import REPLY_WORKING_DAYS, reminder, working_days_after
+    from plantrack.errors import PlantrackError
     from plantrack.io.atomic import write_atomic
     from plantrack.render import findings as out_findings
     from plantrack.render import remind as render
@@ -87,6 +89,9 @@ def remind(
         return 0
     prefix = "cong-van-don-doc" if fmt == "docx" else "don-doc"
     target = out / f"{prefix}-{period}.{EXTENSIONS[fmt]}"
+    if target.exists() and not force:
+        # hardening: a letter already there may have been filled in by hand; keep it
+        raise PlantrackError(f"Tệp {target} đã có; dùng --force để ghi đè.")
     write_atomic(target, data)
     typer.echo(str(target))
     return 0

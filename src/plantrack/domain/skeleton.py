@@ -22,6 +22,7 @@ from plantrack.models.period import Period, period_sort_key
 from plantrack.models.plan import Indicator
 from plantrack.models.report import TaskEntry, TaskState
 from plantrack.validate.context import Context, Role
+from plantrack.validate.suggest import suggestion
 
 _STATE_ORDER: dict[TaskState, int] = {"not-started": 0, "in-progress": 1, "done": 2}
 
@@ -59,20 +60,20 @@ class SkeletonEntry:
 
 
 @dataclass(frozen=True, slots=True)
-class SkeletonIndicator:
-    """An indicator the unit reports, with the values earlier reports gave it."""
-
-    indicator: Indicator
-    previous: tuple[PastValue, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
 class PastValue:
     """A value an earlier report gave an indicator."""
 
     period: str
     author: str | None
     value: float
+
+
+@dataclass(frozen=True, slots=True)
+class SkeletonIndicator:
+    """An indicator the unit reports, with the values earlier reports gave it."""
+
+    indicator: Indicator
+    previous: tuple[PastValue, ...] = ()
 
 
 @dataclass
@@ -111,7 +112,8 @@ def refusal(ctx: Context, unit_id: str, period: Period) -> str | None:
     """Why ``unit_id`` does not owe a report for ``period`` (Vietnamese), or ``None``."""
     unit = ctx.units.get(unit_id)
     if unit is None:
-        return f"Không có đơn vị '{unit_id}' trong data/units/."
+        hint = suggestion(unit_id, ctx.units)["suggestion"]
+        return f"Không có đơn vị '{unit_id}' trong data/units/. {hint}".strip()
     if unit_id in ctx.expected_units(period):
         return None
     cutoff = period.cutoff.strftime("%d/%m/%Y")
@@ -138,8 +140,7 @@ def build_skeleton(
         for uid, report in previous.items()
         if period_sort_key(report.period) < period_sort_key(period.id)
     }
-    names = {uid: ctx.units[uid].short or ctx.units[uid].name for uid in earlier if uid in ctx}
-    names = {uid: _short(ctx, uid) for uid in earlier}
+    names = {uid: _name(ctx, uid) for uid in lineage(ctx, unit_id)}
     entries = [
         _entry(assignment.task, assignment.role, assignment.via, unit_id, earlier)
         for assignment in ctx.assigned_to(unit_id, period)
@@ -169,9 +170,9 @@ def build_skeleton(
     )
 
 
-def _short(ctx: Context, unit_id: str) -> str:
+def _name(ctx: Context, unit_id: str) -> str:
     unit = ctx.units.get(unit_id)
-    return unit_id if unit is None else unit.name
+    return unit_id if unit is None else unit.short or unit.name
 
 
 def _brief(person: Person) -> Person:
@@ -243,9 +244,7 @@ def _merge(target: SkeletonEntry, entries: list[TaskEntry]) -> None:
                 target.evidence.append(doc)
 
 
-def _reported_indicators(
-    ctx: Context, unit: Unit, entries: list[SkeletonEntry]
-) -> list[Indicator]:
+def _reported_indicators(ctx: Context, unit: Unit, entries: list[SkeletonEntry]) -> list[Indicator]:
     """Indicators of the unit's tasks, for its kind, that units enter (not ratios), in plan
     order."""
     wanted = {ind_id for entry in entries for ind_id in entry.task.indicators}

@@ -10,6 +10,7 @@ date such as 2024-02-30 becomes a located finding instead of a crash.
 from __future__ import annotations
 
 import re
+import stat
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -75,12 +76,17 @@ def load_yaml_file(
 ) -> tuple[YamlDoc | None, list[LoadProblem]]:
     """Read and load ``path``; problems are returned, never raised."""
     try:
-        size = path.stat().st_size
-        if size > limits.max_file_bytes:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            # hardening: opening a named pipe or a device would block or never end
+            return None, [LoadProblem("PT001", params={"reason": "not a regular file"})]
+        if info.st_size > limits.max_file_bytes:
             return None, [
-                LoadProblem("PT007", params={"size": size, "limit": limits.max_file_bytes})
+                LoadProblem("PT007", params={"size": info.st_size, "limit": limits.max_file_bytes})
             ]
-        raw = path.read_bytes()
+        with path.open("rb") as handle:
+            # hardening: a file growing after stat() is still read no further than the limit
+            raw = handle.read(limits.max_file_bytes + 1)
     except OSError as exc:
         return None, [LoadProblem("PT001", params={"reason": exc.strerror or str(exc)})]
     return load_yaml_bytes(raw, limits)
@@ -108,8 +114,16 @@ def decode(raw: bytes) -> tuple[str | None, list[LoadProblem]]:
             return nfc(raw.decode("utf-16")), [LoadProblem("PT016", 1, 1)]
         except UnicodeDecodeError:
             return None, [LoadProblem("PT002", 1, 1, {"byte": raw[:2].hex()})]
+    codec = _utf16_without_bom(raw)
+    if codec is not None:
+        return nfc(raw.decode(codec)), [LoadProblem("PT016", 1, 1)]
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
+    nul = raw.find(b"\x00")
+    if nul >= 0:
+        # hardening: a workbook or image saved as .yaml is a binary file (PT015), not a text
+        # in the wrong encoding (PT002), whichever of a NUL or a bad byte comes first
+        return None, [LoadProblem("PT015", *_byte_position(raw, nul))]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -120,8 +134,26 @@ def decode(raw: bytes) -> tuple[str | None, list[LoadProblem]]:
     return nfc(text), []
 
 
+def _utf16_without_bom(raw: bytes) -> str | None:
+    """The codec of a UTF-16 file saved without a BOM, told by the NUL byte of each of its
+    first two characters (a YAML file starts with ASCII), if it decodes; else ``None``."""
+    if len(raw) < 4 or len(raw) % 2:
+        return None
+    if raw[1] == raw[3] == 0 and raw[0] and raw[2]:
+        codec = "utf-16-le"
+    elif raw[0] == raw[2] == 0 and raw[1] and raw[3]:
+        codec = "utf-16-be"
+    else:
+        return None
+    try:
+        raw.decode(codec)
+    except UnicodeDecodeError:
+        return None
+    return codec
+
+
 def _byte_position(raw: bytes, offset: int) -> tuple[int, int]:
-    # everything before the first bad byte is valid UTF-8
+    # bytes before ``offset`` that are not UTF-8 count as one character each
     prefix = raw[:offset].decode("utf-8", "replace")
     return _text_position(prefix, len(prefix))
 
@@ -149,9 +181,9 @@ def load_yaml_text(
         # libyaml reads the text as UTF-8: its offset counts bytes, not characters
         offset = len(text.encode("utf-8")[: exc.position].decode("utf-8", "ignore"))
         line, column = _text_position(text, offset)
-        return None, [LoadProblem("PT003", line, column, {"problem": exc.reason})]
+        return None, [_syntax_error(line, column, exc.reason)]
     except yaml.YAMLError as exc:
-        return None, [LoadProblem("PT003", 1, 1, {"problem": str(exc).splitlines()[0]})]
+        return None, [_syntax_error(1, 1, str(exc).splitlines()[0])]
     finally:
         loader.dispose()
     if root is None or _is_empty_document(root):
@@ -176,8 +208,21 @@ def _is_empty_document(root: yaml.Node) -> bool:
     )
 
 
+# Constructs whose error libyaml finds only lines later (an unclosed quote or bracket at the
+# end of the file, a key without ':' on the next line): the finding points where they start.
+_OPENED = ("while scanning a quoted scalar", "while scanning a simple key", "while parsing a flow")
+
+
 def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, limits: Limits) -> LoadProblem:
     mark = exc.problem_mark or exc.context_mark
+    opened = exc.context_mark
+    if (
+        opened is not None
+        and mark is not None
+        and (exc.context or "").startswith(_OPENED)
+        and mark.line > opened.line
+    ):
+        mark = opened  # hardening: the unclosed quote, not the end of the file
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     problem = exc.problem or exc.context or "syntax error"
     if "another document" in problem or "single document" in (exc.context or ""):
@@ -186,4 +231,58 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, limits: Limits) -> Loa
         return LoadProblem("PT011", line, column, {"limit": limits.max_depth})
     if mark is not None and text[mark.index : mark.index + 1] == "\t":
         return LoadProblem("PT018", line, column)
-    return LoadProblem("PT003", line, column, {"problem": problem})
+    return _syntax_error(line, column, problem)
+
+
+# hardening: libyaml's problems said in Vietnamese, for the clerk who reads the finding
+# (first match by prefix; PT003's English message keeps libyaml's own words)
+_PROBLEMS_VI = (
+    (
+        "did not find expected key",
+        "thụt lề lệch, hoặc thiếu khóa: các khóa cùng cấp phải thẳng cột",
+    ),
+    ("could not find expected ':'", "thiếu dấu ':' sau khóa"),
+    (
+        "mapping values are not allowed",
+        "dấu ':' không được phép ở đây: thụt lề sai, hoặc giá trị có ': ' chưa đặt trong nháy kép",
+    ),
+    ("did not find expected ',' or '}'", "dấu '{' chưa được đóng bằng '}', hoặc thiếu dấu ','"),
+    ("did not find expected ',' or ']'", "dấu '[' chưa được đóng bằng ']', hoặc thiếu dấu ','"),
+    (
+        "did not find expected '-' indicator",
+        "thụt lề lệch trong danh sách: các mục '-' phải thẳng cột",
+    ),
+    (
+        "block sequence entries are not allowed",
+        "không được mở danh sách '-' ở đây: kiểm tra thụt lề",
+    ),
+    ("did not find expected node content", "thiếu giá trị ở đây"),
+    ("did not find expected <document start>", "nội dung thừa ở cuối: kiểm tra thụt lề"),
+    ("did not find expected comment or line break", "ký tự thừa sau giá trị (sau dấu nháy đóng?)"),
+    ("found unexpected end of stream", "dấu nháy được mở nhưng không được đóng"),
+    ("found unexpected document indicator", "dòng '---' hoặc '...' nằm giữa một giá trị"),
+    ("found unexpected ':'", "dấu ':' không đúng chỗ: đặt giá trị trong nháy kép"),
+    (
+        "found unknown escape character",
+        "sau '\\' là ký tự không hợp lệ: dùng nháy đơn thay nháy kép",
+    ),
+    ("found invalid Unicode character escape code", "mã Unicode sau '\\u' không hợp lệ"),
+    (
+        "found character that cannot start any token",
+        "ký tự không được đứng đầu giá trị (như '@' hoặc '`'): đặt giá trị trong nháy kép",
+    ),
+    ("found undefined alias", "bí danh '*…' không trỏ tới neo '&…' nào"),
+    ("control characters are not allowed", "tệp chứa ký tự điều khiển không in được"),
+    ("special characters are not allowed", "tệp chứa ký tự điều khiển không in được"),
+    (
+        "did not find expected alphabetic or numeric",
+        "tên sau '&' hoặc '*' không hợp lệ: dùng nháy kép",
+    ),
+    ("did not find expected whitespace or line break", "thiếu dấu cách sau ký hiệu"),
+    ("found unknown directive name", "dòng bắt đầu bằng '%' không hợp lệ: đặt trong nháy kép"),
+)
+
+
+def _syntax_error(line: int, column: int, problem: str) -> LoadProblem:
+    vi = next((v for en, v in _PROBLEMS_VI if problem.startswith(en)), "cấu trúc không hợp lệ")
+    return LoadProblem("PT003", line, column, {"problem": problem, "problem_vi": vi})

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field
 
@@ -52,8 +52,10 @@ class Report(StrictModel):
     prepared_by: Person | None = Field(None, description="Người lập.")
     approved_by: Person | None = Field(None, description="Thủ trưởng ký duyệt.")
     tasks: list[TaskEntry] = Field(default_factory=list, description="Kết quả từng nhiệm vụ.")
-    indicators: dict[Id, float | None] = Field(
-        default_factory=dict, description="Số liệu chỉ tiêu."
+    # hardening: every indicator counts something (documents, petitions, meetings, %), so a
+    # negative value is a typing error, not data to add into the district's totals
+    indicators: dict[Id, Annotated[float, Field(ge=0)] | None] = Field(
+        default_factory=dict, description="Số liệu chỉ tiêu (không âm)."
     )
     narrative: Narrative | None = None
     difficulties: list[Text] = Field(default_factory=list, description="Khó khăn, vướng mắc.")

@@ -38,7 +38,14 @@ _TYPE_NAMES = {
     "dict": ("ánh xạ 'khóa: giá trị'", "a 'key: value' mapping"),
     "model": ("ánh xạ 'khóa: giá trị'", "a 'key: value' mapping"),
 }
-_RANGE_TYPES = {"greater_than", "greater_than_equal", "less_than", "less_than_equal"}
+# int_parsing_size: an integer of thousands of digits (hardening: a range, not pydantic's words)
+_RANGE_TYPES = {
+    "greater_than",
+    "greater_than_equal",
+    "less_than",
+    "less_than_equal",
+    "int_parsing_size",
+}
 # pydantic's reasons are English: say them in both languages where the error type is known
 _REASONS = {
     "greater_than": ("phải lớn hơn {gt}", "must be greater than {gt}"),
@@ -50,6 +57,7 @@ _REASONS = {
     "too_short": ("cần ít nhất {min_length} phần tử", "too few items (minimum {min_length})"),
     "string_pattern_mismatch": ("không đúng mẫu {pattern}", "does not match the pattern {pattern}"),
     "month_day": ("không có ngày {text}", "there is no day {text}"),
+    "int_parsing_size": ("số quá lớn", "the number is too large"),
 }
 _TASK_TIME_EN = (
     "not a real date, or not one of the accepted forms: 2024-09-30, 30/9/2024, "
@@ -103,7 +111,8 @@ def error_to_finding(model: type[BaseModel], doc: YamlDoc, path: str, err: Error
             "PT109", path, line, col, key, value=value, reason=reason_vi, reason_en=_TASK_TIME_EN
         )
     type_name = kind.split("_")[0]
-    if type_name in _TYPE_NAMES and (kind.endswith("_type") or kind.endswith("_parsing")):
+    # hardening: int_from_float (50.5 where a whole number is due) is a wrong type too
+    if type_name in _TYPE_NAMES and kind.endswith(("_type", "_parsing", "_from_float")):
         vi, en = _TYPE_NAMES[type_name]
         finding = make("PT103", path, line, col, key, value=value, expected=vi)
         return _with_en(finding, make("PT103", path, line, col, key, value=value, expected=en))

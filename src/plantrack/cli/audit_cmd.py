@@ -1,0 +1,41 @@
+"""``plantrack audit``: what git history says about who changed what, when, and whether it
+was allowed, on time, or after an official consolidation."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from plantrack.cli.options import LangOption, RepoOption, check_lang
+
+FORMATS = ("text", "json")
+
+
+def audit(
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since", help="Chỉ xem các commit sau REV (REV..HEAD), ví dụ một mã commit."
+        ),
+    ] = None,
+    period: Annotated[
+        str | None,
+        typer.Option("--period", "-p", help="Chỉ xem báo cáo của một kỳ, ví dụ 2025-Q1."),
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", help="text hoặc json.")] = "text",
+    lang: LangOption = "vi",
+    repo: RepoOption = None,
+) -> int:
+    """Kiểm tra lịch sử git: ai sửa báo cáo nào, khi nào, có đúng quyền, đúng hạn không."""
+    from plantrack import api
+    from plantrack.render import audit as out
+    from plantrack.services_audit import run_audit
+
+    lang = check_lang(lang)
+    if fmt not in FORMATS:
+        raise typer.BadParameter(f"chọn một trong {', '.join(FORMATS)}", param_hint="--format")
+    root = api.find_repo(explicit=repo)
+    result = run_audit(root, since=since, period=period)
+    typer.echo(out.audit_json(result) if fmt == "json" else out.audit_text(result, lang), nl=False)
+    return 1 if result.errors else 0

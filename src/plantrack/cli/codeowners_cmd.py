@@ -1,0 +1,33 @@
+"""``plantrack codeowners``: a CODEOWNERS file from the units' authors and the maintainers,
+so that git hosting enforces who may edit which report on merge requests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from plantrack.cli.options import RepoOption
+
+
+def codeowners(
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", help="Ghi vào tệp này (ví dụ .github/CODEOWNERS); mặc định in ra."),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Ghi đè tệp không do plantrack viết.")
+    ] = False,
+    repo: RepoOption = None,
+) -> int:
+    """Viết tệp CODEOWNERS: mỗi đơn vị sở hữu báo cáo của mình, cán bộ tổng hợp sở hữu tất cả."""
+    from plantrack import api
+    from plantrack.services_audit import codeowners_text, write_codeowners
+
+    root = api.find_repo(explicit=repo)
+    if out is None:
+        typer.echo(codeowners_text(root), nl=False)
+    else:
+        typer.echo(str(write_codeowners(root, out, force=force)))
+    return 0

@@ -1,0 +1,33 @@
+"""``plantrack history``: one task's or one unit's story across periods, from git."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from plantrack.cli.options import LangOption, RepoOption, check_lang
+
+FORMATS = ("text", "json")
+
+
+def history(
+    target: Annotated[str, typer.Argument(help="Mã nhiệm vụ (ví dụ pl1-01) hoặc mã đơn vị.")],
+    fmt: Annotated[str, typer.Option("--format", help="text hoặc json.")] = "text",
+    lang: LangOption = "vi",
+    repo: RepoOption = None,
+) -> int:
+    """Lịch sử một nhiệm vụ (tình trạng từng kỳ, từng đơn vị) hoặc một đơn vị (các báo cáo)."""
+    from plantrack import api
+    from plantrack.render import audit as out
+    from plantrack.services_audit import run_history
+
+    lang = check_lang(lang)
+    if fmt not in FORMATS:
+        raise typer.BadParameter(f"chọn một trong {', '.join(FORMATS)}", param_hint="--format")
+    root = api.find_repo(explicit=repo)
+    found = run_history(root, target)
+    typer.echo(
+        out.history_json(found) if fmt == "json" else out.history_text(found, lang), nl=False
+    )
+    return 0

@@ -1,0 +1,48 @@
+"""``plantrack report …``: commands on one unit's report; ``report new`` writes its skeleton."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from plantrack.cli.options import RepoOption
+
+report_app = typer.Typer(
+    name="report",
+    help="Báo cáo của một đơn vị: tạo khung báo cáo kỳ mới.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+
+
+@report_app.command("new")
+def new(
+    unit: Annotated[str, typer.Option("--unit", "-u", help="Mã đơn vị, ví dụ xa-tra-mai.")],
+    period: Annotated[str, typer.Option("--period", "-p", help="Kỳ báo cáo, ví dụ 2025-Q1.")],
+    force: Annotated[
+        bool, typer.Option("--force", help="Ghi đè tệp báo cáo đã có (nội dung cũ sẽ mất).")
+    ] = False,
+    repo: RepoOption = None,
+) -> int:
+    """Tạo khung báo cáo data/reports/KỲ/ĐƠN_VỊ.yaml: mọi nhiệm vụ được giao, số liệu kỳ trước."""
+    from pathlib import Path
+
+    from plantrack import api
+    from plantrack.io.repo import relative
+    from plantrack.newfiles import new_report
+    from plantrack.render import findings as out
+
+    root = api.find_repo(explicit=repo)
+    made = new_report(root, unit, period, force=force)
+    typer.echo(relative(Path.cwd(), made.path))
+    sk = made.skeleton
+    typer.echo(
+        f"Khung báo cáo {sk.period.id} của {sk.unit.name}: {len(sk.entries)} nhiệm vụ "
+        f"({sk.carried_entries} lấy từ báo cáo kỳ trước), {len(sk.indicators)} chỉ tiêu.",
+        err=True,
+    )
+    if made.check.findings:
+        typer.echo(out.as_text(made.check.findings, 1), nl=False, err=True)
+    return 1 if made.check.errors else 0

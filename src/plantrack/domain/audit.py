@@ -1,0 +1,235 @@
+"""``audit``: what git history says about who changed which report, plan deadline or unit
+file, when, and whether it was allowed, on time, or after an official consolidation.
+
+Pure: the commits (oldest first), the current plan and units, the recorded consolidations and
+a blob source come in; findings (PT4xx) with their commit, author, date, file and what
+changed come out. Who may edit a report: the unit's own ``authors`` (as the unit file says
+now) and the plan's ``reporting.maintainers``; emails compare case-insensitively. Dates are
+author dates, as for submissions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from plantrack.domain.audit_rules import (
+    AuditFinding,
+    Emit,
+    commit_record,
+    consolidation_findings,
+    plan_time_findings,
+    signature_findings,
+    unit_file_findings,
+)
+from plantrack.domain.gitfacts import Blobs, CommitLike, Recorded, Touch, report_changes, touches
+from plantrack.models import Plan, Unit
+from plantrack.models.period import Period
+from plantrack.validate.catalogue import make
+from plantrack.validate.finding import count
+
+__all__ = ["AuditFinding", "AuditResult", "audit", "is_report", "period_of"]
+
+# Errors on reports say what changed inside the file (both versions parsed); warnings do not,
+# and past this many errors neither, so an audit costs what the history costs, not more.
+DESCRIBED = 200
+
+
+@dataclass
+class AuditResult:
+    """Every audit finding in history order, with what was examined."""
+
+    findings: list[AuditFinding]
+    commits: int
+    first: str | None
+    last: str | None
+    since: str | None
+    shallow: bool
+    signatures: dict[str, int]
+    period: str | None = None
+
+    @property
+    def errors(self) -> int:
+        """Number of findings of severity error."""
+        return count([f.finding for f in self.findings])[0]
+
+    @property
+    def warnings(self) -> int:
+        """Number of findings of severity warning."""
+        return count([f.finding for f in self.findings])[1]
+
+
+def audit(
+    commits: Sequence[CommitLike],
+    plan: Plan,
+    units: Mapping[str, Unit],
+    records: Sequence[Recorded],
+    blobs: Blobs,
+    *,
+    report_files: Iterable[str] = (),
+    period: str | None = None,
+    since: str | None = None,
+    extra: Iterable[AuditFinding] = (),
+) -> AuditResult:
+    """Audit ``commits`` (oldest first). ``report_files`` are the reports in the work tree
+    (they tell which periods a unit has reported for when history is cut by ``since``);
+    ``period`` keeps only that period's reports and consolidation record; ``extra`` are
+    findings made before (an unreadable record)."""
+    per_commit = [(c, _kept(touches(c), period)) for c in commits if not c.boundary]
+    found: list[AuditFinding] = list(extra)
+    emit: Emit = found.append
+    touched = [t for _, ts in per_commit for t in ts]
+    reports = [t for t in touched if is_report(t.path)]
+    maintainers = {m.lower() for m in plan.reporting.maintainers}
+    for touch in reports:
+        _check_author(touch, units, maintainers, emit)
+    chosen = [r for r in records if period is None or r.period == period]
+    covered, unit_after = consolidation_findings(commits, touched, chosen, blobs, emit)
+    dates: dict[str, Period | None] = {}
+
+    def periods(period_id: str) -> Period | None:
+        if period_id not in dates:
+            dates[period_id] = period_of(plan, period_id)
+        return dates[period_id]
+
+    for touch in reports:
+        if (touch.commit.seq, touch.path) not in covered:
+            _check_late(touch, periods, emit)
+    plan_time_findings([t for t in touched if t.path == "data/plan.yaml"], blobs, emit)
+    reported = _unit_periods([t.path for t in reports], report_files)
+    unit_file_findings(
+        [t for t in touched if _is_unit(t.path)],
+        unit_after,
+        reported,
+        periods,
+        blobs,
+        emit,
+    )
+    summary = signature_findings([c for c, ts in per_commit if ts], emit)
+    found += [_shallow(c) for c in commits if c.boundary]
+    described = [f for f in found if f.severity == "error" and is_report(f.file) and f.commit]
+    _describe_reports(described[:DESCRIBED], commits, blobs)
+    found.sort(key=lambda f: (f.seq, f.file, f.finding.code))
+    return AuditResult(
+        found,
+        len(commits),
+        commits[0].sha if commits else None,
+        commits[-1].sha if commits else None,
+        since,
+        any(c.boundary for c in commits),
+        summary,
+        period,
+    )
+
+
+def is_report(path: str) -> bool:
+    """Whether ``path`` is ``data/reports/<period>/<unit>.yaml``."""
+    parts = path.split("/")
+    return len(parts) == 4 and parts[:2] == ["data", "reports"] and path.endswith(".yaml")
+
+
+def _is_unit(path: str) -> bool:
+    parts = path.split("/")
+    return len(parts) == 3 and parts[:2] == ["data", "units"] and path.endswith(".yaml")
+
+
+def _stem(path: str) -> str:
+    return path.rsplit("/", 1)[-1].removesuffix(".yaml")
+
+
+def period_of(plan: Plan, period_id: str) -> Period | None:
+    """The dates of a report folder's period, or ``None`` for a folder that is no period."""
+    try:
+        return plan.reporting.period(period_id)
+    except (ValueError, KeyError):
+        return None
+
+
+def _kept(items: list[Touch], period: str | None) -> list[Touch]:
+    """With ``period``: reports of other periods and other records are left out."""
+    if period is None:
+        return items
+    record = f"data/consolidations/{period}.yaml"
+    return [
+        t
+        for t in items
+        if not (is_report(t.path) and t.path.split("/")[2] != period)
+        and not (t.path.startswith("data/consolidations/") and t.path != record)
+    ]
+
+
+def _check_author(
+    touch: Touch, units: Mapping[str, Unit], maintainers: Collection[str], emit: Emit
+) -> None:
+    unit_id = _stem(touch.path)
+    unit = units.get(unit_id)
+    allowed = {a.lower() for a in unit.authors} if unit else set()
+    email = touch.commit.author_email.lower()
+    if email in allowed or email in maintainers:
+        return
+    emit(
+        commit_record(
+            touch.commit,
+            "PT401",
+            touch.path,
+            touch=touch,
+            period=touch.path.split("/")[2],
+            unit=unit_id,
+            allowed=", ".join(sorted(allowed | set(maintainers))) or "—",
+        )
+    )
+
+
+def _check_late(touch: Touch, periods: Callable[[str], Period | None], emit: Emit) -> None:
+    period_id = touch.path.split("/")[2]
+    period = periods(period_id)
+    if period is None:
+        return
+    day = touch.commit.author_date.date()
+    if day <= period.due:
+        return
+    emit(
+        commit_record(
+            touch.commit,
+            "PT405" if touch.gone else "PT402",
+            touch.path,
+            touch=touch,
+            period=period_id,
+            period_id=period_id,
+            due=period.due.isoformat(),
+            days=(day - period.due).days,
+        )
+    )
+
+
+def _unit_periods(paths: Iterable[str], current: Iterable[str]) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for path in [*paths, *current]:
+        if is_report(path):
+            out.setdefault(_stem(path), set()).add(path.split("/")[2])
+    return out
+
+
+def _shallow(c: CommitLike) -> AuditFinding:
+    date = c.author_date.date().isoformat()
+    finding = make("PT411", "", None, None, "", commit=c.sha[:12], date=date)
+    return AuditFinding(
+        finding, c.seq, c.sha, c.author_name, c.author_email, c.author_date,
+        c.committer_date, "", None, None, {},
+    )  # fmt: skip
+
+
+def _describe_reports(
+    flagged: list[AuditFinding], commits: Sequence[CommitLike], blobs: Blobs
+) -> None:
+    """Add what changed inside each flagged report version (old and new blobs, one batch)."""
+    by_seq = {c.seq: c for c in commits}
+    pairs: list[tuple[AuditFinding, str, str]] = []
+    for f in flagged:
+        commit = by_seq.get(f.seq)
+        for t in touches(commit) if commit is not None else []:
+            if t.path == f.file and t.old_blob and t.new_blob:
+                pairs.append((f, t.old_blob, t.new_blob))
+    data = blobs.parsed({b for _, old, new in pairs for b in (old, new)}) if pairs else {}
+    for f, old, new in pairs:
+        f.details.setdefault("changes", report_changes(data.get(old), data.get(new)))

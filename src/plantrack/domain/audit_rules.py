@@ -1,0 +1,357 @@
+"""The audit's rules across commits: changes after a recorded consolidation, moved task
+deadlines, unit files changed after the fact, and commit signatures (pure)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from plantrack.domain.gitfacts import Blobs, CommitLike, Recorded, Touch, key_changes, short
+from plantrack.models.period import Period, period_sort_key
+from plantrack.validate.catalogue import make
+from plantrack.validate.finding import Finding
+
+PLAN = "data/plan.yaml"
+
+
+@dataclass(frozen=True)
+class AuditFinding:
+    """A finding of the audit with the commit behind it and what changed."""
+
+    finding: Finding
+    seq: int
+    commit: str | None
+    author_name: str
+    author_email: str
+    date: dt.datetime | None
+    committer_date: dt.datetime | None
+    file: str
+    action: str | None
+    period: str | None
+    details: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def severity(self) -> str:
+        """``error`` or ``warning``."""
+        return self.finding.severity
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready: the finding's fields plus the commit facts."""
+        return {
+            **self.finding.to_dict(),
+            "commit": self.commit,
+            "author": {"name": self.author_name, "email": self.author_email},
+            "date": self.date.isoformat() if self.date else None,
+            "committer_date": self.committer_date.isoformat() if self.committer_date else None,
+            "file": self.file,
+            "action": self.action,
+            "period": self.period,
+            "details": self.details,
+        }
+
+
+Emit = Callable[[AuditFinding], None]
+
+
+def commit_record(
+    c: CommitLike,
+    code: str,
+    path: str,
+    key: str = "",
+    *,
+    touch: Touch | None = None,
+    period: str | None = None,
+    **params: Any,
+) -> AuditFinding:
+    """An audit finding about commit ``c`` (and the file ``touch``, when there is one)."""
+    details = {k: _plain(v) for k, v in params.items() if not k.endswith("_en")}
+    if touch is not None:
+        params = {
+            "action": touch.action_text("vi"),
+            "action_en": touch.action_text("en"),
+            **params,
+        }
+        if touch.other:
+            details["other_path"] = touch.other
+    finding = make(
+        code,
+        path,
+        None,
+        None,
+        key,
+        commit=c.sha[:12],
+        date=c.author_date.date().isoformat(),
+        author=c.author_email,
+        **params,
+    )
+    return AuditFinding(
+        finding,
+        c.seq,
+        c.sha,
+        c.author_name,
+        c.author_email,
+        c.author_date,
+        c.committer_date,
+        path,
+        touch.action if touch else None,
+        period,
+        details,
+    )
+
+
+def _plain(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+def _is_report(path: str) -> bool:
+    parts = path.split("/")
+    return len(parts) == 4 and parts[:2] == ["data", "reports"] and path.endswith(".yaml")
+
+
+# --- after a recorded consolidation -----------------------------------------------------
+
+
+def _after(record: Recorded, commits: Sequence[CommitLike]) -> Callable[[CommitLike], bool]:
+    """Whether a commit came after the record's data commit: not one of its ancestors when
+    that commit is in the examined history, else committed later than it."""
+    parents = {c.sha: c.parents for c in commits}
+    if record.data_commit and record.data_commit in parents:
+        seen: set[str] = set()
+        todo = [record.data_commit]
+        while todo:
+            sha = todo.pop()
+            if sha in seen or sha not in parents:
+                continue
+            seen.add(sha)
+            todo.extend(parents[sha])
+        return lambda c: c.sha not in seen
+    when = record.data_commit_date
+    if when is not None:
+        return lambda c: c.committer_date > when
+    return lambda c: True
+
+
+def consolidation_findings(
+    commits: Sequence[CommitLike],
+    touched: Sequence[Touch],
+    records: Sequence[Recorded],
+    blobs: Blobs,
+    emit: Emit,
+) -> tuple[set[tuple[int, str]], dict[tuple[int, str], Recorded]]:
+    """PT403 for a report, PT407 for the plan or an index, changed after a recorded
+    consolidation that used it (or, for a report of the period, that did not have it).
+
+    Returns the (commit, report) pairs flagged, and the unit files changed after a record
+    (PT406 is made by ``unit_file_findings``)."""
+    ordered = sorted(records, key=lambda r: period_sort_key(r.period), reverse=True)
+    after = {r.path: _after(r, commits) for r in ordered}
+    chosen: list[tuple[Touch, Recorded]] = []
+    for t in touched:
+        if t.path.startswith("data/consolidations/"):
+            continue
+        own = [r for r in ordered if _is_report(t.path) and t.path.split("/")[2] == r.period]
+        using = [r for r in ordered if t.path in r.files]
+        for r in own + using:
+            if after[r.path](t.commit):
+                chosen.append((t, r))
+                break
+    hashes = blobs.sha256s({t.new_blob for t, _ in chosen if t.new_blob and not t.gone})
+    covered: set[tuple[int, str]] = set()
+    units: dict[tuple[int, str], Recorded] = {}
+    for t, r in chosen:
+        now = None if t.gone or t.new_blob is None else hashes.get(t.new_blob)
+        recorded = r.files.get(t.path)
+        if now == recorded:
+            continue  # back to the consolidated content (a revert)
+        if t.path.startswith("data/units/"):
+            units[(t.commit.seq, t.path)] = r
+            continue
+        code = "PT403" if _is_report(t.path) else "PT407"
+        covered.add((t.commit.seq, t.path))
+        emit(
+            commit_record(
+                t.commit,
+                code,
+                t.path,
+                touch=t,
+                period=r.period,
+                period_id=r.period,
+                data_commit=(r.data_commit or "—")[:12],
+                as_of=r.as_of,
+                recorded=(recorded or "không có")[:16],
+                recorded_en=(recorded or "none")[:16],
+                now=(now or "không còn")[:16],
+                now_en=(now or "gone")[:16],
+                record=r.path,
+            )
+        )
+    return covered, units
+
+
+# --- task deadlines in the plan ---------------------------------------------------------
+
+
+def _times(data: Any) -> dict[str, tuple[str | None, str | None]]:
+    tasks = data.get("tasks") if isinstance(data, dict) else None
+    out: dict[str, tuple[str | None, str | None]] = {}
+    for task in tasks if isinstance(tasks, list) else []:
+        if isinstance(task, dict) and task.get("id") is not None:
+            time, ext = task.get("time"), task.get("extended_to")
+            out.setdefault(
+                str(task["id"]),
+                (None if time is None else str(time), None if ext is None else str(ext)),
+            )
+    return out
+
+
+def plan_time_findings(plan_touches: Sequence[Touch], blobs: Blobs, emit: Emit) -> None:
+    """PT404 for each commit that changed a task's ``time`` or ``extended_to``."""
+    pairs = [t for t in plan_touches if t.old_blob and t.new_blob and t.path == PLAN]
+    data = blobs.parsed({b for t in pairs for b in (t.old_blob, t.new_blob) if b})
+    times: dict[str, dict[str, tuple[str | None, str | None]]] = {}
+    Times = tuple[str | None, str | None]
+    changes: list[tuple[Touch, str, Times, Times]] = []
+    for t in pairs:
+        assert t.old_blob and t.new_blob
+        for blob in (t.old_blob, t.new_blob):
+            if blob not in times:
+                times[blob] = _times(data.get(blob))
+        old, new = times[t.old_blob], times[t.new_blob]
+        for task, before in old.items():
+            moved = new.get(task)
+            if moved is not None and moved != before:
+                changes.append((t, task, before, moved))
+    total: dict[str, int] = {}
+    for _, task, _, _ in changes:
+        total[task] = total.get(task, 0) + 1
+    nth: dict[str, int] = {}
+    for t, task, before, after in changes:
+        nth[task] = nth.get(task, 0) + 1
+        parts = [
+            f"{name}: {short(a)} → {short(b)}"
+            for name, a, b in zip(("time", "extended_to"), before, after, strict=True)
+            if a != b
+        ]
+        emit(
+            commit_record(
+                t.commit,
+                "PT404",
+                PLAN,
+                f"tasks[{task}].time",
+                touch=t,
+                task=task,
+                change="; ".join(parts),
+                nth=nth[task],
+                total=total[task],
+                old={"time": before[0], "extended_to": before[1]},
+                new={"time": after[0], "extended_to": after[1]},
+            )
+        )
+
+
+# --- unit files -------------------------------------------------------------------------
+
+
+def unit_file_findings(
+    unit_touches: Sequence[Touch],
+    after_record: Mapping[tuple[int, str], Recorded],
+    reported: Mapping[str, set[str]],
+    periods: Callable[[str], Period | None],
+    blobs: Blobs,
+    emit: Emit,
+) -> None:
+    """PT406 for a unit file changed (not added) after a recorded consolidation that used it,
+    or after the due date of a period the unit has reported for."""
+    flagged: list[tuple[Touch, str, str, str | None]] = []
+    for t in unit_touches:
+        if t.action in ("added", "copied-from"):
+            continue
+        record = after_record.get((t.commit.seq, t.path))
+        if record is not None:
+            flagged.append(
+                (
+                    t,
+                    f"khi kỳ {record.period} đã được tổng hợp chính thức",
+                    f"period {record.period} was consolidated",
+                    record.period,
+                )
+            )
+            continue
+        unit = t.path.rsplit("/", 1)[-1].removesuffix(".yaml")
+        day = t.commit.author_date.date()
+        past = []
+        for period_id in reported.get(unit, ()):
+            period = periods(period_id)
+            if period is not None and period.due < day:
+                past.append((period.due, period_id))
+        if past:
+            due, period_id = max(past)
+            flagged.append(
+                (
+                    t,
+                    f"hạn nộp báo cáo kỳ {period_id} ({due.isoformat()})",
+                    f"the due date of its {period_id} report ({due.isoformat()})",
+                    period_id,
+                )
+            )
+    data = blobs.parsed({b for t, *_ in flagged for b in (t.old_blob, t.new_blob) if b})
+    for t, when, when_en, about in flagged:
+        old = data.get(t.old_blob) if t.old_blob else None
+        new = data.get(t.new_blob) if t.new_blob else None
+        changed = key_changes(old, new) if old is not None and new is not None else []
+        emit(
+            commit_record(
+                t.commit,
+                "PT406",
+                t.path,
+                touch=t,
+                period=about,
+                unit=t.path.rsplit("/", 1)[-1].removesuffix(".yaml"),
+                when=when,
+                when_en=when_en,
+                change="; ".join(changed) or "—",
+                changes=changed,
+            )
+        )
+
+
+# --- signatures -------------------------------------------------------------------------
+
+_UNVERIFIED = {
+    "U": (
+        "chữ ký đúng nhưng khóa chưa được tin cậy (không có trong danh sách người ký)",
+        "good signature, but the key is not trusted (not among the allowed signers)",
+    ),
+    "X": ("chữ ký đã hết hạn", "the signature has expired"),
+    "Y": ("chữ ký bằng khóa đã hết hạn", "signed with an expired key"),
+    "R": ("chữ ký bằng khóa đã bị thu hồi", "signed with a revoked key"),
+    "E": (
+        "không kiểm tra được chữ ký (thiếu khóa công khai?)",
+        "cannot check (public key missing?)",
+    ),
+}
+
+
+def signature_findings(changing: Sequence[CommitLike], emit: Emit) -> dict[str, int]:
+    """PT408 for a bad signature, PT409 for one that cannot be trusted, PT410 for an unsigned
+    commit when other commits changing data are signed; returns the counts."""
+    summary = {"good": 0, "unverified": 0, "bad": 0, "unsigned": 0}
+    signed = sum(1 for c in changing if c.signature != "N")
+    for c in changing:
+        path = c.changes[0].path if c.changes else ""
+        if c.signature == "G":
+            summary["good"] += 1
+        elif c.signature == "B":
+            summary["bad"] += 1
+            emit(commit_record(c, "PT408", path))
+        elif c.signature in _UNVERIFIED:
+            summary["unverified"] += 1
+            state, state_en = _UNVERIFIED[c.signature]
+            emit(commit_record(c, "PT409", path, state=state, state_en=state_en))
+        else:
+            summary["unsigned"] += 1
+            if signed:
+                emit(commit_record(c, "PT410", path, signed=signed))
+    return summary

@@ -1,0 +1,102 @@
+"""``form export``: a unit's Excel form for a period, byte for byte the same for the same data
+(document properties and zip entry times come from the period's cut-off). A very hidden
+``_meta`` sheet ties the form to the plan version, unit and period."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+from typing import Any, Literal
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+from openpyxl.workbook.protection import WorkbookProtection
+from openpyxl.writer.excel import ExcelWriter
+
+from plantrack import __version__
+from plantrack.errors import PlantrackError
+from plantrack.forms import instructions, tables
+from plantrack.forms.content import FormContent, Repository, build_content
+from plantrack.forms.layout import SHEET_HELP
+from plantrack.io.atomic import write_atomic
+from plantrack.render.xlsx import fixed_time, normalise_zip
+from plantrack.render.xlsx_table import BOLD, TITLE_FONT, put, setup_page
+from plantrack.validate.finding import Finding
+
+__all__ = ["form_name", "make_form", "render_form", "write_form"]
+
+
+def make_form(repo: Repository, unit_id: str, period_id: str) -> tuple[bytes | None, list[Finding]]:
+    """The form of ``unit_id`` for ``period_id``, or the findings of the unit's current
+    report when it cannot be read (its answers would be lost)."""
+    content, findings = build_content(repo, unit_id, period_id)
+    return (render_form(content) if content is not None else None), findings
+
+
+def form_name(unit_id: str, period_id: str) -> str:
+    """The file name of a unit's form: ``bieu-mau-2024-Q3-xa-tra-don.xlsx``."""
+    return f"bieu-mau-{period_id}-{unit_id}.xlsx"
+
+
+def write_form(path: Path, data: bytes, *, force: bool = False) -> Literal["written", "unchanged"]:
+    """Write a form atomically; a different file already there (perhaps filled in by the
+    unit) is replaced only with ``force``."""
+    if path.exists():
+        if path.is_file() and path.read_bytes() == data:
+            return "unchanged"
+        if not force:
+            raise PlantrackError(
+                f"Tệp {path} đã có và khác biểu mẫu mới (có thể đơn vị đã điền); không ghi đè. "
+                "Chọn --out khác, hoặc dùng --force để thay."
+            )
+    write_atomic(path, data)
+    return "written"
+
+
+def render_form(content: FormContent) -> bytes:
+    """The form as .xlsx bytes."""
+    wb = Workbook()
+    wb.remove(wb.active)
+    _help_sheet(wb, content)
+    tables.tasks_sheet(wb, content)
+    tables.indicators_sheet(wb, content)
+    tables.general_sheet(wb, content)
+    tables.meta_sheet(wb, content.meta)
+    wb.active = 0
+    # structure locked: sheets cannot be renamed, deleted or unhidden by accident
+    wb.security = WorkbookProtection(lockStructure=True)
+    stamp = fixed_time(content.period.cutoff)
+    props = wb.properties
+    props.creator = f"plantrack {__version__}"
+    props.lastModifiedBy = props.creator
+    props.title = f"Biểu mẫu báo cáo {content.period.title} - {content.unit.name}"
+    props.subject = content.plan.title
+    props.language = "vi-VN"
+    props.created = stamp
+    props.modified = stamp
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        ExcelWriter(wb, archive).write_data()
+    return normalise_zip(buffer.getvalue(), stamp)
+
+
+def _help_sheet(wb: Any, content: FormContent) -> None:
+    ws = wb.create_sheet(SHEET_HELP)
+    ws.column_dimensions["A"].width = 100
+    row = 1
+    for index, line in enumerate(instructions.heading(content)):
+        put(ws, row, 1, line).font = TITLE_FONT if index == 0 else BOLD
+        row += 1
+    row += 1
+    for index, line in enumerate(instructions.steps(content)):
+        cell = put(ws, row, 1, line)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        if index == 0:
+            cell.font = BOLD
+        else:
+            ws.row_dimensions[row].height = 15 * max(1, -(-len(line) // 100))
+        row += 1
+    put(ws, row + 1, 1, instructions.footer(content)).font = Font(italic=True, color="FF808080")
+    setup_page(ws)
+    ws.protection.sheet = True

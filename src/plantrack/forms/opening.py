@@ -1,0 +1,213 @@
+"""Open a returned form safely: refuse what is not an .xlsx form before openpyxl parses it
+(old .xls, macro-enabled workbooks, external links, zip bombs), then check each sheet's
+declared size against the named limits before any row is read."""
+
+from __future__ import annotations
+
+import io
+import warnings
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from openpyxl import load_workbook
+
+from plantrack.forms.layout import (
+    HEADER_ROW,
+    MAX_COLUMNS,
+    MAX_FILE_BYTES,
+    MAX_GENERAL_ROWS,
+    MAX_INDICATOR_ROWS,
+    MAX_TASK_ROWS,
+    MAX_UNZIPPED_BYTES,
+    MAX_ZIP_ENTRIES,
+    META_KEYS,
+    SHEET_GENERAL,
+    SHEET_INDICATORS,
+    SHEET_META,
+    SHEET_TASKS,
+)
+from plantrack.validate.catalogue import make
+from plantrack.validate.finding import Finding
+
+# The sheets an import reads and how many rows each may declare.
+ROW_LIMITS = {
+    SHEET_TASKS: HEADER_ROW + MAX_TASK_ROWS,
+    SHEET_INDICATORS: HEADER_ROW + MAX_INDICATOR_ROWS,
+    SHEET_GENERAL: HEADER_ROW + MAX_GENERAL_ROWS,
+    SHEET_META: len(META_KEYS) + 50,
+}
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the old binary .xls (and .doc) container
+_MACRO_SUFFIXES = (".xlsm", ".xltm", ".xlam")
+
+
+def _fail(shown: str, code: str, key: str = "", **params: Any) -> list[Finding]:
+    return [make(code, shown, None, None, key, **params)]
+
+
+def _not_xlsx(shown: str, reason: str, reason_en: str) -> list[Finding]:
+    return _fail(shown, "PT301", reason=reason, reason_en=reason_en)
+
+
+def read_bytes(path: Path, shown: str) -> tuple[bytes | None, list[Finding]]:
+    """The file's bytes, or why it cannot be a form (too big, unreadable, not a zip)."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return None, _fail(
+                shown,
+                "PT305",
+                what="Kích thước tệp",
+                what_en="the file size",
+                value=f"{size:,} byte",
+                limit=f"{MAX_FILE_BYTES:,} byte",
+            )
+        raw = path.read_bytes()
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        return None, _not_xlsx(shown, reason, reason)
+    if raw.startswith(_OLE_MAGIC):
+        return None, _not_xlsx(
+            shown, "đây là tệp Excel cũ (.xls)", "this is an old binary Excel file (.xls)"
+        )
+    if not zipfile.is_zipfile(io.BytesIO(raw)):
+        return None, _not_xlsx(shown, "không phải tệp .xlsx", "not an .xlsx (zip) file")
+    return raw, []
+
+
+def check_container(raw: bytes, shown: str) -> list[Finding]:
+    """Refuse macro-enabled workbooks, external links and oversized archives by their
+    entries, before any XML is parsed."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            infos = archive.infolist()
+            if len(infos) > MAX_ZIP_ENTRIES:
+                return _fail(
+                    shown,
+                    "PT305",
+                    what="Số phần trong tệp",
+                    what_en="the number of parts in the file",
+                    value=f"{len(infos):,}",
+                    limit=f"{MAX_ZIP_ENTRIES:,}",
+                )
+            unzipped = sum(info.file_size for info in infos)
+            if unzipped > MAX_UNZIPPED_BYTES:
+                return _fail(
+                    shown,
+                    "PT305",
+                    what="Dung lượng khi giải nén",
+                    what_en="the unzipped size",
+                    value=f"{unzipped:,} byte",
+                    limit=f"{MAX_UNZIPPED_BYTES:,} byte",
+                )
+            names = [info.filename for info in infos]
+            types = archive.read("[Content_Types].xml") if "[Content_Types].xml" in names else b""
+    except (zipfile.BadZipFile, OSError, RuntimeError) as exc:
+        return _not_xlsx(shown, str(exc), str(exc))
+    lowered = [name.lower() for name in names]
+    if any(name.endswith("vbaproject.bin") for name in lowered) or b"macroEnabled" in types:
+        return _fail(
+            shown,
+            "PT303",
+            reason="tệp chứa mã VBA",
+            reason_en="the file holds VBA code",
+        )
+    external = [n for n in lowered if n.startswith("xl/externallinks/")]
+    connections = [n for n in lowered if n == "xl/connections.xml"]
+    if external or connections:
+        what = (["liên kết tới sổ khác"] if external else []) + (
+            ["kết nối dữ liệu"] if connections else []
+        )
+        what_en = (["links to other workbooks"] if external else []) + (
+            ["data connections"] if connections else []
+        )
+        return _fail(shown, "PT304", what=", ".join(what), what_en=", ".join(what_en))
+    if "xl/workbook.xml" not in lowered:
+        return _not_xlsx(shown, "thiếu xl/workbook.xml", "xl/workbook.xml is missing")
+    return []
+
+
+def _load(raw: bytes, *, read_only: bool) -> Any:
+    with warnings.catch_warnings():
+        # openpyxl warns about extensions it drops (conditional formats, slicers): not ours
+        warnings.simplefilter("ignore")
+        return load_workbook(
+            io.BytesIO(raw), read_only=read_only, data_only=False, keep_links=False
+        )
+
+
+def _sizes(wb: Any, shown: str) -> list[Finding]:
+    """Every sheet the import reads is present, and within its row and column limits."""
+    missing = [name for name in ROW_LIMITS if name not in wb.sheetnames]
+    if SHEET_META in missing:
+        return _fail(
+            shown,
+            "PT302",
+            reason="không có trang ẩn _meta",
+            reason_en="there is no hidden _meta sheet",
+        )
+    if missing:
+        return _fail(
+            shown,
+            "PT302",
+            reason=f"thiếu trang '{missing[0]}'",
+            reason_en=f"sheet '{missing[0]}' is missing",
+        )
+    for name, limit in ROW_LIMITS.items():
+        ws = wb[name]
+        rows, columns = ws.max_row or 0, ws.max_column or 0
+        if rows > limit:
+            return _fail(
+                shown,
+                "PT305",
+                f"{name}!A{limit + 1}",
+                what=f"Số dòng của trang '{name}'",
+                what_en=f"the row count of sheet '{name}'",
+                value=f"{rows:,}",
+                limit=f"{limit:,} ({limit - HEADER_ROW:,} dòng dữ liệu)",
+            )
+        if columns > MAX_COLUMNS:
+            return _fail(
+                shown,
+                "PT305",
+                name,
+                what=f"Số cột của trang '{name}'",
+                what_en=f"the column count of sheet '{name}'",
+                value=f"{columns:,}",
+                limit=f"{MAX_COLUMNS:,}",
+            )
+    return []
+
+
+def open_form(path: Path, shown: str) -> tuple[Any | None, list[Finding]]:
+    """The workbook of the form at ``path`` (formulas as text, never evaluated), or the
+    findings that refuse it; ``shown`` is the path findings name."""
+    if path.suffix.lower() in _MACRO_SUFFIXES:
+        return None, _fail(
+            shown,
+            "PT303",
+            reason=f"đuôi tệp {path.suffix}",
+            reason_en=f"the file name ends in {path.suffix}",
+        )
+    raw, findings = read_bytes(path, shown)
+    if raw is None:
+        return None, findings
+    findings = check_container(raw, shown)
+    if findings:
+        return None, findings
+    try:
+        # the declared sizes first, cheaply, so a 100,000-row sheet is refused unread
+        lazy = _load(raw, read_only=True)
+        try:
+            findings = _sizes(lazy, shown)
+        finally:
+            lazy.close()
+        if findings:
+            return None, findings
+        wb = _load(raw, read_only=False)
+    except Exception as exc:  # openpyxl raises many kinds on a damaged file
+        reason = f"{type(exc).__name__}: {exc}"[:200]
+        return None, _not_xlsx(shown, reason, reason)
+    # the real sizes, in case the declared ones were missing or wrong
+    findings = _sizes(wb, shown)
+    return (None, findings) if findings else (wb, [])

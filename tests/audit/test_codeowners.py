@@ -1,0 +1,61 @@
+"""``codeowners``: a deterministic CODEOWNERS file from the units' authors and maintainers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from plantrack.errors import PlantrackError
+from plantrack.services_audit import codeowners_text, write_codeowners
+from tests.audit.conftest import CLERK, Repo, Run
+
+EXPECTED_RULES = [
+    f"* {CLERK}",
+    f"/data/reports/**/phong-noi-vu.yaml phong-noi-vu@example.vn {CLERK}",
+    f"/data/reports/**/xa-tra-don.yaml xa-tra-don@example.vn {CLERK}",
+    f"/data/reports/**/xa-tra-dzon.yaml xa-tra-dzon@example.vn {CLERK}",
+]
+
+
+def rules(text: str) -> list[str]:
+    return [line for line in text.splitlines() if line and not line.startswith("#")]
+
+
+def test_maintainers_own_everything_units_their_reports(mini: Repo) -> None:
+    text = codeowners_text(mini.root)
+    assert rules(text) == EXPECTED_RULES
+    assert text == codeowners_text(mini.root)  # deterministic
+
+
+def test_authors_without_duplicates_and_a_unit_without_authors(mini: Repo) -> None:
+    mini.edit(
+        "data/units/xa-tra-don.yaml",
+        "authors: [xa-tra-don@example.vn]",
+        "authors: [xa-tra-don@example.vn, CLERK@example.vn, b@example.vn]",
+    )
+    mini.edit("data/units/xa-tra-dzon.yaml", "authors: [xa-tra-dzon@example.vn]", "authors: []")
+    found = rules(codeowners_text(mini.root))
+    don = "/data/reports/**/xa-tra-don.yaml xa-tra-don@example.vn CLERK@example.vn b@example.vn"
+    assert found[2] == don  # the maintainer once, as the unit wrote it
+    assert found[3] == f"/data/reports/**/xa-tra-dzon.yaml {CLERK}"
+
+
+def test_a_data_folder_below_the_top_of_the_git_tree(mini: Repo) -> None:
+    sub = mini.root / "huyen"
+    sub.mkdir()
+    (mini.root / "data").rename(sub / "data")
+    assert "/huyen/data/reports/**/xa-tra-don.yaml" in codeowners_text(sub)
+
+
+def test_write_refuses_a_file_plantrack_did_not_write(mini: Repo, cli: Callable[..., Run]) -> None:
+    out = mini.root / ".github" / "CODEOWNERS"
+    run = cli("codeowners", "--repo", mini.root, "--out", out)
+    assert run.code == 0 and out.read_text("utf-8") == codeowners_text(mini.root)
+    assert write_codeowners(mini.root, out) == out  # ours: replaced freely
+    out.write_text("* @someone\n")
+    with pytest.raises(PlantrackError, match="--force"):
+        write_codeowners(mini.root, out)
+    write_codeowners(mini.root, out, force=True)
+    assert rules(out.read_text("utf-8")) == EXPECTED_RULES
+    assert rules(cli("codeowners", "--repo", mini.root).out) == EXPECTED_RULES
