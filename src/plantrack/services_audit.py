@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from plantrack.domain.audit import AuditResult, audit
-from plantrack.domain.audit_rules import AuditFinding
+from plantrack.domain.audit_finding import AuditFinding
 from plantrack.domain.gitfacts import Recorded
 from plantrack.domain.history import TaskHistory, UnitHistory, task_history, unit_history
 from plantrack.errors import PlantrackError
@@ -138,7 +138,7 @@ def run_history(root: Path, target: str) -> TaskHistory | UnitHistory:
         with gitlog.BlobReader(root) as reader:
             return task_history(ctx, target, commits, GitBlobs(reader))
     if target in ctx.units:
-        commits = read_commits(root, prefixes=("data/reports/",))
+        commits = read_commits(root, prefixes=("data/reports/", f"data/units/{target}.yaml"))
         with gitlog.BlobReader(root) as reader:
             return unit_history(ctx, target, commits, GitBlobs(reader))
     raise PlantrackError(

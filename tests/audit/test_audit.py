@@ -87,6 +87,27 @@ def test_pt401_maintainers_and_case_of_emails(mini: Repo) -> None:
     assert [f.author_email for f in only(run_audit(mini.root), "PT401")] == [DZON]
 
 
+def test_pt401_uses_the_authors_of_the_day(mini: Repo) -> None:
+    unit = "data/units/xa-tra-don.yaml"
+    mini.edit(R_DON, "progress: 100", "progress: 99")
+    mini.commit("2024-09-14", DON)  # allowed then
+    mini.edit(unit, "authors: [xa-tra-don@example.vn]", "authors: [moi@example.vn]")
+    mini.commit("2024-09-15", CLERK, "Cán bộ đầu mối mới")
+    mini.edit(R_DON, "progress: 99", "progress: 98")
+    mini.commit("2024-09-15", "moi@example.vn")  # allowed now
+    mini.edit(R_DON, "progress: 98", "progress: 97")
+    late = mini.commit("2024-09-15", DON)  # no longer
+    assert [f.commit for f in only(run_audit(mini.root), "PT401")] == [late]
+
+
+def test_pt401_adding_oneself_to_the_unit_in_the_same_commit(mini: Repo) -> None:
+    unit = "data/units/xa-tra-don.yaml"
+    mini.edit(unit, "authors: [xa-tra-don@example.vn]", f"authors: [{OUTSIDER}]")
+    mini.edit(R_DON, "progress: 100", "progress: 1")
+    both = mini.commit("2024-09-14", OUTSIDER)
+    assert [f.commit for f in only(run_audit(mini.root), "PT401")] == [both]
+
+
 def test_pt401_a_report_of_an_unknown_unit_only_maintainers(mini: Repo) -> None:
     mini.write("data/reports/2024-Q3/xa-moi.yaml", "unit: xa-moi\n")
     mini.commit("2024-09-14", DON)

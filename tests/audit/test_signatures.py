@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from plantrack.domain.audit_rules import AuditFinding, signature_findings
+from plantrack.domain.audit_finding import AuditFinding
+from plantrack.domain.audit_rules import signature_findings
 from plantrack.io.gitlog import Change
 from plantrack.services_audit import run_audit
 from tests.audit.conftest import DON, R_DON, Repo

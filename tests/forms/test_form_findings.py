@@ -261,7 +261,8 @@ def test_100000_rows_are_refused_before_reading(mini: Path) -> None:
     result = imported(mini, flood)
     f = only(result, "PT305")
     assert f.key == f"{TASKS}!A{4 + MAX_TASK_ROWS + 1}"
-    assert "2,000" in f.message_vi and "100,006" in f.message_vi
+    assert "100.002, vượt giới hạn 2.000" in f.message_vi
+    assert "is 100,002, over the limit of 2,000" in f.message_en
     assert result.findings == [f]
 
 
@@ -271,3 +272,9 @@ def test_the_report_yaml_has_the_schema_line_and_stable_order(mini: Path) -> Non
     lines = result.text.splitlines()
     assert lines[0] == "# yaml-language-server: $schema=../../../schemas/report.schema.json"
     assert [line.split(":")[0] for line in lines[1:4]] == ["unit", "period", "submitted"]
+
+
+def test_an_xml_part_with_a_dtd_is_refused_unparsed(mini: Path) -> None:
+    bomb = b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><x>&a;</x>'
+    path = rezip(export(mini), {"xl/custom.xml": bomb})
+    assert "DTD" in only(run_import(mini, path), "PT301").message_en

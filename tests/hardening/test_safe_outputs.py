@@ -258,3 +258,9 @@ def test_safe_name_check_refuses_what_windows_refuses() -> None:
     for bad in ("con.md", "LPT1.xlsx", "a:b", "x.", "x ", "a/b", "a|b", 'a"b'):
         with pytest.raises(AssertionError):
             assert_safe_name(bad)
+
+
+@pytest.mark.parametrize("unit_id", ["con", "AUX", "nul", "com1", "lpt9", "x.y", "a_b-c"])
+def test_form_names_are_safe_for_any_valid_unit_id(unit_id: str) -> None:
+    forms = pytest.importorskip("plantrack.forms.export")
+    assert_safe_name(forms.form_name(unit_id, PERIOD))

@@ -15,6 +15,7 @@ from plantrack.cli import (
     check_cmd,
     consolidate_cmd,
     explain_cmd,
+    form_cmd,
     init_cmd,
     remind_cmd,
     report_cmd,
@@ -55,6 +56,7 @@ app.command("status")(status_cmd.status)
 app.command("remind")(remind_cmd.remind)
 app.add_typer(report_cmd.report_app, name="report")
 app.command("init")(init_cmd.init)
+app.add_typer(form_cmd.form_app, name="form")
 app.command("explain")(explain_cmd.explain)
 app.command("schema")(schema_cmd.schema)
 

@@ -54,7 +54,7 @@ def export(
         Path | None,
         typer.Option(
             "--out",
-            help="Tệp .xlsx (với --all: thư mục); mặc định build/forms/<kỳ>/ trong kho.",
+            help="Tệp .xlsx hoặc thư mục (với --all: thư mục); mặc định build/forms/<kỳ>/.",
         ),
     ] = None,
     force: Annotated[
@@ -80,7 +80,7 @@ def export(
     else:
         assert unit is not None
         target = out or default_dir / form_name(unit, period)
-        if target.is_dir():
+        if target.is_dir() or target.suffix.lower() != ".xlsx":  # --out names a folder
             target = target / form_name(unit, period)
         targets = [(unit, target)]
     blocked: list[Finding] = []
@@ -150,9 +150,13 @@ def import_(
     result = import_form(repository, file, today=day, shown=str(file), unit=unit, period=period)
     if result.findings:
         typer.echo(findings_text(result.findings, lang), nl=False, err=True)
+    en = lang == "en"
     if result.errors or result.text is None or result.rel is None:
         typer.echo(
-            "Chưa nhập: sửa các ô nêu trên rồi nhập lại (không có tệp nào được ghi).", err=True
+            "Not imported: fix the cells above and import again (no file was written)."
+            if en
+            else "Chưa nhập: sửa các ô nêu trên rồi nhập lại (không có tệp nào được ghi).",
+            err=True,
         )
         return 1
     if dry_run:
@@ -161,5 +165,10 @@ def import_(
     outcome = write_report(repository, result, force=force)
     typer.echo(_show(root / result.rel))
     if outcome == "unchanged":
-        typer.echo("Báo cáo không thay đổi; tệp được giữ nguyên.", err=True)
+        typer.echo(
+            "The report is unchanged; the file is left as it is."
+            if en
+            else "Báo cáo không thay đổi; tệp được giữ nguyên.",
+            err=True,
+        )
     return 0

@@ -3,9 +3,10 @@ file, when, and whether it was allowed, on time, or after an official consolidat
 
 Pure: the commits (oldest first), the current plan and units, the recorded consolidations and
 a blob source come in; findings (PT4xx) with their commit, author, date, file and what
-changed come out. Who may edit a report: the unit's own ``authors`` (as the unit file says
-now) and the plan's ``reporting.maintainers``; emails compare case-insensitively. Dates are
-author dates, as for submissions.
+changed come out. Who may edit a report: the unit's own ``authors`` as the unit file stood
+just before the commit (``audit_authors``) and the plan's ``reporting.maintainers`` (as the
+plan says now); emails compare case-insensitively. Dates are author dates, as for
+submissions.
 """
 
 from __future__ import annotations
@@ -13,10 +14,9 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from plantrack.domain.audit_authors import AuthorsOverTime
+from plantrack.domain.audit_finding import AuditFinding, Emit, commit_record
 from plantrack.domain.audit_rules import (
-    AuditFinding,
-    Emit,
-    commit_record,
     consolidation_findings,
     plan_time_findings,
     signature_findings,
@@ -81,8 +81,9 @@ def audit(
     touched = [t for _, ts in per_commit for t in ts]
     reports = [t for t in touched if is_report(t.path)]
     maintainers = {m.lower() for m in plan.reporting.maintainers}
+    authors = AuthorsOverTime(units, [t for t in touched if _is_unit(t.path)], blobs)
     for touch in reports:
-        _check_author(touch, units, maintainers, emit)
+        _check_author(touch, authors, maintainers, emit)
     chosen = [r for r in records if period is None or r.period == period]
     covered, unit_after = consolidation_findings(commits, touched, chosen, blobs, emit)
     dates: dict[str, Period | None] = {}
@@ -159,11 +160,10 @@ def _kept(items: list[Touch], period: str | None) -> list[Touch]:
 
 
 def _check_author(
-    touch: Touch, units: Mapping[str, Unit], maintainers: Collection[str], emit: Emit
+    touch: Touch, authors: AuthorsOverTime, maintainers: Collection[str], emit: Emit
 ) -> None:
     unit_id = _stem(touch.path)
-    unit = units.get(unit_id)
-    allowed = {a.lower() for a in unit.authors} if unit else set()
+    allowed = authors.before(unit_id, touch.commit.seq)
     email = touch.commit.author_email.lower()
     if email in allowed or email in maintainers:
         return

@@ -14,7 +14,9 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from plantrack.domain.audit_rules import AuditFinding, plan_time_findings
+from plantrack.domain.audit_authors import AuthorsOverTime
+from plantrack.domain.audit_finding import AuditFinding
+from plantrack.domain.audit_rules import plan_time_findings
 from plantrack.domain.gitfacts import ACTION_TEXT, Blobs, CommitLike, Touch, touches
 from plantrack.models.period import parse_period_id, period_sort_key
 from plantrack.validate.context import Context
@@ -246,12 +248,12 @@ def _line(
 def unit_history(
     ctx: Context, unit_id: str, commits: Sequence[CommitLike], blobs: Blobs
 ) -> UnitHistory:
-    """The history of the reports of ``unit_id`` (a unit of ``ctx.units``)."""
+    """The history of the reports of ``unit_id`` (a unit of ``ctx.units``); an edit is
+    allowed as ``audit`` counts it (the unit's authors of the day, or a maintainer)."""
     unit = ctx.units[unit_id]
-    allowed = {a.lower() for a in unit.authors} | {
-        m.lower() for m in ctx.plan.reporting.maintainers
-    }
+    maintainers = {m.lower() for m in ctx.plan.reporting.maintainers}
     paths = _by_path(commits)
+    authors = AuthorsOverTime(ctx.units, paths.get(f"data/units/{unit_id}.yaml", []), blobs)
     own = {
         p.split("/")[2]: p
         for p in paths
@@ -265,7 +267,7 @@ def unit_history(
         path = own.get(period_id, f"data/reports/{period_id}/{unit_id}.yaml")
         items = paths.get(path, [])
         edits = [
-            _step(t, (not t.gone, None, None, None), t.commit.author_email.lower() in allowed)
+            _step(t, (not t.gone, None, None, None), _allowed(t, authors, maintainers))
             for t in items
         ]
         exists = bool(items) and not items[-1].gone
@@ -292,6 +294,12 @@ def unit_history(
         )
     shallow = any(c.boundary for c in commits)
     return UnitHistory(unit_id, unit.name, list(unit.authors), rows, len(commits), shallow)
+
+
+def _allowed(t: Touch, authors: AuthorsOverTime, maintainers: set[str]) -> bool:
+    email = t.commit.author_email.lower()
+    unit_id = t.path.rsplit("/", 1)[-1].removesuffix(".yaml")
+    return email in maintainers or email in authors.before(unit_id, t.commit.seq)
 
 
 def _lateness(

@@ -230,6 +230,9 @@ def write_report(
     if result.report is None or result.text is None or result.rel is None:
         raise PlantrackError("Biểu mẫu còn lỗi; không ghi tệp nào.")
     target = repo.root / result.rel
+    reports = (repo.root / "data" / "reports").resolve()
+    if not target.resolve().is_relative_to(reports):  # ids are validated; this is a backstop
+        raise PlantrackError(f"Đường dẫn {result.rel} nằm ngoài data/reports/; không ghi.")
     if target.exists():
         file = DataFile("report", target, result.rel)
         existing, _, _ = load_model(repo.root, file, Report)

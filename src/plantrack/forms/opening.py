@@ -45,6 +45,24 @@ def _fail(shown: str, code: str, key: str = "", **params: Any) -> list[Finding]:
     return [make(code, shown, None, None, key, **params)]
 
 
+def _over(
+    shown: str, key: str, what: tuple[str, str], value: int, limit: int, unit: str = ""
+) -> list[Finding]:
+    """PT305: ``what`` (Vietnamese, English) is ``value``, over ``limit``; numbers are written
+    the Vietnamese way (1.000) and the English way (1,000)."""
+    return _fail(
+        shown,
+        "PT305",
+        key,
+        what=what[0],
+        what_en=what[1],
+        value=f"{value:,}".replace(",", ".") + unit,
+        value_en=f"{value:,}{unit}",
+        limit=f"{limit:,}".replace(",", ".") + unit,
+        limit_en=f"{limit:,}{unit}",
+    )
+
+
 def _not_xlsx(shown: str, reason: str, reason_en: str) -> list[Finding]:
     return _fail(shown, "PT301", reason=reason, reason_en=reason_en)
 
@@ -54,13 +72,8 @@ def read_bytes(path: Path, shown: str) -> tuple[bytes | None, list[Finding]]:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            return None, _fail(
-                shown,
-                "PT305",
-                what="Kích thước tệp",
-                what_en="the file size",
-                value=f"{size:,} byte",
-                limit=f"{MAX_FILE_BYTES:,} byte",
+            return None, _over(
+                shown, "", ("Kích thước tệp", "the file size"), size, MAX_FILE_BYTES, " byte"
             )
         raw = path.read_bytes()
     except OSError as exc:
@@ -82,28 +95,20 @@ def check_container(raw: bytes, shown: str) -> list[Finding]:
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:
             infos = archive.infolist()
             if len(infos) > MAX_ZIP_ENTRIES:
-                return _fail(
-                    shown,
-                    "PT305",
-                    what="Số phần trong tệp",
-                    what_en="the number of parts in the file",
-                    value=f"{len(infos):,}",
-                    limit=f"{MAX_ZIP_ENTRIES:,}",
-                )
+                what = ("Số phần trong tệp", "the number of parts in the file")
+                return _over(shown, "", what, len(infos), MAX_ZIP_ENTRIES)
             unzipped = sum(info.file_size for info in infos)
             if unzipped > MAX_UNZIPPED_BYTES:
-                return _fail(
-                    shown,
-                    "PT305",
-                    what="Dung lượng khi giải nén",
-                    what_en="the unzipped size",
-                    value=f"{unzipped:,} byte",
-                    limit=f"{MAX_UNZIPPED_BYTES:,} byte",
-                )
+                what = ("Dung lượng khi giải nén", "the unzipped size")
+                return _over(shown, "", what, unzipped, MAX_UNZIPPED_BYTES, " byte")
             names = [info.filename for info in infos]
             types = archive.read("[Content_Types].xml") if "[Content_Types].xml" in names else b""
+            # Office never writes a DTD: one can only be there to expand or fetch entities
+            with_dtd = [n for n in names if n.endswith((".xml", ".rels")) and _has_dtd(archive, n)]
     except (zipfile.BadZipFile, OSError, RuntimeError) as exc:
         return _not_xlsx(shown, str(exc), str(exc))
+    if with_dtd:
+        return _not_xlsx(shown, f"phần {with_dtd[0]} có DTD", f"part {with_dtd[0]} has a DTD")
     lowered = [name.lower() for name in names]
     if any(name.endswith("vbaproject.bin") for name in lowered) or b"macroEnabled" in types:
         return _fail(
@@ -115,16 +120,21 @@ def check_container(raw: bytes, shown: str) -> list[Finding]:
     external = [n for n in lowered if n.startswith("xl/externallinks/")]
     connections = [n for n in lowered if n == "xl/connections.xml"]
     if external or connections:
-        what = (["liên kết tới sổ khác"] if external else []) + (
+        kinds = (["liên kết tới sổ khác"] if external else []) + (
             ["kết nối dữ liệu"] if connections else []
         )
-        what_en = (["links to other workbooks"] if external else []) + (
+        kinds_en = (["links to other workbooks"] if external else []) + (
             ["data connections"] if connections else []
         )
-        return _fail(shown, "PT304", what=", ".join(what), what_en=", ".join(what_en))
+        return _fail(shown, "PT304", what=", ".join(kinds), what_en=", ".join(kinds_en))
     if "xl/workbook.xml" not in lowered:
         return _not_xlsx(shown, "thiếu xl/workbook.xml", "xl/workbook.xml is missing")
     return []
+
+
+def _has_dtd(archive: zipfile.ZipFile, name: str) -> bool:
+    with archive.open(name) as part:
+        return b"<!doctype" in part.read(4096).lower()
 
 
 def _load(raw: bytes, *, read_only: bool) -> Any:
@@ -157,25 +167,12 @@ def _sizes(wb: Any, shown: str) -> list[Finding]:
         ws = wb[name]
         rows, columns = ws.max_row or 0, ws.max_column or 0
         if rows > limit:
-            return _fail(
-                shown,
-                "PT305",
-                f"{name}!A{limit + 1}",
-                what=f"Số dòng của trang '{name}'",
-                what_en=f"the row count of sheet '{name}'",
-                value=f"{rows:,}",
-                limit=f"{limit:,} ({limit - HEADER_ROW:,} dòng dữ liệu)",
-            )
+            what = (f"Số dòng dữ liệu của trang '{name}'", f"the data rows of sheet '{name}'")
+            key = f"{name}!A{limit + 1}"
+            return _over(shown, key, what, rows - HEADER_ROW, limit - HEADER_ROW)
         if columns > MAX_COLUMNS:
-            return _fail(
-                shown,
-                "PT305",
-                name,
-                what=f"Số cột của trang '{name}'",
-                what_en=f"the column count of sheet '{name}'",
-                value=f"{columns:,}",
-                limit=f"{MAX_COLUMNS:,}",
-            )
+            what = (f"Số cột của trang '{name}'", f"the columns of sheet '{name}'")
+            return _over(shown, name, what, columns, MAX_COLUMNS)
     return []
 
 

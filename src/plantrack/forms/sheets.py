@@ -24,6 +24,7 @@ from plantrack.forms.layout import (
     Column,
 )
 from plantrack.io.yamlload import PathKey
+from plantrack.render.xlsx_table import clean_text
 from plantrack.validate.catalogue import make
 from plantrack.validate.finding import Finding
 
@@ -145,13 +146,13 @@ def table_rows(
     found: dict[str, Row] = {}
     order: list[str] = []
     wanted = set(expected)
+    id_field = columns[0].field
     last = ws.max_row
     for number in range(FIRST_ROW, last + 1):
         row = {c.field: ws.cell(row=number, column=i) for i, c in enumerate(columns, start=1)}
         values = {f: value_of(out, sheet, cell) for f, cell in row.items()}
         if all(v is None for v in values.values()):
             continue
-        id_field = columns[0].field
         row_id = cells.text(values[id_field])
         key = at(sheet, row[id_field])
         if row_id is None:
@@ -196,7 +197,7 @@ def read_tasks(
             continue
         title_cell = row.cells["title"]
         title = cells.text(value_of(out, SHEET_TASKS, title_cell))
-        if task_id in titles and title != titles[task_id]:
+        if task_id in titles and title != cells.text(clean_text(titles[task_id])):
             out.add("PT319", at(SHEET_TASKS, title_cell), id=task_id)
         index = len(entries)
         entry: dict[str, Any] = {"task": task_id}

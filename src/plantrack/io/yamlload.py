@@ -191,7 +191,8 @@ def load_yaml_text(
     if not isinstance(root, yaml.MappingNode):
         line, column = root.start_mark.line + 1, root.start_mark.column + 1
         kind = "sequence" if isinstance(root, yaml.SequenceNode) else "scalar"
-        return None, [LoadProblem("PT008", line, column, {"kind": kind})]
+        kind_vi = {"sequence": "một danh sách", "scalar": "một giá trị đơn"}[kind]  # hardening
+        return None, [LoadProblem("PT008", line, column, {"kind": kind_vi, "kind_en": kind})]
     builder = NodeBuilder(limits)
     data = builder.build(root, (), 0)
     doc = YamlDoc(None if builder.fatal else data, root)
@@ -285,4 +286,4 @@ _PROBLEMS_VI = (
 
 def _syntax_error(line: int, column: int, problem: str) -> LoadProblem:
     vi = next((v for en, v in _PROBLEMS_VI if problem.startswith(en)), "cấu trúc không hợp lệ")
-    return LoadProblem("PT003", line, column, {"problem": problem, "problem_vi": vi})
+    return LoadProblem("PT003", line, column, {"problem": vi, "problem_en": problem})

@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from plantrack.domain.audit import AuditResult
-from plantrack.domain.audit_rules import AuditFinding
+from plantrack.domain.audit_finding import AuditFinding
 from plantrack.domain.history import Step, TaskHistory, UnitHistory
 from plantrack.models import Plan, Unit
 

@@ -126,7 +126,14 @@ def _reasons(err: ErrorDetails) -> tuple[str, str]:
         # the task-time parser explains in Vietnamese; other types keep pydantic's words
         text = err["msg"].removeprefix("Value error, ")
         return text, text
-    ctx = defaultdict(str, err.get("ctx", {}))
+    # hardening: a bound of a float field reads "0", not "0.0"
+    ctx = defaultdict(
+        str,
+        {
+            k: int(v) if isinstance(v, float) and v.is_integer() else v
+            for k, v in err.get("ctx", {}).items()
+        },
+    )
     return templates[0].format_map(ctx), templates[1].format_map(ctx)
 
 
@@ -198,6 +205,8 @@ def _resolve(node: Any, defs: dict[str, Any]) -> dict[str, Any]:
 
 
 def _show_input(value: Any) -> str:
+    if value is None:  # hardening: an empty value, as YAML says it, not Python's None
+        return "null"
     if isinstance(value, dict):
         return "{…}"
     if isinstance(value, list):
