@@ -14,6 +14,7 @@ from plantrack.io.outdir import OutputExistsError, publish
 from plantrack.io.repo import find_repo, relative
 from plantrack.models.jsonschema import json_schemas
 from plantrack.services import Prepared, latest_period, prepare
+from plantrack.services_record import record_consolidation
 from plantrack.validate.check import CheckResult, Progress, check_repository
 
 __all__ = [
@@ -23,6 +24,7 @@ __all__ = [
     "find_repo",
     "latest_period",
     "prepare_consolidation",
+    "record_consolidation",
     "render_outputs",
     "write_outputs",
     "write_schemas",

@@ -12,10 +12,13 @@ import typer
 
 from plantrack import __version__
 from plantrack.cli import (
+    audit_cmd,
     check_cmd,
+    codeowners_cmd,
     consolidate_cmd,
     explain_cmd,
     form_cmd,
+    history_cmd,
     init_cmd,
     remind_cmd,
     report_cmd,
@@ -57,6 +60,9 @@ app.command("remind")(remind_cmd.remind)
 app.add_typer(report_cmd.report_app, name="report")
 app.command("init")(init_cmd.init)
 app.add_typer(form_cmd.form_app, name="form")
+app.command("audit")(audit_cmd.audit)
+app.command("history")(history_cmd.history)
+app.command("codeowners")(codeowners_cmd.codeowners)
 app.command("explain")(explain_cmd.explain)
 app.command("schema")(schema_cmd.schema)
 

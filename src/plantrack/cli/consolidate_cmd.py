@@ -36,6 +36,14 @@ def consolidate(
     signer: Annotated[
         str | None, typer.Option("--signer", help="Họ tên người ký (ghi đè kế hoạch).")
     ] = None,
+    record: Annotated[
+        bool,
+        typer.Option(
+            "--record",
+            help="Ghi bản ghi tổng hợp chính thức vào data/consolidations/<kỳ>.yaml (để commit; "
+            "plantrack audit đối chiếu).",
+        ),
+    ] = False,
     force: Annotated[
         bool, typer.Option("--force", help="Ghi đè thư mục không do plantrack tạo.")
     ] = False,
@@ -61,6 +69,8 @@ def consolidate(
         )
         return 1
     vm = prepared.vm
+    # recorded before any output is written: uncommitted inputs stop an official run early
+    recorded = api.record_consolidation(root, vm, force=force) if record else None
     target = out if out is not None else root / "build" / period
     files = api.render_outputs(
         vm, root, chosen, number=number, date=parse_day(date, "--date"), signer=signer
@@ -68,6 +78,9 @@ def consolidate(
     written = api.write_outputs(target, files, force=force)
     for path in written:
         typer.echo(str(path))
+    if recorded is not None:
+        typer.echo(str(recorded))
+        typer.echo("Đã ghi bản ghi tổng hợp; hãy commit tệp trên.", err=True)
     warnings = [f for f in prepared.findings if f.severity == "warning"]
     if warnings:
         typer.echo(f"Lưu ý: {len(warnings)} cảnh báo dữ liệu (xem 'plantrack check').", err=True)
