@@ -243,6 +243,7 @@ def test_pt406_and_pt407_inputs_changed_after_a_record(mini: Repo) -> None:
 
 def test_renames_touch_the_old_and_the_new_path(mini: Repo) -> None:
     moved = "data/reports/2024-Y/xa-tra-don.yaml"
+    (mini.root / moved).parent.mkdir(parents=True, exist_ok=True)  # git keeps no empty folder
     mini.git("mv", R_DON, moved)
     rename = mini.commit("2024-12-20", OUTSIDER)
     result = run_audit(mini.root)

@@ -49,6 +49,9 @@ def test_modify_delete_and_blob_ids(mini: Repo) -> None:
 
 
 def test_rename_reports_old_and_new_path(mini: Repo) -> None:
+    (mini.root / "data/reports/2024-Y").mkdir(
+        parents=True, exist_ok=True
+    )  # git keeps no empty folder
     mini.git("mv", R_DON, "data/reports/2024-Y/xa-tra-don.yaml")
     mini.commit("2024-12-01", CLERK)
     last = list(gitlog.iter_log(mini.root))[-1]

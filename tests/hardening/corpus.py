@@ -16,9 +16,8 @@ import os
 import re
 import shutil
 import stat
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import yaml
 
@@ -33,12 +32,14 @@ MINI = ROOT / "tests" / "fixtures" / "mini"
 TODAY = "2025-12-31"
 
 _SEVERITY = {"lỗi": "error", "cảnh báo": "warning"}
-# "path:line:col: lỗi PT003 …" or, for findings without a position, "path: lỗi PT013 …"
+# "path:line:col: lỗi PT003 …" (check), "form.xlsx Nhiệm vụ!G5: lỗi PT310 …" (form import),
+# or "path: lỗi PT013 …" for a finding about a whole file
 _FINDING = re.compile(
-    r"^(?P<path>\S+?)(?::(?P<line>\d+):(?P<col>\d+))?: (?P<sev>lỗi|cảnh báo) (?P<code>PT\d{3}) "
+    r"^(?P<path>\S+?)(?::(?P<lc>\d+:\d+)| (?P<key>.+?))?: (?P<sev>lỗi|cảnh báo) (?P<code>PT\d{3}) "
 )
 
-Found = tuple[str, int | None, int | None, str, str]  # path, line, column, severity, code
+# path, place ("14:7", "Nhiệm vụ!G5", or "" for the whole file), severity, code
+Found = tuple[str, str, str, str]
 
 
 @dataclass(frozen=True)
@@ -57,12 +58,18 @@ class Case:
     nfc: bool = False
     absent: str | None = None
     big: bool = False
-    extra: dict[str, Any] = field(default_factory=dict)
+    command: str = "check"
+
+    @property
+    def is_form(self) -> bool:
+        """A case for ``plantrack form import`` rather than ``plantrack check``."""
+        return self.command == "form-import"
 
     def expected(self) -> set[Found]:
         """The findings this case must print, from its ``expect`` strings.
 
-        Each string is ``[PATH] CODE [LINE:COL] [warning]``; the path defaults to the target.
+        Each string is ``[PATH] CODE [PLACE] [warning]``: PLACE is ``LINE:COL`` for a YAML file
+        or ``SHEET!CELL`` for a form, and PATH defaults to the target.
         """
         out: set[Found] = set()
         for item in self.expect:
@@ -71,11 +78,7 @@ class Case:
             severity = "warning" if words[-1] == "warning" else "error"
             if severity == "warning":
                 words.pop()
-            code = words[0]
-            line = col = None
-            if len(words) > 1:
-                line, col = (int(n) for n in words[1].split(":"))
-            out.add((path, line, col, severity, code))
+            out.add((path, " ".join(words[1:]), severity, words[0]))
         return out
 
 
@@ -100,6 +103,7 @@ def load_table() -> list[Case]:
                 nfc=merged.get("nfc", False),
                 absent=merged.get("absent"),
                 big=merged.get("big", False),
+                command=merged.get("command", "check"),
             )
         )
     return cases
@@ -148,21 +152,13 @@ def _file_digest(path: Path) -> str:
 
 
 def parse_findings(output: str) -> set[Found]:
-    """The findings of ``plantrack check``'s text output."""
+    """The findings of ``plantrack check``'s (or ``form import``'s) text output."""
     found: set[Found] = set()
     for line in output.splitlines():
         match = _FINDING.match(line)
         if match:
-            number = match["line"]
-            found.add(
-                (
-                    match["path"],
-                    int(number) if number else None,
-                    int(match["col"]) if match["col"] else None,
-                    _SEVERITY[match["sev"]],
-                    match["code"],
-                )
-            )
+            place = match["lc"] or match["key"] or ""
+            found.add((match["path"], place, _SEVERITY[match["sev"]], match["code"]))
     return found
 
 

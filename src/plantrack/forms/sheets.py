@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
 
 from plantrack.forms import cells
@@ -111,7 +112,8 @@ def layout_checks(out: Collector, ws: Any, sheet: str, answer_cols: list[int], l
         if dim is not None and dim.hidden:
             out.add("PT321", f"{sheet}!A{row}", what="Dòng", what_en="row", which=str(row))
     for column in answer_cols:
-        letter = ws.cell(row=HEADER_ROW, column=column).column_letter
+        # hardening: the header cell may be part of a merged range (a MergedCell has no letter)
+        letter = get_column_letter(column)
         dim = ws.column_dimensions.get(letter)
         if dim is not None and dim.hidden:
             out.add(
