@@ -117,3 +117,11 @@ def repo(tmp_path: Path) -> MiniRepo:
     root = tmp_path / "repo"
     shutil.copytree(MINI, root, symlinks=True)
     return MiniRepo(root)
+
+
+@pytest.fixture(autouse=True)
+def _private_parse_cache(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every test gets its own parse cache folder, never the user's ~/.cache."""
+    monkeypatch.setenv("PLANTRACK_CACHE_DIR", str(tmp_path_factory.mktemp("parse-cache")))

@@ -3,8 +3,8 @@
 ``cases.yaml`` drives everything. Each case names the file it replaces (``target``) in a fresh
 copy of a repository (``repo``: the embedded ``data/`` with ``schemas/``, or the mini fixture),
 the committed broken copy (``file``, under ``cases/``) or the generator that makes it at test
-time (``generate``, in :mod:`tests.hardening.generate`: big files, links, pipes), and the
-findings ``plantrack check`` must print, exactly.
+time (``generate``, in :mod:`tests.hardening.generate`: big files, links, pipes, Excel forms),
+and the findings ``plantrack check`` (or ``plantrack form import``) must print, exactly.
 """
 
 from __future__ import annotations

@@ -283,12 +283,15 @@ def form_mutation(draw: st.DrawFn) -> list[tuple[str, Any]]:
 
 def apply_edits(data: bytes, edits: list[tuple[str, Any]]) -> bytes:
     from openpyxl import load_workbook
+    from openpyxl.cell.cell import MergedCell
 
     book = load_workbook(io.BytesIO(data))
     for op, args in edits:
         sheet = book[args[0]]
         if op == "set":
-            sheet.cell(args[1], args[2]).value = args[3]
+            cell = sheet.cell(args[1], args[2])
+            if not isinstance(cell, MergedCell):  # Excel types into a merged range's first cell
+                cell.value = args[3]
         elif op == "insert":
             sheet.insert_rows(args[1])
         elif op == "delete":

@@ -265,6 +265,10 @@ def test_a_write_failing_half_way_keeps_the_previous_output(
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes")
 def test_check_never_opens_a_pipe(repo: Path) -> None:
     os.mkfifo(repo / "data" / "reports" / "2024-Q3" / "xa-tra-mai.yaml")
-    code, out, _ = run_cli("check", "--repo", str(repo), "--today", TODAY)
-    assert code == 1
-    assert ("data/reports/2024-Q3/xa-tra-mai.yaml", "", "error", "PT001") in (parse_findings(out))
+    script = "from plantrack.cli.app import main; import sys; main(sys.argv[1:])"
+    args = [sys.executable, "-c", script, "check", "--repo", str(repo), "--today", TODAY]
+    # in a child with a timeout: a reader that opens the pipe would wait forever
+    done = subprocess.run(args, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1, done.stderr
+    found = parse_findings(done.stdout)
+    assert ("data/reports/2024-Q3/xa-tra-mai.yaml", "", "error", "PT001") in found

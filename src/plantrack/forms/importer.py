@@ -100,7 +100,7 @@ def import_form(
     rel = report_rel(meta["unit"], meta["period"])
     if report is not None:
         file = DataFile("report", repo.root / rel, rel)
-        found += check_report(repo.ctx, report, file, CellLocated(name, None, out), today)
+        found += check_report(repo.ctx, report, file, CellLocated(name, None, cells=out), today)
     found.sort(key=_order)
     if count(found)[0]:
         return ImportResult(name, found, None, rel)

@@ -28,6 +28,7 @@ __all__ = [
     "load_yaml_bytes",
     "load_yaml_file",
     "load_yaml_text",
+    "read_bounded",
 ]
 
 # The line breaks libyaml counts in its marks; positions computed here must agree with them.
@@ -75,21 +76,28 @@ def load_yaml_file(
     path: Path, limits: Limits = DEFAULT_LIMITS
 ) -> tuple[YamlDoc | None, list[LoadProblem]]:
     """Read and load ``path``; problems are returned, never raised."""
+    raw, problems = read_bounded(path, limits)
+    return (None, problems) if raw is None else load_yaml_bytes(raw, limits)
+
+
+def read_bounded(
+    path: Path, limits: Limits = DEFAULT_LIMITS
+) -> tuple[bytes | None, list[LoadProblem]]:
+    """The bytes of ``path``, or why not: never opens what is not a regular file (a named
+    pipe or a device would block or never end: PT001), refuses a file over the size limit
+    before opening it (PT007), and never reads past the limit if the file grows meanwhile."""
     try:
         info = path.stat()
         if not stat.S_ISREG(info.st_mode):
-            # hardening: opening a named pipe or a device would block or never end
             return None, [LoadProblem("PT001", params={"reason": "not a regular file"})]
         if info.st_size > limits.max_file_bytes:
             return None, [
                 LoadProblem("PT007", params={"size": info.st_size, "limit": limits.max_file_bytes})
             ]
         with path.open("rb") as handle:
-            # hardening: a file growing after stat() is still read no further than the limit
-            raw = handle.read(limits.max_file_bytes + 1)
+            return handle.read(limits.max_file_bytes + 1), []
     except OSError as exc:
         return None, [LoadProblem("PT001", params={"reason": exc.strerror or str(exc)})]
-    return load_yaml_bytes(raw, limits)
 
 
 def load_yaml_bytes(

@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from plantrack import __version__
+from plantrack.io.cache import ParseCache
 from plantrack.io.limits import DEFAULT_LIMITS, Limits
 from plantrack.io.repo import PLAN_PATH, DataFile, classify, list_data_files
 from plantrack.models import Index, Plan, Report, Unit
-from plantrack.validate.catalogue import make
+from plantrack.validate.catalogue import CATALOGUE, make
 from plantrack.validate.context import Context
 from plantrack.validate.finding import Finding, count
-from plantrack.validate.loading import load_model
+from plantrack.validate.loading import load_model, load_model_cached
 from plantrack.validate.located import Located
 from plantrack.validate.rules_plan import check_index, check_plan, check_units
 from plantrack.validate.rules_report import check_report
@@ -110,10 +114,12 @@ def check_repository(
         classify(rel) in ("plan", "unit", "index") for rel in selected
     ):
         reports = [f for f in reports if f.rel in selected]
+    cache = ParseCache(root, cache_fingerprint(limits))
     for done, file in enumerate(reports, 1):
-        findings += _check_one_report(root, base.context, file, today, limits)
+        findings += _check_one_report(root, base.context, file, today, limits, cache)
         if progress is not None:
             progress(done, len(reports))
+    cache.save()
     if selected is not None and not any(
         classify(rel) in ("plan", "unit", "index") for rel in selected
     ):
@@ -123,9 +129,14 @@ def check_repository(
 
 
 def _check_one_report(
-    root: Path, ctx: Context | None, file: DataFile, today: dt.date, limits: Limits
+    root: Path,
+    ctx: Context | None,
+    file: DataFile,
+    today: dt.date,
+    limits: Limits,
+    cache: ParseCache,
 ) -> list[Finding]:
-    report, where, findings = load_model(root, file, Report, limits)
+    report, where, findings = load_model_cached(root, file, Report, cache, limits)
     if report is not None and ctx is not None:
         findings += check_report(ctx, report, file, where, today)
     return findings
@@ -179,3 +190,15 @@ def load_period(
         if progress is not None:
             progress(done, len(chosen))
     return PeriodReports(reports, chosen, findings)
+
+
+def cache_fingerprint(limits: Limits) -> str:
+    """What a cached parse depends on besides the file: tool version, limits, the finding
+    catalogue and the report model. Any change starts the cache afresh."""
+    parts = [
+        __version__,
+        repr(limits),
+        repr(sorted(CATALOGUE.items())),
+        json.dumps(Report.model_json_schema(), sort_keys=True),
+    ]
+    return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()

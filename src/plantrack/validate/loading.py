@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
+from plantrack.io.cache import ParseCache
 from plantrack.io.limits import DEFAULT_LIMITS, Limits
 from plantrack.io.repo import DataFile, escapes_repo
-from plantrack.io.yamlload import LoadProblem, YamlDoc, load_yaml_file
+from plantrack.io.yamlload import (
+    LoadProblem,
+    YamlDoc,
+    load_yaml_bytes,
+    load_yaml_file,
+    read_bounded,
+)
 from plantrack.validate.catalogue import make
 from plantrack.validate.finding import Finding, format_key
 from plantrack.validate.located import Located
@@ -45,6 +53,50 @@ def load_model(
         return None, where, findings
     instance, schema_findings = validate_model(model, doc, file.rel)
     return instance, where, findings + schema_findings
+
+
+def load_model_cached(
+    root: Path,
+    file: DataFile,
+    model: type[M],
+    cache: ParseCache,
+    limits: Limits = DEFAULT_LIMITS,
+) -> tuple[M | None, Located, list[Finding]]:
+    """``load_model`` through ``cache``: a file whose bytes are unchanged since the last check
+    is not parsed again (its own findings come from the cache; it is re-parsed only if a
+    cross-file rule has to place a finding in it)."""
+    if not cache.enabled or escapes_repo(root, file.path) is not None:
+        return load_model(root, file, model, limits)
+    # hardening: read as the loader does (a named pipe is never opened, the size is bounded)
+    raw, _ = read_bounded(file.path, limits)
+    if raw is None:
+        return load_model(root, file, model, limits)
+    digest = hashlib.sha256(raw).hexdigest()
+    hit = cache.get(file.rel, digest)
+    if hit is not None:
+        restored = _restore(model, hit)
+        if restored is not None:
+            return restored[0], Located(file.rel, None, raw), restored[1]
+    doc, problems = load_yaml_bytes(raw, limits)
+    findings = [problem_to_finding(file.rel, p) for p in problems]
+    where = Located(file.rel, doc)
+    instance: M | None = None
+    if doc is not None and doc.data is not None:
+        instance, schema_findings = validate_model(model, doc, file.rel)
+        findings += schema_findings
+    dumped = instance.model_dump(mode="json") if instance is not None else None
+    cache.put(file.rel, digest, {"model": dumped, "findings": [f.to_dict() for f in findings]})
+    return instance, where, findings
+
+
+def _restore(model: type[M], payload: Any) -> tuple[M | None, list[Finding]] | None:
+    """A cached payload back as a model and findings; ``None`` if it does not fit."""
+    try:
+        findings = [Finding(**item) for item in payload["findings"]]
+        dumped = payload["model"]
+        return (model.model_validate(dumped) if dumped is not None else None), findings
+    except (KeyError, TypeError, ValueError):
+        return None
 
 
 def release(where: Located) -> Located:
