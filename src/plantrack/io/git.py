@@ -11,9 +11,10 @@ import subprocess
 from pathlib import Path
 
 
-def _git(root: Path, *args: str) -> str | None:
+def run(root: Path, *args: str) -> subprocess.CompletedProcess[str] | None:
+    """Run ``git ARGS`` in ``root`` (paths unquoted, UTF-8); ``None`` when git is missing."""
     try:
-        done = subprocess.run(
+        return subprocess.run(
             ["git", "-c", "core.quotePath=false", *args],
             cwd=root,
             capture_output=True,
@@ -24,22 +25,27 @@ def _git(root: Path, *args: str) -> str | None:
         )
     except OSError:
         return None
-    return done.stdout if done.returncode == 0 else None
+
+
+def output(root: Path, *args: str) -> str | None:
+    """The standard output of ``git ARGS`` in ``root``, or ``None`` when it fails."""
+    done = run(root, *args)
+    return done.stdout if done is not None and done.returncode == 0 else None
 
 
 def head_commit(root: Path) -> str | None:
     """The commit checked out at ``root``, or ``None`` (no git, or no commit yet)."""
-    out = _git(root, "rev-parse", "--verify", "-q", "HEAD")
+    out = output(root, "rev-parse", "--verify", "-q", "HEAD")
     return out.strip() or None if out else None
 
 
 def uncommitted(root: Path, prefix: str = "data") -> set[str]:
     """Repo-relative paths under ``prefix`` that differ from HEAD or are untracked."""
-    out = _git(root, "status", "--porcelain", "-z", "--untracked-files=all", "--", prefix)
+    out = output(root, "status", "--porcelain", "-z", "--untracked-files=all", "--", prefix)
     if not out:
         return set()
     # Porcelain paths are relative to the top of the git work tree, which may lie above root.
-    top_prefix = (_git(root, "rev-parse", "--show-prefix") or "").strip()
+    top_prefix = (output(root, "rev-parse", "--show-prefix") or "").strip()
     paths: set[str] = set()
     entries = out.split("\0")
     index = 0
@@ -58,7 +64,7 @@ def first_added(root: Path, prefix: str = "data/reports") -> dict[str, dt.dateti
 
     One ``git log`` pass over the history, oldest first.
     """
-    out = _git(
+    out = output(
         root,
         "log",
         "--reverse",

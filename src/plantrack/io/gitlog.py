@@ -26,19 +26,18 @@ from __future__ import annotations
 import datetime as dt
 import subprocess
 import tempfile
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from types import TracebackType
 from typing import IO
 
 from plantrack.errors import PlantrackError
+from plantrack.io.git import output as git_output
 
 _ZERO = "0" * 40
 # Header fields, separated by US (0x1f); a record starts with RS (0x1e).
 _FORMAT = "%x1e" + "%x1f".join(("%H", "%P", "%an", "%ae", "%aI", "%ce", "%cI", "%G?", "%s"))
 _CHUNK = 1 << 16
-_BATCH = 256
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,25 +93,9 @@ class RepoState:
     shallow: frozenset[str]
 
 
-def _run(root: Path, *args: str) -> str | None:
-    try:
-        done = subprocess.run(
-            ["git", *args],
-            cwd=root,
-            capture_output=True,
-            text=True,
-            encoding="utf-8",
-            errors="replace",
-            check=False,
-        )
-    except OSError:
-        return None
-    return done.stdout if done.returncode == 0 else None
-
-
 def repo_state(root: Path) -> RepoState:
     """Whether ``root`` is in a git work tree, its HEAD commit, and the shallow cut commits."""
-    out = _run(
+    out = git_output(
         root,
         "rev-parse",
         "--is-inside-work-tree",
@@ -123,7 +106,7 @@ def repo_state(root: Path) -> RepoState:
     if out is None:
         return RepoState(False, None, frozenset())
     lines = out.splitlines()
-    head = (_run(root, "rev-parse", "--verify", "-q", "HEAD^{commit}") or "").strip() or None
+    head = (git_output(root, "rev-parse", "--verify", "-q", "HEAD^{commit}") or "").strip() or None
     shallow: frozenset[str] = frozenset()
     if len(lines) >= 3 and lines[1] == "true":
         path = Path(lines[2])
@@ -139,18 +122,18 @@ def resolve(root: Path, rev: str) -> str | None:
     """The full id of the commit ``rev`` names, or ``None``."""
     if rev.startswith("-"):
         return None
-    out = _run(root, "rev-parse", "--verify", "-q", "--end-of-options", f"{rev}^{{commit}}")
+    out = git_output(root, "rev-parse", "--verify", "-q", "--end-of-options", f"{rev}^{{commit}}")
     return out.strip() or None if out else None
 
 
 def top_prefix(root: Path) -> str:
     """``root``'s path inside its git work tree (``""`` at the top, else ending in ``/``)."""
-    return (_run(root, "rev-parse", "--show-prefix") or "").strip()
+    return (git_output(root, "rev-parse", "--show-prefix") or "").strip()
 
 
 def commit_date(root: Path, rev: str) -> dt.datetime | None:
     """The committer date of ``rev`` (``None`` when git does not know it)."""
-    out = _run(root, "show", "-s", "--no-show-signature", "--format=%cI", rev, "--")
+    out = git_output(root, "show", "-s", "--no-show-signature", "--format=%cI", rev, "--")
     text = (out or "").strip()
     return dt.datetime.fromisoformat(text) if text else None
 
@@ -313,90 +296,18 @@ class _Parser:
         return commit
 
 
-class BlobReader:
-    """Object contents through one ``git cat-file --batch`` process.
+# Blob reads live in their own module; re-exported here for the audit's one import.
+from plantrack.io.gitblobs import BlobReader  # noqa: E402
 
-    A name is anything git accepts: a blob id, or ``REV:path`` as ``git show`` takes it.
-    Use as a context manager; the process starts on the first read.
-    """
-
-    def __init__(self, root: Path) -> None:
-        self.root = root
-        self._proc: subprocess.Popen[bytes] | None = None
-
-    def __enter__(self) -> BlobReader:
-        return self
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        value: BaseException | None,
-        trace: TracebackType | None,
-    ) -> None:
-        self.close()
-
-    def close(self) -> None:
-        """End the git process."""
-        proc, self._proc = self._proc, None
-        if proc is None:
-            return
-        if proc.stdin:
-            proc.stdin.close()
-        if proc.stdout:
-            proc.stdout.close()
-        proc.wait()
-
-    def _start(self) -> subprocess.Popen[bytes]:
-        if self._proc is None:
-            try:
-                self._proc = subprocess.Popen(
-                    ["git", "cat-file", "--batch"],
-                    cwd=self.root,
-                    stdin=subprocess.PIPE,
-                    stdout=subprocess.PIPE,
-                    stderr=subprocess.DEVNULL,
-                )
-            except OSError as exc:
-                raise PlantrackError(f"Không chạy được git: {exc}.") from exc
-        return self._proc
-
-    def read(self, name: str) -> bytes | None:
-        """The content of one object, or ``None`` when git does not have it."""
-        for _, data in self.read_many([name]):
-            return data
-        return None
-
-    def read_many(self, names: Iterable[str]) -> Iterator[tuple[str, bytes | None]]:
-        """``(name, content or None)`` for each name, in order; requests go out in batches
-        so that git never waits on a full pipe while we wait on it."""
-        batch: list[str] = []
-        for name in names:
-            batch.append(name)
-            if len(batch) == _BATCH:
-                yield from self._round(batch)
-                batch = []
-        if batch:
-            yield from self._round(batch)
-
-    def _round(self, names: list[str]) -> list[tuple[str, bytes | None]]:
-        # every answer of the round is read before any is handed out, so a caller that
-        # stops early never leaves answers in the pipe for the next request
-        proc = self._start()
-        assert proc.stdin is not None and proc.stdout is not None
-        # a name holding a newline would split the request: ask for an impossible one instead
-        lines = [(n if "\n" not in n else "\0invalid") + "\n" for n in names]
-        proc.stdin.write("".join(lines).encode("utf-8"))
-        proc.stdin.flush()
-        answers: list[tuple[str, bytes | None]] = []
-        for name in names:
-            header = proc.stdout.readline()
-            if not header:
-                raise PlantrackError("git cat-file dừng bất ngờ.")
-            parts = header.split()
-            if len(parts) != 3 or not parts[2].isdigit():  # "<name> missing" / "ambiguous"
-                answers.append((name, None))
-                continue
-            data = proc.stdout.read(int(parts[2]))
-            proc.stdout.read(1)  # the newline after the content
-            answers.append((name, data))
-        return answers
+__all__ = [
+    "BlobReader",
+    "Change",
+    "Commit",
+    "RepoState",
+    "commit_date",
+    "iter_log",
+    "log_command",
+    "repo_state",
+    "resolve",
+    "top_prefix",
+]

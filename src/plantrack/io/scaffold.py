@@ -7,12 +7,12 @@ Skeleton files are stored with ``dot-`` in place of a leading dot (``dot-gitattr
 from __future__ import annotations
 
 import os
-import subprocess
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Literal
 
 from plantrack.io.atomic import write_atomic
+from plantrack.io.git import run as git_run
 
 GitState = Literal["committed", "initialised", "no-git"]
 _DOT = "dot-"
@@ -75,25 +75,10 @@ def write_tree(root: Path, files: Mapping[str, bytes]) -> list[str]:
     return sorted(files)
 
 
-def _git(root: Path, *args: str) -> subprocess.CompletedProcess[str] | None:
-    try:
-        return subprocess.run(
-            ["git", *args],
-            cwd=root,
-            capture_output=True,
-            text=True,
-            encoding="utf-8",
-            errors="replace",
-            check=False,
-        )
-    except OSError:
-        return None
-
-
 def _configured(root: Path, key: str, *env: str) -> bool:
     if any(os.environ.get(name) for name in env):
         return True
-    done = _git(root, "config", "--get", key)
+    done = git_run(root, "config", "--get", key)
     return done is not None and done.returncode == 0 and bool(done.stdout.strip())
 
 
@@ -110,16 +95,16 @@ def git_init(root: Path, message: str) -> GitState:
     ``no-git`` when git cannot run, ``initialised`` when the files are left for the user to
     commit (no identity, or the commit failed, e.g. a signing key is required).
     """
-    done = _git(root, "init", "-q")
+    done = git_run(root, "init", "-q")
     if done is None or done.returncode != 0:
         return "no-git"
     if not has_identity(root):
         return "initialised"
-    added = _git(root, "add", "-A")
+    added = git_run(root, "add", "-A")
     if added is None or added.returncode != 0:
         return "initialised"
-    committed = _git(root, "commit", "-q", "--no-verify", "-m", message)
+    committed = git_run(root, "commit", "-q", "--no-verify", "-m", message)
     if committed is None or committed.returncode != 0:
-        _git(root, "reset", "-q")
+        git_run(root, "reset", "-q")
         return "initialised"
     return "committed"
