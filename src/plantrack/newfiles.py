@@ -13,12 +13,11 @@ from plantrack.domain.skeleton import Skeleton, build_skeleton, lineage, refusal
 from plantrack.errors import PlantrackError
 from plantrack.io import scaffold
 from plantrack.io.atomic import write_atomic
-from plantrack.io.repo import DataFile, list_data_files
-from plantrack.models import Report
-from plantrack.models.period import parse_period_id, period_sort_key
+from plantrack.io.repo import list_data_files
+from plantrack.models.period import parse_period_id
 from plantrack.render.skeleton_yaml import one_line, render_skeleton
 from plantrack.validate.check import CheckResult, check_repository, load_base
-from plantrack.validate.loading import load_model
+from plantrack.validate.loading import latest_reports_before
 
 
 @dataclass
@@ -66,34 +65,11 @@ def new_report(
             f"Tệp {rel} đã có; không ghi đè. Sửa trực tiếp tệp đó, hoặc dùng --force để thay "
             "bằng khung mới (nội dung hiện có sẽ mất)."
         )
-    previous = _previous_reports(root, files, lineage(ctx, unit_id), period_id)
+    previous = latest_reports_before(root, files, lineage(ctx, unit_id), period_id)
     skeleton = build_skeleton(ctx, unit_id, period, previous)
     write_atomic(target, render_skeleton(skeleton, rel))
     result = check_repository(root, today=today or dt.date.today(), only=[rel])
     return NewReport(target, rel, skeleton, result)
-
-
-def _previous_reports(
-    root: Path, files: list[DataFile], units: list[str], period_id: str
-) -> dict[str, Report]:
-    """Each unit's latest report filed before ``period_id`` that reads without errors."""
-    key = period_sort_key(period_id)
-    out: dict[str, Report] = {}
-    for unit_id in units:
-        earlier = [
-            f
-            for f in files
-            if f.kind == "report"
-            and f.stem == unit_id
-            and parse_period_id(f.folder)
-            and period_sort_key(f.folder) < key
-        ]
-        for file in sorted(earlier, key=lambda f: period_sort_key(f.folder), reverse=True):
-            report, _, _ = load_model(root, file, Report)
-            if report is not None:
-                out[unit_id] = report
-                break
-    return out
 
 
 # ── init ──────────────────────────────────────────────────────────────────────────────────

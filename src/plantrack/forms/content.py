@@ -20,7 +20,7 @@ from plantrack.models.report import TaskEntry
 from plantrack.validate.check import load_base
 from plantrack.validate.context import Context
 from plantrack.validate.finding import Finding
-from plantrack.validate.loading import load_model
+from plantrack.validate.loading import latest_reports_before, load_model
 from plantrack.validate.suggest import suggestion
 
 
@@ -135,7 +135,12 @@ def build_content(
     if findings and current is None:
         return None, findings
     # the same carry-forward as 'report new': last period's answers, predecessors included
-    skeleton = build_skeleton(ctx, unit_id, period, _previous_reports(repo, unit_id, period_id))
+    skeleton = build_skeleton(
+        ctx,
+        unit_id,
+        period,
+        latest_reports_before(repo.root, repo.files, lineage(repo.ctx, unit_id), period_id),
+    )
     roles = {a.task.id: ROLE_LABELS[a.role] for a in assigned}
     rows: list[TaskRow] = []
     if current is not None:
@@ -176,28 +181,6 @@ def _load_report(repo: Repository, rel: str) -> tuple[Report | None, list[Findin
         return None, []
     report, _, findings = load_model(repo.root, file, Report)
     return report, findings
-
-
-def _previous_reports(repo: Repository, unit_id: str, period_id: str) -> dict[str, Report]:
-    """The latest readable report before ``period_id`` of the unit and of each unit it
-    succeeded, as ``build_skeleton`` wants them."""
-    key = period_sort_key(period_id)
-    out: dict[str, Report] = {}
-    for uid in lineage(repo.ctx, unit_id):
-        earlier = [
-            f
-            for f in repo.files
-            if f.kind == "report"
-            and f.stem == uid
-            and parse_period_id(f.folder)
-            and period_sort_key(f.folder) < key
-        ]
-        for file in sorted(earlier, key=lambda f: period_sort_key(f.folder), reverse=True):
-            report, _ = _load_report(repo, file.rel)
-            if report is not None:
-                out[uid] = report
-                break
-    return out
 
 
 def _carried(entry: SkeletonEntry) -> TaskEntry | None:

@@ -6,27 +6,10 @@ from __future__ import annotations
 import unicodedata
 from typing import Any
 
-import yaml
-
+from plantrack.io.yamlwrite import dump_block
 from plantrack.models import Report
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../../../schemas/report.schema.json\n"
-
-
-class _Dumper(yaml.SafeDumper):
-    """Block style with sequences indented under their key, as the repository's files are."""
-
-    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
-        super().increase_indent(flow, False)
-
-
-def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    # pyyaml falls back to quoting when a literal block cannot hold the text exactly
-    style = "|" if "\n" in value else None
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
-
-
-_Dumper.add_representer(str, _represent_str)
 
 
 def _number(value: float | None) -> float | int | None:
@@ -73,12 +56,5 @@ def report_data(report: Report) -> dict[str, Any]:
 
 def report_yaml(report: Report) -> str:
     """The report's YAML text, schema line first."""
-    body = yaml.dump(
-        report_data(report),
-        Dumper=_Dumper,
-        sort_keys=False,
-        allow_unicode=True,
-        default_flow_style=False,
-        width=100,
-    )
+    body = dump_block(report_data(report))
     return SCHEMA_LINE + unicodedata.normalize("NFC", body)

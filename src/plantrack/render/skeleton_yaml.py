@@ -12,31 +12,13 @@ import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
-import yaml
-
 from plantrack.domain.skeleton import PastText, Skeleton, SkeletonEntry, SkeletonIndicator
+from plantrack.io.yamlwrite import dump_block
 from plantrack.models.period import Period
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../../../schemas/report.schema.json"
 WIDTH = 100
 _ROLE = {"lead": "Chủ trì", "support": "Phối hợp"}
-
-
-class _Dumper(yaml.SafeDumper):
-    """Block style with sequences indented under their key, as the repository's files are."""
-
-    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
-        super().increase_indent(flow, False)
-
-
-def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    # NEL, LS and PS are line breaks to YAML: only the double-quoted style escapes them
-    # (\N, \L, \P); in any other style they would fold into spaces when read back.
-    style = '"' if any(ch in value for ch in "\x85\u2028\u2029") else None
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
-
-
-_Dumper.add_representer(str, _represent_str)
 
 
 def _day(value: Any) -> str:
@@ -78,14 +60,7 @@ def comment(text: str, indent: int = 0, lead: str = "", *, bullet: bool = False)
 
 def dump(key: str, value: Any, indent: int, note: str | None = None) -> list[str]:
     """``key: value`` as YAML lines at ``indent``, with an optional trailing comment."""
-    text = yaml.dump(
-        {key: _nfc(value)},
-        Dumper=_Dumper,
-        allow_unicode=True,
-        sort_keys=False,
-        default_flow_style=False,
-        width=WIDTH - indent,
-    )
+    text = dump_block({key: _nfc(value)}, width=WIDTH - indent)
     lines = [" " * indent + line for line in text.rstrip("\n").split("\n")]
     if note and len(lines) == 1:
         lines[0] += f"  # {one_line(note)}"

@@ -18,6 +18,8 @@ from plantrack.io.yamlload import (
     load_yaml_file,
     read_bounded,
 )
+from plantrack.models import Report
+from plantrack.models.period import parse_period_id, period_sort_key
 from plantrack.validate.catalogue import make
 from plantrack.validate.finding import Finding, format_key
 from plantrack.validate.located import Located
@@ -102,3 +104,27 @@ def _restore(model: type[M], payload: Any) -> tuple[M | None, list[Finding]] | N
 def release(where: Located) -> Located:
     """Drop the node graph once a file's findings are made, keeping memory flat."""
     return Located(where.rel, YamlDoc(None, None)) if where.doc is not None else where
+
+
+def latest_reports_before(
+    root: Path, files: list[DataFile], units: list[str], period_id: str
+) -> dict[str, Report]:
+    """Each unit's latest report filed before ``period_id`` that reads without errors (what
+    skeletons and forms carry forward)."""
+    key = period_sort_key(period_id)
+    out: dict[str, Report] = {}
+    for unit_id in units:
+        earlier = [
+            f
+            for f in files
+            if f.kind == "report"
+            and f.stem == unit_id
+            and parse_period_id(f.folder)
+            and period_sort_key(f.folder) < key
+        ]
+        for file in sorted(earlier, key=lambda f: period_sort_key(f.folder), reverse=True):
+            report, _, _ = load_model(root, file, Report)
+            if report is not None:
+                out[unit_id] = report
+                break
+    return out
