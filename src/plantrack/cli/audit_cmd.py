@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from plantrack.cli.options import LangOption, RepoOption, check_lang
+from plantrack.cli.options import LangOption, RepoOption, check_format, check_lang
 
 FORMATS = ("text", "json")
 
@@ -33,8 +33,7 @@ def audit(
     from plantrack.services_audit import run_audit
 
     lang = check_lang(lang)
-    if fmt not in FORMATS:
-        raise typer.BadParameter(f"chọn một trong {', '.join(FORMATS)}", param_hint="--format")
+    fmt = check_format(fmt, FORMATS)
     root = api.find_repo(explicit=repo)
     result = run_audit(root, since=since, period=period)
     typer.echo(out.audit_json(result) if fmt == "json" else out.audit_text(result, lang), nl=False)

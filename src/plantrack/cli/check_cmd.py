@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from plantrack.cli.options import LangOption, RepoOption, check_lang, parse_day
+from plantrack.cli.options import LangOption, RepoOption, check_format, check_lang, parse_day
 
 FORMATS = ("text", "json", "sarif", "github")
 
@@ -31,8 +31,7 @@ def check(
     from plantrack.render import findings as out
 
     lang = check_lang(lang)
-    if fmt not in FORMATS:
-        raise typer.BadParameter(f"chọn một trong {', '.join(FORMATS)}", param_hint="--format")
+    fmt = check_format(fmt, FORMATS)
     day = parse_day(today, "--today")
     root = api.find_repo(explicit=repo)
     result = api.check(root, paths or [], today=day)

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from plantrack.cli.options import LangOption, RepoOption, check_lang
+from plantrack.cli.options import LangOption, RepoOption, check_format, check_lang
 
 FORMATS = ("text", "json")
 
@@ -23,8 +23,7 @@ def history(
     from plantrack.services_audit import run_history
 
     lang = check_lang(lang)
-    if fmt not in FORMATS:
-        raise typer.BadParameter(f"chọn một trong {', '.join(FORMATS)}", param_hint="--format")
+    fmt = check_format(fmt, FORMATS)
     root = api.find_repo(explicit=repo)
     found = run_history(root, target)
     typer.echo(

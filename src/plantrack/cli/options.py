@@ -34,3 +34,10 @@ def parse_day(text: str | None, option: str) -> dt.date | None:
         return dt.date.fromisoformat(text)
     except ValueError as exc:
         raise typer.BadParameter("ngày dạng YYYY-MM-DD", param_hint=option) from exc
+
+
+def check_format(fmt: str, formats: tuple[str, ...]) -> str:
+    """Refuse an output format the command does not have (exit 2)."""
+    if fmt not in formats:
+        raise typer.BadParameter(f"chọn một trong {', '.join(formats)}", param_hint="--format")
+    return fmt

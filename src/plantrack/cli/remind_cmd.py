@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from plantrack.cli.options import RepoOption, parse_day
+from plantrack.cli.options import RepoOption, check_format, parse_day
 
 FORMATS = ("text", "json", "md", "docx")
 EXTENSIONS = {"text": "txt", "json": "json", "md": "md", "docx": "docx"}
@@ -51,8 +51,7 @@ def remind(
     from plantrack.render import findings as out_findings
     from plantrack.render import remind as render
 
-    if fmt not in FORMATS:
-        raise typer.BadParameter(f"chọn trong {', '.join(FORMATS)}", param_hint="--format")
+    fmt = check_format(fmt, FORMATS)
     if fmt == "docx" and out is None:
         raise typer.BadParameter("công văn .docx cần --out THƯ_MỤC", param_hint="--out")
     day = parse_day(as_of, "--as-of") or dt.date.today()
