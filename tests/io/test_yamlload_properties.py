@@ -26,8 +26,8 @@ BOUNDED = settings(max_examples=200, deadline=None, suppress_health_check=[Healt
 def line_count(raw: bytes) -> int:
     """Lines of the decoded text, counting breaks as libyaml does (an upper bound on marks)."""
     text, _ = decode(raw)
-    if text is None:
-        return raw.count(b"\n") + raw.count(b"\r") + 1
+    if text is None:  # refused before parsing: positions still count breaks as libyaml would
+        text = raw.decode("utf-8", "replace")
     text = text.replace("\r\n", "\n")
     return 1 + sum(text.count(brk) for brk in LINE_BREAKS[1:])
 
