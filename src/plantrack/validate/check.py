@@ -65,11 +65,17 @@ def load_base(root: Path, files: list[DataFile], limits: Limits = DEFAULT_LIMITS
         findings.append(make("PT229", PLAN_PATH, None, None))
     units: dict[str, tuple[Unit, Located, str]] = {}
     indices: dict[str, Index] = {}
+    # Files that exist but do not load: what refers to them is not "unknown" — their own
+    # findings say what is wrong, without a cascade in every file that names them.
+    unreadable_units: set[str] = set()
+    unreadable_indices: set[str] = set()
     for file in files:
         if file.kind == "unit":
             unit, where, found = load_model(root, file, Unit, limits)
             findings += found
-            if unit is not None:
+            if unit is None:
+                unreadable_units.add(file.stem)
+            else:
                 if unit.id in units:
                     findings.append(
                         where.at("PT218", ("id",), id=unit.id, what="đơn vị", what_en="unit")
@@ -79,13 +85,21 @@ def load_base(root: Path, files: list[DataFile], limits: Limits = DEFAULT_LIMITS
         elif file.kind == "index":
             index, where, found = load_model(root, file, Index, limits)
             findings += found
-            if index is not None:
+            if index is None:
+                unreadable_indices.add(file.stem.lower())
+            else:
                 findings += check_index(index, where, file.stem)
                 indices[index.id] = index
-    findings += check_units(units)
+    findings += check_units(units, unreadable_units)
     if plan is None:
         return Loaded(None, findings, len(files) - sum(f.kind == "report" for f in files))
-    context = Context(plan, {k: v[0] for k, v in units.items()}, indices)
+    context = Context(
+        plan,
+        {k: v[0] for k, v in units.items()},
+        indices,
+        unreadable_units=frozenset(unreadable_units),
+        unreadable_indices=frozenset(unreadable_indices),
+    )
     findings += check_plan(context, plan_where)
     return Loaded(context, findings, len(plans) + len(units) + len(indices))
 

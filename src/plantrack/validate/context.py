@@ -33,6 +33,10 @@ class Context:
     plan: Plan
     units: dict[str, Unit]
     indices: dict[str, Index] = field(default_factory=dict)
+    unreadable_units: frozenset[str] = frozenset()
+    """Ids (file names) of unit files that exist but did not load."""
+    unreadable_indices: frozenset[str] = frozenset()
+    """Lower-case file names of index files that exist but did not load."""
     _assign_cache: dict[str, dict[str, list[Assignment]]] = field(default_factory=dict, repr=False)
     _period_cache: dict[str, Period] = field(default_factory=dict, repr=False)
 

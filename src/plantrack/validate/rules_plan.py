@@ -40,7 +40,10 @@ def check_plan(ctx: Context, where: Located) -> list[Finding]:
         out += _unknown_units(ctx, where, (*base, "support"), task.support)
         out += _unknown(where, "PT203", (*base, "indicators"), task.indicators, ctx.indicators)
         if ctx.indices:
-            out += _unknown(where, "PT204", (*base, "targets"), task.targets, ctx.components)
+            # a target of an index whose file does not load is that file's problem
+            skipped = {t for t in task.targets if t.split(".")[0].lower() in ctx.unreadable_indices}
+            known = ctx.components | skipped
+            out += _unknown(where, "PT204", (*base, "targets"), task.targets, known)
     for index, ind in enumerate(plan.indicators):
         if ind.aggregate == "ratio" and not (
             ind.numerator in ctx.indicators and ind.denominator in ctx.indicators
@@ -77,7 +80,7 @@ def _unknown_units(
     known = set(ctx.units) | (set(ctx.groups) if groups else set())
     out = []
     for index, ref in enumerate(refs):
-        if ref not in known:
+        if ref not in known and ref not in ctx.unreadable_units:
             key = path if path[-1] == "consolidator" else (*path, index)
             out.append(where.at("PT201", key, id=ref, **suggestion(ref, known)))
     return out
@@ -94,7 +97,9 @@ def _unknown(
     ]
 
 
-def check_units(units: dict[str, tuple[Unit, Located, str]]) -> list[Finding]:
+def check_units(
+    units: dict[str, tuple[Unit, Located, str]], unreadable: set[str] | frozenset[str] = frozenset()
+) -> list[Finding]:
     """File names, validity windows, successors, and ids that collide once folded.
 
     ``units`` maps each id to its model, its location and its file's stem.
@@ -108,7 +113,7 @@ def check_units(units: dict[str, tuple[Unit, Located, str]]) -> list[Finding]:
             out.append(
                 where.at("PT221", ("valid_until",), until=unit.valid_until, since=unit.valid_from)
             )
-        out += _successor_findings(unit, where, units)
+        out += _successor_findings(unit, where, units, unreadable)
         key = fold_id(unit_id)
         if key in folded:
             out.append(where.at("PT217", ("id",), id=unit_id, other=folded[key]))
@@ -117,12 +122,15 @@ def check_units(units: dict[str, tuple[Unit, Located, str]]) -> list[Finding]:
 
 
 def _successor_findings(
-    unit: Unit, where: Located, units: dict[str, tuple[Unit, Located, str]]
+    unit: Unit,
+    where: Located,
+    units: dict[str, tuple[Unit, Located, str]],
+    unreadable: set[str] | frozenset[str],
 ) -> list[Finding]:
     out = []
     for index, succ in enumerate(unit.successors):
         path = ("successors", index)
-        if succ not in units:
+        if succ not in units and succ not in unreadable:
             out.append(
                 where.at(
                     "PT220", path, id=succ, reason="không có đơn vị này", reason_en="no such unit"
