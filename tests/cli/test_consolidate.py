@@ -276,36 +276,14 @@ def test_run_in_a_git_repository_names_the_data_commit(
         ["git", "rev-parse", "HEAD"], cwd=repo, check=True, capture_output=True, text=True
     ).stdout.strip()
     out = tmp_path / "out"
-    code, _, err = run(
-        capsys,
-        "consolidate",
-        "-p",
-        "2024-Q3",
-        "--repo",
-        str(repo),
-        "--out",
-        str(out),
-        "--format",
-        "json",
-    )
+    code, _, err = consolidate(capsys, repo, out)
     assert code == 0, err
     provenance = json.loads((out / JSON).read_text(encoding="utf-8"))["provenance"]
     assert provenance["data_commit"] == head
     assert provenance["uncommitted"] == []
     report = repo / TRA_DZON
     report.write_text(report.read_text(encoding="utf-8") + "\n", encoding="utf-8")
-    code, _, err = run(
-        capsys,
-        "consolidate",
-        "-p",
-        "2024-Q3",
-        "--repo",
-        str(repo),
-        "--out",
-        str(out),
-        "--format",
-        "json",
-    )
+    code, _, err = consolidate(capsys, repo, out)
     assert code == 0
     assert "chưa commit" in err
     provenance = json.loads((out / JSON).read_text(encoding="utf-8"))["provenance"]

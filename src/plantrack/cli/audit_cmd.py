@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from plantrack.cli.options import LangOption, RepoOption, check_format, check_lang
+from plantrack.cli.options import LangOption, RepoOption, TextJsonOption, check_format, check_lang
 
 FORMATS = ("text", "json")
 
@@ -23,7 +23,7 @@ def audit(
         str | None,
         typer.Option("--period", "-p", help="Chỉ xem báo cáo của một kỳ, ví dụ 2025-Q1."),
     ] = None,
-    fmt: Annotated[str, typer.Option("--format", help="text hoặc json.")] = "text",
+    fmt: TextJsonOption = "text",
     lang: LangOption = "vi",
     repo: RepoOption = None,
 ) -> int:

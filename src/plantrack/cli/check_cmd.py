@@ -7,7 +7,14 @@ from typing import Annotated
 
 import typer
 
-from plantrack.cli.options import LangOption, RepoOption, check_format, check_lang, parse_day
+from plantrack.cli.options import (
+    LangOption,
+    RepoOption,
+    TodayOption,
+    check_format,
+    check_lang,
+    parse_day,
+)
 
 FORMATS = ("text", "json", "sarif", "github")
 
@@ -20,9 +27,7 @@ def check(
     strict: Annotated[
         bool, typer.Option("--strict", help="Cảnh báo cũng làm lệnh thất bại.")
     ] = False,
-    today: Annotated[
-        str | None, typer.Option("--today", help="Ngày kiểm tra (YYYY-MM-DD), mặc định hôm nay.")
-    ] = None,
+    today: TodayOption = None,
     lang: LangOption = "vi",
     repo: RepoOption = None,
 ) -> int:

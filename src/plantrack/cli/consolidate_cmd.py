@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from plantrack.cli.options import RepoOption, parse_day
+from plantrack.cli.options import RepoOption, TodayOption, parse_day
 
 ALL_FORMATS = "md,html,xlsx,docx,json"
 
@@ -24,9 +24,7 @@ def consolidate(
         str | None,
         typer.Option("--as-of", help="Ngày chốt tình trạng (mặc định: ngày chốt số liệu của kỳ)."),
     ] = None,
-    today: Annotated[
-        str | None, typer.Option("--today", help="Ngày hiện tại dùng khi kiểm tra (YYYY-MM-DD).")
-    ] = None,
+    today: TodayOption = None,
     number: Annotated[
         str | None, typer.Option("--number", help="Số báo cáo (trống: để văn thư điền).")
     ] = None,

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from plantrack.cli.options import LangOption, RepoOption, check_lang, parse_day
+from plantrack.cli.options import LangOption, RepoOption, TodayOption, check_lang, parse_day
 from plantrack.validate.finding import Finding
 
 form_app = typer.Typer(
@@ -127,9 +127,7 @@ def import_(
     period: Annotated[
         str | None, typer.Option("--period", "-p", help="Biểu mẫu phải là của kỳ này.")
     ] = None,
-    today: Annotated[
-        str | None, typer.Option("--today", help="Ngày kiểm tra (YYYY-MM-DD), mặc định hôm nay.")
-    ] = None,
+    today: TodayOption = None,
     lang: LangOption = "vi",
     repo: RepoOption = None,
 ) -> int:

@@ -6,14 +6,14 @@ from typing import Annotated
 
 import typer
 
-from plantrack.cli.options import LangOption, RepoOption, check_format, check_lang
+from plantrack.cli.options import LangOption, RepoOption, TextJsonOption, check_format, check_lang
 
 FORMATS = ("text", "json")
 
 
 def history(
     target: Annotated[str, typer.Argument(help="Mã nhiệm vụ (ví dụ pl1-01) hoặc mã đơn vị.")],
-    fmt: Annotated[str, typer.Option("--format", help="text hoặc json.")] = "text",
+    fmt: TextJsonOption = "text",
     lang: LangOption = "vi",
     repo: RepoOption = None,
 ) -> int:

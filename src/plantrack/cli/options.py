@@ -17,6 +17,10 @@ RepoOption = Annotated[
     ),
 ]
 LangOption = Annotated[str, typer.Option("--lang", help="Ngôn ngữ: vi hoặc en.")]
+TodayOption = Annotated[
+    str | None, typer.Option("--today", help="Ngày kiểm tra (YYYY-MM-DD), mặc định hôm nay.")
+]
+TextJsonOption = Annotated[str, typer.Option("--format", help="text hoặc json.")]
 
 
 def check_lang(lang: str) -> str:
