@@ -32,8 +32,8 @@ from typing import IO, Any
 
 from synthrepo import Spec, generate
 
+from plantrack.app.audit import run_audit
 from plantrack.io.yamlwrite import dump_yaml
-from plantrack.services_audit import run_audit
 
 TZ = dt.timezone(dt.timedelta(hours=7))
 CLERK = "clerk@example.vn"

@@ -7,14 +7,14 @@ import json
 from collections.abc import Iterable
 from pathlib import Path
 
+from plantrack.app.consolidate import Prepared, latest_period, prepare
+from plantrack.app.record import record_consolidation
 from plantrack.domain.viewmodel import Consolidation
 from plantrack.errors import PlantrackError
 from plantrack.io.atomic import write_atomic
 from plantrack.io.outdir import OutputExistsError, publish
 from plantrack.io.repo import find_repo, relative
 from plantrack.models.jsonschema import json_schemas
-from plantrack.services import Prepared, latest_period, prepare
-from plantrack.services_record import record_consolidation
 from plantrack.validate.check import CheckResult, Progress, check_repository
 
 __all__ = [
@@ -103,13 +103,13 @@ def render_outputs(
 
             out[f"{base}.html"] = render_html(vm, repo).encode("utf-8")
         elif fmt == "docx":
-            from plantrack.render.docx_report import render_docx
+            from plantrack.render.docx.report import render_docx
 
             out[f"{base}.docx"] = render_docx(
                 vm, number=number, date=date, signer=signer, repo=repo
             )
         elif fmt == "xlsx":
-            from plantrack.render.xlsx import render_xlsx
+            from plantrack.render.xlsx.workbook import render_xlsx
 
             out[f"{base}.xlsx"] = render_xlsx(vm)
     return out

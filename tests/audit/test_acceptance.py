@@ -14,10 +14,10 @@ import pytest
 import yaml
 
 from plantrack import api
+from plantrack.app.audit import run_audit, run_history
+from plantrack.app.record import record_consolidation
 from plantrack.domain.history import TaskHistory
 from plantrack.models.period import period_sort_key
-from plantrack.services_audit import run_audit, run_history
-from plantrack.services_record import record_consolidation
 from tests.audit.conftest import OUTSIDER, PROJECT_DATA, Repo, Run
 
 COMMUNE = "data/reports/2025-Q1/xa-tra-mai.yaml"

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from plantrack import api
+from plantrack.app.audit import run_audit
+from plantrack.app.record import record_consolidation
 from plantrack.domain.audit import AuditFinding, AuditResult
 from plantrack.errors import PlantrackError
-from plantrack.services_audit import run_audit
-from plantrack.services_record import record_consolidation
 from tests.audit.conftest import (
     CLERK,
     DON,

@@ -6,8 +6,8 @@ from collections.abc import Callable
 
 import pytest
 
+from plantrack.app.audit import codeowners_text, write_codeowners
 from plantrack.errors import PlantrackError
-from plantrack.services_audit import codeowners_text, write_codeowners
 from tests.audit.conftest import CLERK, Repo, Run
 
 EXPECTED_RULES = [

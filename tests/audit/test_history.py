@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from plantrack.app.audit import run_history
 from plantrack.domain.history import TaskHistory, UnitHistory
 from plantrack.errors import PlantrackError
 from plantrack.render.audit import history_text
-from plantrack.services_audit import run_history
 from tests.audit.conftest import CLERK, DON, DZON, OUTSIDER, PLAN, R_DON, Repo, Run
 
 

@@ -8,10 +8,10 @@ import hashlib
 import pytest
 
 from plantrack import api
+from plantrack.app.record import read_record, record_consolidation
 from plantrack.domain.viewmodel import Consolidation
 from plantrack.errors import PlantrackError
 from plantrack.io.yamlload import load_yaml_file
-from plantrack.services_record import read_record, record_consolidation
 from tests.audit.conftest import R_DON, Repo
 
 

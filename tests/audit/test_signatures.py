@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from plantrack.app.audit import run_audit
 from plantrack.domain.audit_finding import AuditFinding
 from plantrack.domain.audit_rules import signature_findings
 from plantrack.io.gitlog import Change
-from plantrack.services_audit import run_audit
 from tests.audit.conftest import DON, R_DON, Repo
 
 needs_ssh = pytest.mark.skipif(shutil.which("ssh-keygen") is None, reason="no ssh-keygen")

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from plantrack.app.newfiles import new_report
 from plantrack.io.repo import list_data_files
-from plantrack.newfiles import new_report
 from plantrack.validate.check import check_repository, load_base
 from tests.cli.conftest import Run
 

@@ -30,12 +30,12 @@ from typing import Any
 import pytest
 import yaml
 
+from plantrack.app.consolidate import prepare
 from plantrack.domain.consolidation import consolidate
 from plantrack.domain.indices import index_row, top_component
 from plantrack.domain.status import Counts
 from plantrack.domain.viewmodel import Consolidation, Provenance, to_jsonable
 from plantrack.models import Index, Plan, Report, Unit
-from plantrack.services import prepare
 from plantrack.validate.context import Context
 
 D = dt.date

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
+from plantrack.app.consolidate import prepare
 from plantrack.domain.submission import submission
 from plantrack.io import git
 from plantrack.models import Report
 from plantrack.models.period import make_period
-from plantrack.services import prepare
 
 D = dt.date
 MINI = Path(__file__).resolve().parents[1] / "fixtures" / "mini"

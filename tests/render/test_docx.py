@@ -16,9 +16,9 @@ from docx.oxml.ns import qn
 from plantrack import api
 from plantrack.domain.remind import Debtor, reminder
 from plantrack.domain.viewmodel import Consolidation
-from plantrack.render import docx_text
-from plantrack.render.docx_markup import escape, parse, parse_inline
-from plantrack.render.docx_report import point, render_docx
+from plantrack.render.docx import text as docx_text
+from plantrack.render.docx.markup import escape, parse, parse_inline
+from plantrack.render.docx.report import point, render_docx
 from plantrack.render.remind import render_remind_docx
 
 MINI = Path(__file__).resolve().parents[1] / "fixtures" / "mini"

@@ -17,10 +17,10 @@ from typing import Any
 import pytest
 import yaml
 
+from plantrack.app.consolidate import prepare
 from plantrack.domain.viewmodel import Consolidation
 from plantrack.render.documents import render_markdown
 from plantrack.render.templating import markdown_cell, markdown_escape
-from plantrack.services import prepare
 
 HERE = Path(__file__).resolve().parent
 MINI = HERE.parent / "fixtures" / "mini"

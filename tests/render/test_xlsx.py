@@ -21,9 +21,9 @@ import pytest
 from plantrack import api
 from plantrack.domain.status import STATUS_COLOURS, STATUS_LABELS
 from plantrack.domain.viewmodel import Consolidation
-from plantrack.render.xlsx import render_xlsx
-from plantrack.render.xlsx_sheets import SHEETS, SUBMISSION_COLOURS
-from plantrack.render.xlsx_table import put
+from plantrack.render.xlsx.sheets import SHEETS, SUBMISSION_COLOURS
+from plantrack.render.xlsx.table import put
+from plantrack.render.xlsx.workbook import render_xlsx
 
 MINI = Path(__file__).resolve().parents[1] / "fixtures" / "mini"
 PERIOD = "2024-Q3"
@@ -357,7 +357,7 @@ def test_byte_identical_and_dated_from_as_of(vm: Consolidation, data: bytes) -> 
 def test_byte_identical_across_processes(hostile_repo: Path, data: bytes) -> None:
     script = (
         "import sys, hashlib; from pathlib import Path; from plantrack import api;"
-        "from plantrack.render.xlsx import render_xlsx;"
+        "from plantrack.render.xlsx.workbook import render_xlsx;"
         f"vm = api.prepare_consolidation(Path(sys.argv[1]), {PERIOD!r}).vm;"
         "print(hashlib.sha256(render_xlsx(vm)).hexdigest())"
     )

@@ -29,8 +29,8 @@ def audit(
 ) -> int:
     """Kiểm tra lịch sử git: ai sửa báo cáo nào, khi nào, có đúng quyền, đúng hạn không."""
     from plantrack import api
+    from plantrack.app.audit import run_audit
     from plantrack.render import audit as out
-    from plantrack.services_audit import run_audit
 
     lang = check_lang(lang)
     fmt = check_format(fmt, FORMATS)

@@ -23,7 +23,7 @@ def codeowners(
 ) -> int:
     """Viết tệp CODEOWNERS: mỗi đơn vị sở hữu báo cáo của mình, cán bộ tổng hợp sở hữu tất cả."""
     from plantrack import api
-    from plantrack.services_audit import codeowners_text, write_codeowners
+    from plantrack.app.audit import codeowners_text, write_codeowners
 
     root = api.find_repo(explicit=repo)
     if out is None:

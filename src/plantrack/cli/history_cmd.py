@@ -19,8 +19,8 @@ def history(
 ) -> int:
     """Lịch sử một nhiệm vụ (tình trạng từng kỳ, từng đơn vị) hoặc một đơn vị (các báo cáo)."""
     from plantrack import api
+    from plantrack.app.audit import run_history
     from plantrack.render import audit as out
-    from plantrack.services_audit import run_history
 
     lang = check_lang(lang)
     fmt = check_format(fmt, FORMATS)

@@ -25,7 +25,7 @@ def init(
     ] = None,
 ) -> int:
     """Tạo kho dữ liệu mới: kế hoạch mẫu, đơn vị mẫu, mẫu tài liệu, JSON Schema, hook, CI."""
-    from plantrack import newfiles
+    from plantrack.app import newfiles
     from plantrack.render import findings as out
 
     made = newfiles.init_repository(

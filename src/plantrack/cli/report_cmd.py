@@ -30,8 +30,8 @@ def new(
     from pathlib import Path
 
     from plantrack import api
+    from plantrack.app.newfiles import new_report
     from plantrack.io.repo import relative
-    from plantrack.newfiles import new_report
     from plantrack.render import findings as out
 
     root = api.find_repo(explicit=repo)

@@ -20,8 +20,8 @@ from plantrack.forms import instructions, tables
 from plantrack.forms.content import FormContent, Repository, build_content
 from plantrack.forms.layout import SHEET_HELP
 from plantrack.io.atomic import write_atomic
-from plantrack.render.xlsx import fixed_time, normalise_zip
-from plantrack.render.xlsx_table import BOLD, TITLE_FONT, put, setup_page
+from plantrack.render.xlsx.table import BOLD, TITLE_FONT, put, setup_page
+from plantrack.render.xlsx.workbook import fixed_time, normalise_zip
 from plantrack.validate.finding import Finding
 
 __all__ = ["form_name", "make_form", "render_form", "write_form"]

@@ -109,7 +109,7 @@ def render_remind_markdown(rem: Reminder) -> str:
 def letter_summary(rem: Reminder) -> str:
     """``V/v đôn đốc gửi báo cáo và thực hiện nhiệm vụ Kế hoạch nâng cao Chỉ số SIPAS, PAPI
     9 tháng năm 2024``: what is chased depends on what the addressees owe."""
-    from plantrack.render.docx_text import plan_topic
+    from plantrack.render.docx.text import plan_topic
 
     to = rem.addressees
     chased = []
@@ -134,9 +134,9 @@ def render_remind_docx(
 ) -> bytes:
     """The reminder letter as .docx bytes, addressed to every unit owing something but the
     sender; number and date left blank for the office unless given."""
-    from plantrack.render.docx_compose import compose
-    from plantrack.render.docx_report import template_blocks
-    from plantrack.render.docx_text import letterhead
+    from plantrack.render.docx.compose import compose
+    from plantrack.render.docx.report import template_blocks
+    from plantrack.render.docx.text import letterhead
 
     head = letterhead(
         rem.document,

@@ -9,6 +9,7 @@ from collections.abc import Collection, Sequence
 from pathlib import Path
 from typing import Any
 
+from plantrack.app.record import RECORDS, read_record
 from plantrack.domain.audit import AuditResult, audit
 from plantrack.domain.audit_finding import AuditFinding
 from plantrack.domain.gitfacts import Recorded
@@ -19,7 +20,6 @@ from plantrack.io.atomic import write_atomic
 from plantrack.io.repo import list_data_files
 from plantrack.io.yamlload import load_yaml_bytes
 from plantrack.models.period import parse_period_id
-from plantrack.services_record import RECORDS, read_record
 from plantrack.validate.catalogue import make
 from plantrack.validate.check import load_base
 from plantrack.validate.context import Context

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from plantrack.render.docx_layout import (
+from plantrack.render.docx.layout import (
     BODY_PT,
     TABLE_PT,
     add_paragraph,
@@ -19,9 +19,9 @@ from plantrack.render.docx_layout import (
     repeat_header,
     text_width_mm,
 )
-from plantrack.render.docx_markup import Block, Span
-from plantrack.render.docx_pages import new_section, page_numbers, save
-from plantrack.render.docx_text import Letterhead, text_width_pt
+from plantrack.render.docx.markup import Block, Span
+from plantrack.render.docx.pages import new_section, page_numbers, save
+from plantrack.render.docx.text import Letterhead, text_width_pt
 
 HEADER_COLUMNS_MM = (70.0, 100.0)
 HEADER_INDENT_MM = -5.0

@@ -14,7 +14,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 
-from plantrack.render.docx_text import clean
+from plantrack.render.docx.text import clean
 
 FONT = "Times New Roman"
 BODY_PT = 14

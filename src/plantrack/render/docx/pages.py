@@ -15,8 +15,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
-from plantrack.render.docx_layout import BODY_PT, add_run, page_setup
-from plantrack.render.docx_text import clean
+from plantrack.render.docx.layout import BODY_PT, add_run, page_setup
+from plantrack.render.docx.text import clean
 
 
 def _field_run(paragraph: Any, kind: str, size: float) -> None:

@@ -7,7 +7,7 @@ from typing import Any
 
 from plantrack.domain.status import STATUS_COLOURS
 from plantrack.domain.viewmodel import Consolidation
-from plantrack.render.xlsx_sheets import (
+from plantrack.render.xlsx.sheets import (
     AGGREGATE_LABELS,
     KIND_LABELS,
     ROLE_LABELS,
@@ -15,7 +15,7 @@ from plantrack.render.xlsx_sheets import (
     kind_label,
     new_sheet,
 )
-from plantrack.render.xlsx_table import BOLD, DATE_FORMAT, HEADER_ROW, Col, Filled, put, write_table
+from plantrack.render.xlsx.table import BOLD, DATE_FORMAT, HEADER_ROW, Col, Filled, put, write_table
 
 
 def pairs_sheet(wb: Any, vm: Consolidation) -> None:

@@ -1,5 +1,5 @@
 """The sheets of the Excel appendix, one per appendix table of the consolidated report:
-shared vocabulary, the summary, submissions and units (details in ``xlsx_detail``)."""
+shared vocabulary, the summary, submissions and units (details in ``detail``)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from typing import Any
 from plantrack.domain.indices import IndexRow
 from plantrack.domain.status import STATUS_COLOURS, STATUS_LABELS, Counts
 from plantrack.domain.viewmodel import Consolidation
-from plantrack.render.xlsx_charts import index_chart, status_chart, unit_chart
-from plantrack.render.xlsx_table import (
+from plantrack.render.xlsx.charts import index_chart, status_chart, unit_chart
+from plantrack.render.xlsx.table import (
     HEADER_ROW,
     Col,
     Filled,

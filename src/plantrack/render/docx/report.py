@@ -12,9 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from plantrack.domain.viewmodel import Consolidation
-from plantrack.render.docx_compose import compose
-from plantrack.render.docx_markup import Block, escape, escape_cell, parse
-from plantrack.render.docx_text import Letterhead, date_words, letterhead, plan_topic
+from plantrack.render.docx.compose import compose
+from plantrack.render.docx.markup import Block, escape, escape_cell, parse
+from plantrack.render.docx.text import Letterhead, date_words, letterhead, plan_topic
 from plantrack.render.templating import environment
 
 # Points of a list in Vietnamese documents follow the Vietnamese alphabet (no f, j, w, z).

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from plantrack.render.docx_text import clean
+from plantrack.render.docx.text import clean
 
 _SPECIAL = "\\*|#^@<"
 

@@ -11,12 +11,12 @@ from openpyxl import Workbook
 from openpyxl.writer.excel import ExcelWriter
 
 from plantrack.domain.viewmodel import Consolidation
-from plantrack.render.xlsx_detail import indicators_sheet, pairs_sheet, provenance_sheet
-from plantrack.render.xlsx_sheets import submission_sheet, summary_sheet, units_sheet
+from plantrack.render.xlsx.detail import indicators_sheet, pairs_sheet, provenance_sheet
+from plantrack.render.xlsx.sheets import submission_sheet, summary_sheet, units_sheet
 
 __all__ = ["render_xlsx"]
 
-# In the order of the sheets (xlsx_sheets.SHEETS).
+# In the order of the sheets (sheets.SHEETS).
 BUILDERS = (
     summary_sheet,
     submission_sheet,

@@ -1,0 +1,1 @@
+"""Excel workbooks built with openpyxl: the consolidated appendix tables and charts."""
