@@ -91,7 +91,7 @@ def render_outputs(
     ``date`` and ``signer`` fill the official Word document (blank when not given)."""
     from plantrack.render.documents import render_json, render_markdown
 
-    base = f"bao-cao-tong-hop-{vm.period['id']}"
+    base = f"bao-cao-tong-hop-{vm.period.id}"
     out: dict[str, bytes] = {}
     for fmt in formats:
         if fmt == "md":

@@ -293,9 +293,9 @@ def figures(counts: Counts) -> tuple[int, int, int, float | None, float | None]:
 
 
 def test_period_dates(vm: Consolidation) -> None:
-    assert vm.period["start"] == D(2024, 6, 15)
-    assert vm.period["cutoff"] == D(2024, 9, 14)
-    assert vm.period["due"] == D(2024, 9, 15)
+    assert vm.period.start == D(2024, 6, 15)
+    assert vm.period.cutoff == D(2024, 9, 14)
+    assert vm.period.due == D(2024, 9, 15)
     assert vm.as_of == AS_OF
 
 

@@ -137,7 +137,7 @@ def test_sheets_titles_and_headers(wb: Any, vm: Consolidation) -> None:
     ]
     for ws in wb:
         title = ws["A1"].value
-        assert vm.plan["title"] in title and vm.period["title"] in title
+        assert vm.plan.title in title and vm.period.title in title
         assert ws["A1"].font.b
         assert "14/09/2024" in ws["A2"].value
     assert _headers(wb["Gửi báo cáo"])[:6] == [

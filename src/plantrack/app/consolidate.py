@@ -81,7 +81,7 @@ def prepare(
         previous=previous.reports.values() if previous else (),
         previous_period=previous_id,
         committed=committed,
-        warnings=[f.to_dict() for f in findings],
+        warnings=list(findings),
     )
     return Prepared(vm, findings)
 

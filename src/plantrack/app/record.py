@@ -39,7 +39,7 @@ def record_data(vm: Consolidation, committed: dt.datetime | None) -> dict[str, A
     """The record of ``vm`` as plain data, in file order."""
     prov = vm.provenance
     return {
-        "period": str(vm.period["id"]),
+        "period": str(vm.period.id),
         "as_of": prov.as_of.isoformat(),
         "tool": prov.tool,
         "version": prov.version,
@@ -66,7 +66,7 @@ def record_consolidation(root: Path, vm: Consolidation, *, force: bool = False) 
             + ". Commit chúng trước, rồi tổng hợp lại với --record."
         )
     text = dump_yaml(record_data(vm, commit_date(root, prov.data_commit)), HEADER)
-    target = record_path(root, str(vm.period["id"]))
+    target = record_path(root, str(vm.period.id))
     if target.exists() and not force:
         try:
             same = target.read_text("utf-8") == text

@@ -13,14 +13,18 @@ from plantrack.domain.viewmodel import (
     Attributed,
     Consolidation,
     PairRow,
+    PeriodInfo,
+    PlanInfo,
     Provenance,
     SectionRow,
+    Summary,
     TaskRow,
     UnitRow,
 )
 from plantrack.models import Report, Task
 from plantrack.models.period import Period
 from plantrack.validate.context import Assignment, Context
+from plantrack.validate.finding import Finding
 
 
 def consolidate(
@@ -33,7 +37,7 @@ def consolidate(
     previous: Iterable[Report] = (),
     previous_period: str | None = None,
     committed: dict[str, dt.datetime] | None = None,
-    warnings: list[dict[str, object]] | None = None,
+    warnings: list[Finding] | None = None,
 ) -> Consolidation:
     """The consolidated picture of ``period``: statuses at ``as_of``, submissions against the
     due date, indicators beside the previous period, indices, and the units' own words."""
@@ -45,16 +49,8 @@ def consolidate(
     overall = _count(pairs)
     kinds = {u.id: u.kind for u in ctx.units.values()}
     vm = Consolidation(
-        plan=_plan_info(ctx),
-        period={
-            "id": period.id,
-            "label": period.label,
-            "title": period.title,
-            "year": period.year,
-            "start": period.start,
-            "cutoff": period.cutoff,
-            "due": period.due,
-        },
+        plan=PlanInfo.of(ctx.plan),
+        period=PeriodInfo.of(period),
         as_of=as_of,
         provenance=provenance,
         overall=overall,
@@ -66,9 +62,8 @@ def consolidate(
         indices=_index_rows(ctx, tasks),
         previous_period=previous_period,
         warnings=warnings or [],
-        document=ctx.plan.reporting.document.model_dump(mode="json")
-        if ctx.plan.reporting.document
-        else None,
+        document=ctx.plan.reporting.document,
+        summary=Summary.of(units),
     )
     _attach_words(ctx, vm, reports)
     all_pairs = [p for t in tasks for p in t.pairs]
@@ -81,21 +76,6 @@ def consolidate(
     vm.late_units = [u for u in units if u.submission.status == "late"]
     vm.missing_units = [u for u in units if u.submission.status == "missing"]
     return vm
-
-
-def _plan_info(ctx: Context) -> dict[str, object]:
-    plan = ctx.plan
-    return {
-        "id": plan.id,
-        "number": plan.number,
-        "title": plan.title,
-        "issuer": plan.issuer,
-        "issued": plan.issued,
-        "place": plan.place,
-        "consolidator": plan.reporting.consolidator,
-        "note": plan.note,
-        "basis": [doc.model_dump(mode="json") for doc in plan.basis],
-    }
 
 
 def _pairs(

@@ -68,6 +68,27 @@ class IndexRow:
             return None
         return round(self.latest.total - self.baseline.total, 4)
 
+    @property
+    def two_years(self) -> bool:
+        """Baseline and latest are observations of two different years."""
+        return bool(self.baseline and self.latest and self.baseline.year != self.latest.year)
+
+    @property
+    def rising(self) -> list[ComponentRow]:
+        """Components whose score rose from the baseline, in component order."""
+        return [c for c in self.components if c.change is not None and c.change > 0]
+
+    @property
+    def falling(self) -> list[ComponentRow]:
+        """Components whose score fell from the baseline, in component order."""
+        return [c for c in self.components if c.change is not None and c.change < 0]
+
+    @property
+    def weakest_components(self) -> list[ComponentRow]:
+        """The weakest components, weakest first."""
+        by_ref = {c.ref: c for c in self.components}
+        return [by_ref[ref] for ref in self.weakest if ref in by_ref]
+
 
 def index_row(
     index: Index,

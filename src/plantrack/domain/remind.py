@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
 
-from plantrack.domain.viewmodel import Consolidation, PairRow, UnitRow
+from plantrack.domain.viewmodel import Consolidation, PairRow, PeriodInfo, PlanInfo, UnitRow
+from plantrack.models.plan import DocumentSettings
 
 REPLY_WORKING_DAYS = 5
 
@@ -63,8 +63,8 @@ class TaskGroup:
 class Reminder:
     """Everything a reminder says, for one period at one date."""
 
-    plan: dict[str, Any]
-    period: dict[str, Any]
+    plan: PlanInfo
+    period: PeriodInfo
     as_of: dt.date
     due: dt.date
     due_passed: bool
@@ -72,12 +72,32 @@ class Reminder:
     units: list[Debtor]
     sender: str | None = None
     indices: list[str] = field(default_factory=list)
-    document: dict[str, Any] | None = None
+    document: DocumentSettings | None = None
 
     @property
     def addressees(self) -> list[Debtor]:
         """The units a reminder letter goes to: every debtor but the office that sends it."""
         return [u for u in self.units if not u.consolidator]
+
+    @property
+    def addressees_missing(self) -> list[Debtor]:
+        """Addressees that have not sent their report."""
+        return [u for u in self.missing if not u.consolidator]
+
+    @property
+    def addressees_late(self) -> list[Debtor]:
+        """Addressees whose report came in after the due date."""
+        return [u for u in self.late if not u.consolidator]
+
+    @property
+    def addressees_overdue(self) -> list[Debtor]:
+        """Addressees with tasks past their deadline and not completed."""
+        return [u for u in self.with_overdue if not u.consolidator]
+
+    @property
+    def days_past_due(self) -> int:
+        """Days from the due date to ``as_of`` (negative before the due date)."""
+        return (self.as_of - self.due).days
 
     @property
     def missing(self) -> list[Debtor]:
@@ -129,7 +149,7 @@ def reminder(
     unit sending reminders) stays in the list but is not addressed by the letter; unknown,
     it is the unit named like the document settings' issuing body."""
     as_of = vm.as_of
-    due: dt.date = vm.period["due"]
+    due = vm.period.due
     titles = {t.id: (t.title, t.time_label) for t in vm.tasks}
     by_unit: dict[str, list[PairRow]] = {}
     for pair in vm.overdue:
@@ -157,8 +177,8 @@ def reminder(
             )
         )
     return Reminder(
-        plan=dict(vm.plan),
-        period=dict(vm.period),
+        plan=vm.plan,
+        period=vm.period,
         as_of=as_of,
         due=due,
         due_passed=as_of > due,
@@ -175,9 +195,9 @@ def _reply_by(as_of: dt.date, due: dt.date) -> dt.date:
     return due if as_of < due else working_days_after(as_of, REPLY_WORKING_DAYS)
 
 
-def _written_name(document: dict[str, Any] | None) -> str | None:
+def _written_name(document: DocumentSettings | None) -> str | None:
     """The issuing body as the settings write it, unless written all in capitals."""
-    body = str((document or {}).get("issuing_body") or "").strip()
+    body = document.issuing_body.strip() if document else ""
     return body if body and not body.isupper() else None
 
 
@@ -209,10 +229,9 @@ def _owed(pair: PairRow, titles: dict[str, tuple[str, str]], as_of: dt.date) -> 
 
 def _issuer(vm: Consolidation) -> str | None:
     """The consolidating unit: from the plan info if given, else by the issuing body's name."""
-    explicit = vm.plan.get("consolidator")
-    if isinstance(explicit, str):
-        return explicit
-    body = " ".join(str((vm.document or {}).get("issuing_body") or "").casefold().split())
+    if vm.plan.consolidator:
+        return vm.plan.consolidator
+    body = " ".join((vm.document.issuing_body if vm.document else "").casefold().split())
     if not body:
         return None
     names = {u.id: " ".join(u.name.casefold().split()) for u in vm.units}

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Literal
+from typing import Literal, get_args
 
 from plantrack.models import Task
 from plantrack.models.report import TaskEntry
@@ -24,6 +24,9 @@ Status = Literal[
     "recurring-missed",
     "not-reported",
 ]
+
+# The order statuses are listed in: done, open, recurring, not reported.
+STATUS_ORDER: tuple[Status, ...] = get_args(Status)
 
 STATUS_LABELS: dict[str, tuple[str, str]] = {
     "done-on-time": ("Hoàn thành đúng hạn", "Done on time"),
@@ -81,6 +84,15 @@ def percent(part: int, whole: int) -> float | None:
         return None
     exact = Decimal(100 * part) / Decimal(whole)
     return float(exact.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+
+
+@dataclass(frozen=True)
+class StatusCount:
+    """How many pairs have one status, and their share of all pairs (percent, one decimal)."""
+
+    status: Status
+    count: int
+    share: float | None
 
 
 @dataclass
@@ -144,6 +156,26 @@ class Counts:
     def on_time_rate(self) -> float | None:
         """Done on time ÷ due, as a percentage."""
         return percent(self.done_on_time, self.due)
+
+    @property
+    def recurring(self) -> int:
+        """Recurring pairs, carried out or not."""
+        return self.recurring_done + self.recurring_missed
+
+    @property
+    def statuses(self) -> list[StatusCount]:
+        """Every status in order, with its count and share (zero counts included)."""
+        total = self.total
+        return [
+            StatusCount(s, n, round(100 * n / total, 1) if total else None)
+            for s in STATUS_ORDER
+            for n in [self.by_status.get(s, 0)]
+        ]
+
+    @property
+    def present(self) -> list[StatusCount]:
+        """The statuses some pair has, in order."""
+        return [s for s in self.statuses if s.count]
 
     def to_dict(self) -> dict[str, object]:
         """Counts and rates, JSON-ready."""

@@ -11,6 +11,71 @@ from plantrack.domain.indicators import IndicatorRow
 from plantrack.domain.indices import IndexRow
 from plantrack.domain.status import Counts, Status
 from plantrack.domain.submission import Submission
+from plantrack.models import Plan
+from plantrack.models.common import LegalDoc
+from plantrack.models.period import Period
+from plantrack.models.plan import DocumentSettings
+from plantrack.validate.finding import Finding
+
+# A field carrying this metadata is derived from the others: templates read it, the JSON
+# output (the view-model as data) leaves it out.
+DERIVED = {"json": False}
+
+
+@dataclass(frozen=True)
+class PlanInfo:
+    """What a document says about the plan it reports on."""
+
+    id: str
+    number: str | None
+    title: str
+    issuer: str
+    issued: dt.date | None
+    place: str | None
+    consolidator: str
+    note: str | None
+    basis: tuple[LegalDoc, ...]
+
+    @classmethod
+    def of(cls, plan: Plan) -> PlanInfo:
+        """The plan info of ``plan``."""
+        return cls(
+            id=plan.id,
+            number=plan.number,
+            title=plan.title,
+            issuer=plan.issuer,
+            issued=plan.issued,
+            place=plan.place,
+            consolidator=plan.reporting.consolidator,
+            note=plan.note,
+            basis=tuple(plan.basis),
+        )
+
+
+@dataclass(frozen=True)
+class PeriodInfo:
+    """The reporting period: its id, names and dates."""
+
+    id: str
+    label: str
+    title: str
+    year: int
+    start: dt.date
+    cutoff: dt.date
+    due: dt.date
+
+    @classmethod
+    def of(cls, period: Period) -> PeriodInfo:
+        """The period info of ``period``."""
+        return cls(
+            period.id,
+            period.label,
+            period.title,
+            period.year,
+            period.start,
+            period.cutoff,
+            period.due,
+        )
 
 
 @dataclass
@@ -76,6 +141,32 @@ class UnitRow:
     contacts: list[str]
 
 
+@dataclass(frozen=True)
+class Summary:
+    """Facts the report states about the units as a whole, counted here so that every
+    document (Markdown, HTML, Word) states the same numbers."""
+
+    units_expected: int
+    reports_sent: int
+    reports_on_time: int
+    reports_late: int
+    reports_missing: int
+    # Units with at least one task due and every due task done on time.
+    all_due_on_time: tuple[UnitRow, ...]
+
+    @classmethod
+    def of(cls, units: list[UnitRow]) -> Summary:
+        """The summary of the expected ``units``."""
+        late = sum(1 for u in units if u.submission.status == "late")
+        missing = sum(1 for u in units if u.submission.status == "missing")
+        punctual = tuple(
+            u for u in units if u.counts.due and not u.counts.overdue and not u.counts.done_late
+        )
+        return cls(
+            len(units), len(units) - missing, len(units) - late - missing, late, missing, punctual
+        )
+
+
 @dataclass
 class Attributed:
     """A unit's own words, named: a result, a proposal, a difficulty, a next step."""
@@ -110,8 +201,8 @@ class Provenance:
 class Consolidation:
     """Everything the consolidated report says, for one period at one cut-off."""
 
-    plan: dict[str, Any]
-    period: dict[str, Any]
+    plan: PlanInfo
+    period: PeriodInfo
     as_of: dt.date
     provenance: Provenance
     overall: Counts
@@ -130,8 +221,9 @@ class Consolidation:
     open_tasks: list[PairRow] = field(default_factory=list)
     late_units: list[UnitRow] = field(default_factory=list)
     missing_units: list[UnitRow] = field(default_factory=list)
-    warnings: list[dict[str, Any]] = field(default_factory=list)
-    document: dict[str, Any] | None = None
+    warnings: list[Finding] = field(default_factory=list)
+    document: DocumentSettings | None = None
+    summary: Summary = field(default_factory=lambda: Summary.of([]), metadata=DERIVED)
 
     @property
     def tasks(self) -> list[TaskRow]:
@@ -144,7 +236,11 @@ def to_jsonable(value: Any) -> Any:
     if isinstance(value, Counts):
         return value.to_dict()
     if is_dataclass(value) and not isinstance(value, type):
-        out = {f.name: to_jsonable(getattr(value, f.name)) for f in fields(value)}
+        out = {
+            f.name: to_jsonable(getattr(value, f.name))
+            for f in fields(value)
+            if f.metadata.get("json", True)
+        }
         for extra in ("change", "label", "dates_disagree"):
             if hasattr(type(value), extra):
                 out[extra] = to_jsonable(getattr(value, extra))

@@ -32,7 +32,7 @@ def _task_words(task: OwedTask) -> str:
 
 def _heading(rem: Reminder) -> str:
     return (
-        f"Đôn đốc {rem.period['title']} ({rem.period['id']}): tình hình đến ngày "
+        f"Đôn đốc {rem.period.title} ({rem.period.id}): tình hình đến ngày "
         f"{vn_date(rem.as_of)}; hạn gửi báo cáo {vn_date(rem.due)}; "
         f"đề nghị trả lời trước ngày {vn_date(rem.reply_by)}."
     )
@@ -111,17 +111,16 @@ def letter_summary(rem: Reminder) -> str:
     9 tháng năm 2024``: what is chased depends on what the addressees owe."""
     from plantrack.render.docx.text import plan_topic
 
-    to = rem.addressees
     chased = []
-    if any(u.report == "missing" for u in to):
+    if rem.addressees_missing:
         chased.append("gửi báo cáo")
-    elif any(u.report == "late" for u in to):
+    elif rem.addressees_late:
         chased.append("gửi báo cáo đúng hạn")
-    if any(u.overdue for u in to):
+    if rem.addressees_overdue:
         chased.append("thực hiện nhiệm vụ")
-    topic = plan_topic(str(rem.plan.get("title") or ""), rem.indices)
+    topic = plan_topic(rem.plan.title, rem.indices)
     what = " và ".join(chased) or "thực hiện"
-    return f"V/v đôn đốc {what} {topic} {rem.period['title']}"
+    return f"V/v đôn đốc {what} {topic} {rem.period.title}"
 
 
 def render_remind_docx(
@@ -148,5 +147,5 @@ def render_remind_docx(
         year=(date or rem.as_of).year,
     )
     blocks = template_blocks("remind.txt.j2", repo, r=rem, summary=letter_summary(rem))
-    note = f"plantrack; đôn đốc {rem.period['id']}; tình hình đến {rem.as_of.isoformat()}"
+    note = f"plantrack; đôn đốc {rem.period.id}; tình hình đến {rem.as_of.isoformat()}"
     return compose(blocks, head, letter=True, as_of=rem.as_of, comments=note)

@@ -18,10 +18,10 @@ def status_view(vm: Consolidation) -> Group:
     """A renderable: header, status counts, submission matrix and overdue tasks."""
     period = vm.period
     header = Text.assemble(
-        (vm.plan["title"], "bold"),
+        (vm.plan.title, "bold"),
         "\n",
-        f"Kỳ {period['title']}: số liệu {vn_date(period['start'])} – {vn_date(period['cutoff'])}; "
-        f"hạn gửi {vn_date(period['due'])}; chốt tình trạng {vn_date(vm.as_of)}",
+        f"Kỳ {period.title}: số liệu {vn_date(period.start)} – {vn_date(period.cutoff)}; "
+        f"hạn gửi {vn_date(period.due)}; chốt tình trạng {vn_date(vm.as_of)}",
     )
     return Group(Panel(header), _counts(vm), _submissions(vm), _overdue(vm))
 

@@ -39,8 +39,8 @@ def template_blocks(name: str, repo: Path | None, **context: Any) -> list[Block]
 
 def summary_line(vm: Consolidation) -> str:
     """``Kết quả thực hiện Kế hoạch nâng cao Chỉ số SIPAS, PAPI 9 tháng năm 2024``."""
-    topic = plan_topic(str(vm.plan.get("title") or ""), [i.id for i in vm.indices])
-    return f"Kết quả thực hiện {topic} {vm.period['title']}"
+    topic = plan_topic(vm.plan.title, [i.id for i in vm.indices])
+    return f"Kết quả thực hiện {topic} {vm.period.title}"
 
 
 def issue_year(vm: Consolidation, date: dt.date | None) -> int:
@@ -48,8 +48,7 @@ def issue_year(vm: Consolidation, date: dt.date | None) -> int:
     and the units' due date (a report is issued after the units' reports are in)."""
     if date is not None:
         return date.year
-    due = vm.period.get("due")
-    return max(vm.as_of, due).year if isinstance(due, dt.date) else vm.as_of.year
+    return max(vm.as_of, vm.period.due).year
 
 
 def provenance_note(vm: Consolidation) -> str:

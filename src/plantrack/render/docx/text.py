@@ -7,7 +7,11 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from plantrack.domain.viewmodel import PlanInfo
+    from plantrack.models.plan import DocumentSettings
 
 # Characters XML 1.0 refuses (lxml raises on them): C0 controls but tab, LF, CR; DEL is
 # allowed by XML but is never meant in a report, and non-characters.
@@ -122,8 +126,8 @@ class Letterhead:
 
 
 def letterhead(
-    settings: dict[str, Any] | None,
-    plan: dict[str, Any],
+    settings: DocumentSettings | None,
+    plan: PlanInfo,
     *,
     letter: bool,
     number: str | None,
@@ -133,23 +137,37 @@ def letterhead(
 ) -> Letterhead:
     """The letterhead from the plan's document settings (``vm.document``) and the overrides;
     what is unknown stays blank rather than invented."""
-    s = settings or {}
-    code = s.get("code") or "BC"
-    if letter:  # a letter's code is the office's own (PNV), never the report's BC-…
-        code = s.get("letter_code") or (code[3:] if code.startswith("BC-") else "")
-    parent = s.get("parent_body") or plan.get("issuer") or ""
-    recipients = [clean(r).strip().rstrip(";.").strip() for r in s.get("recipients") or []]
-    if letter:  # the addressees are "Như trên"; of the rest, only those informed (b/c)
-        informed = [r for r in recipients if r.lower().endswith("(b/c)")]
-        recipients = ["Như trên", *informed]
+    s = settings
+    parent = (s.parent_body if s else None) or plan.issuer or ""
     return Letterhead(
         parent_body=clean(parent).upper(),
-        issuing_body=clean(s.get("issuing_body") or "").upper(),
-        number=number_line(number, clean(code)),
-        place_date=place_date(s.get("place") or plan.get("place") or "", date, year),
-        authority=clean(s.get("signer_authority") or "").upper(),
-        signer_title=clean(s["signer_title"]).upper() if s.get("signer_title") else None,
-        signer_name=clean(signer or s.get("signer_name") or "") or None,
-        recipients=[r for r in recipients if r],
-        archive=clean(s.get("archive") or "VT").strip().rstrip("."),
+        issuing_body=clean(s.issuing_body if s else "").upper(),
+        number=number_line(number, clean(_code(s, letter=letter))),
+        place_date=place_date((s.place if s else None) or plan.place or "", date, year),
+        authority=clean(s.signer_authority if s else "").upper(),
+        signer_title=clean(s.signer_title).upper() if s and s.signer_title else None,
+        signer_name=clean(signer or (s.signer_name if s else None) or "") or None,
+        recipients=_recipients(s, letter=letter),
+        archive=clean((s.archive if s else None) or "VT").strip().rstrip("."),
     )
+
+
+def _code(settings: DocumentSettings | None, *, letter: bool) -> str:
+    """The number code: the report's (``BC-…``), or for a letter the office's own (``PNV``),
+    never the report's."""
+    code = (settings.code if settings else None) or "BC"
+    if not letter:
+        return code
+    own = settings.letter_code if settings else None
+    return own or (code[3:] if code.startswith("BC-") else "")
+
+
+def _recipients(settings: DocumentSettings | None, *, letter: bool) -> list[str]:
+    """The recipients; a letter's addressees are "Như trên", and of the settings' recipients
+    only those informed (b/c) remain."""
+    listed = [
+        clean(r).strip().rstrip(";.").strip() for r in (settings.recipients if settings else [])
+    ]
+    if letter:
+        listed = ["Như trên", *[r for r in listed if r.lower().endswith("(b/c)")]]
+    return [r for r in listed if r]

@@ -111,7 +111,7 @@ def provenance_sheet(wb: Any, vm: Consolidation) -> None:
         ("Công cụ", f"{prov.tool} {prov.version}"),
         ("Commit dữ liệu", prov.data_commit or "(chưa có commit)"),
         ("Ngày chốt số liệu", prov.as_of),
-        ("Kỳ báo cáo", f"{vm.period['id']} ({vm.period['title']})"),
+        ("Kỳ báo cáo", f"{vm.period.id} ({vm.period.title})"),
         ("Số tệp đầu vào", len(prov.files)),
         ("Tệp chưa commit", "\n".join(prov.uncommitted) or "Không có"),
     ]

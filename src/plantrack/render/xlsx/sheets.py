@@ -82,8 +82,8 @@ def new_sheet(wb: Any, vm: Consolidation, name: str, heading: str) -> Any:
     """A sheet with the title rows (plan and period; heading and cut-off), set up to print."""
     ws = wb.create_sheet(name)
     plan = vm.plan
-    number = f" (số {plan['number']})" if plan.get("number") else ""
-    title = f"{plan['title']}{number} — {vm.period['title']}"
+    number = f" (số {plan.number})" if plan.number else ""
+    title = f"{plan.title}{number} — {vm.period.title}"
     title_rows(ws, title, f"{heading}. Ngày chốt số liệu: {vn_date(vm.as_of)}.")
     setup_page(ws)
     return ws
@@ -166,7 +166,7 @@ def summary_sheet(wb: Any, vm: Consolidation) -> None:
 
 def submission_sheet(wb: Any, vm: Consolidation) -> None:
     """Who sent the report on time, late, or not at all."""
-    heading = f"Tình hình gửi báo cáo (hạn gửi {vn_date(vm.period['due'])})"
+    heading = f"Tình hình gửi báo cáo (hạn gửi {vn_date(vm.period.due)})"
     ws = new_sheet(wb, vm, SHEETS[1], heading)
     cols = [
         Col("STT", 6, "int"),

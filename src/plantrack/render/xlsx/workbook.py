@@ -55,8 +55,8 @@ def _set_properties(workbook: Workbook, vm: Consolidation, stamp: dt.datetime) -
     props = workbook.properties
     props.creator = f"{vm.provenance.tool} {vm.provenance.version}"
     props.lastModifiedBy = props.creator
-    props.title = f"Phụ lục báo cáo tổng hợp {vm.period['title']}"
-    props.subject = str(vm.plan["title"])
+    props.title = f"Phụ lục báo cáo tổng hợp {vm.period.title}"
+    props.subject = vm.plan.title
     props.language = "vi-VN"
     props.identifier = vm.provenance.data_commit
     props.created = stamp
