@@ -12,7 +12,7 @@ from plantrack.app.record import record_consolidation
 from plantrack.domain.viewmodel import Consolidation
 from plantrack.errors import PlantrackError
 from plantrack.io.atomic import write_atomic
-from plantrack.io.outdir import OutputExistsError, publish
+from plantrack.io.outdir import OutputExistsError, OutputRefusedError, check_target, publish
 from plantrack.io.repo import find_repo, relative
 from plantrack.models.jsonschema import json_schemas
 from plantrack.validate.check import CheckResult, Progress, check_repository
@@ -21,6 +21,7 @@ __all__ = [
     "CheckResult",
     "Prepared",
     "check",
+    "check_output_folder",
     "find_repo",
     "latest_period",
     "prepare_consolidation",
@@ -115,11 +116,36 @@ def render_outputs(
     return out
 
 
-def write_outputs(target: Path, files: dict[str, bytes], *, force: bool = False) -> list[Path]:
-    """Publish ``files`` as the output folder ``target`` in one step."""
+_REFUSED = {
+    "repo": "là thư mục gốc của kho dữ liệu hoặc chứa kho",
+    "data": "nằm trong thư mục data/ của kho",
+    "git": "là hoặc chứa một kho git (.git)",
+    "file": "là một tệp, không phải thư mục",
+    "link": "đi qua một liên kết tượng trưng ra ngoài kho",
+}
+
+
+def check_output_folder(target: Path, repo: Path | None = None) -> None:
+    """Refuse an output folder plantrack may never write into (even with ``--force``)."""
     try:
-        return publish(target, files, force=force)
+        check_target(target, repo=repo)
+    except OutputRefusedError as exc:
+        raise PlantrackError(
+            f"Không ghi kết quả vào {exc.target}: thư mục này {_REFUSED[exc.reason]}; "
+            "chọn --out khác (--force cũng không cho phép)."
+        ) from exc
+
+
+def write_outputs(
+    target: Path, files: dict[str, bytes], *, force: bool = False, repo: Path | None = None
+) -> list[Path]:
+    """Publish ``files`` as plantrack's outputs in the folder ``target``; only files
+    plantrack wrote there before are ever removed."""
+    check_output_folder(target, repo)
+    try:
+        return publish(target, files, force=force, repo=repo)
     except OutputExistsError as exc:
         raise PlantrackError(
-            f"Thư mục {exc} đã có tệp không do plantrack tạo; chọn --out khác hoặc dùng --force."
+            f"Thư mục {exc} đã có tệp không do plantrack tạo (hoặc đã bị sửa); chọn --out khác, "
+            "hoặc dùng --force để ghi thêm kết quả vào đó (tệp khác được giữ nguyên)."
         ) from exc

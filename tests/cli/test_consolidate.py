@@ -187,10 +187,11 @@ def test_a_folder_plantrack_did_not_write_is_refused(
     assert (out / "ghi-chu.txt").read_text(encoding="utf-8") == "của tôi\n"
     # no staging folder left beside it
     assert sorted(p.name for p in tmp_path.iterdir()) == ["mine", "repo"]
-    # with --force the folder becomes plantrack's output
+    # with --force the outputs are written beside the user's file, which stays
     code, _, stderr = consolidate(capsys, repo, out, "--force")
     assert code == 0, stderr
-    assert sorted(p.name for p in out.iterdir()) == sorted([MD, JSON, MARKER])
+    assert sorted(p.name for p in out.iterdir()) == sorted([MD, JSON, MARKER, "ghi-chu.txt"])
+    assert (out / "ghi-chu.txt").read_text(encoding="utf-8") == "của tôi\n"
 
 
 def test_an_empty_folder_is_used(

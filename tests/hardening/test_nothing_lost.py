@@ -179,7 +179,9 @@ def test_two_runs_at_once_never_mix_their_outputs(repo: Path, tmp_path: Path) ->
 # --- users' files ---------------------------------------------------------------------
 
 
-def test_a_users_file_in_the_output_folder_needs_force(repo: Path, tmp_path: Path) -> None:
+def test_a_users_file_in_the_output_folder_needs_force_and_is_kept(
+    repo: Path, tmp_path: Path
+) -> None:
     out = tmp_path / "out"
     assert run_cli(*consolidate_args(repo, out, AS_OF[0]))[0] == 0
     note = out / "ghi-chu-cua-toi.txt"
@@ -191,7 +193,7 @@ def test_a_users_file_in_the_output_folder_needs_force(repo: Path, tmp_path: Pat
     assert digests(out) == before
     code, _, stderr = run_cli(*consolidate_args(repo, out, AS_OF[1]), "--force")
     assert code == 0, stderr
-    assert not note.exists()
+    assert note.read_text("utf-8") == "ghi chú\n"  # --force writes beside it, never deletes it
 
 
 def test_an_edited_output_needs_force(repo: Path, tmp_path: Path) -> None:

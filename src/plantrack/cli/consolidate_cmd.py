@@ -67,13 +67,14 @@ def consolidate(
         )
         return 1
     vm = prepared.vm
+    target = out if out is not None else root / "build" / period
+    api.check_output_folder(target, root)  # before anything is written, the record included
     # recorded before any output is written: uncommitted inputs stop an official run early
     recorded = api.record_consolidation(root, vm, force=force) if record else None
-    target = out if out is not None else root / "build" / period
     files = api.render_outputs(
         vm, root, chosen, number=number, date=parse_day(date, "--date"), signer=signer
     )
-    written = api.write_outputs(target, files, force=force)
+    written = api.write_outputs(target, files, force=force, repo=root)
     for path in written:
         typer.echo(str(path))
     if recorded is not None:

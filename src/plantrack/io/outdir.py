@@ -1,117 +1,236 @@
-"""Publish a folder of outputs at once: build it beside the target, then swap it in.
+"""Publish a folder of outputs: build it beside the target, then swap it in.
 
-Readers never see a mix of two runs; a folder plantrack did not write is never replaced
-without ``force``. The marker file lists what plantrack wrote with each file's SHA-256, so a
-file a user added to the folder, or a written file the user edited, also needs ``force``.
+plantrack deletes only files it wrote itself: the marker file ``.plantrack-output`` lists
+them with each file's SHA-256, and a file is removed only while it still has that content.
+
+- An absent or empty target, or one holding exactly what plantrack last wrote there, is
+  replaced as a whole: the new folder is built beside it and swapped in (:mod:`swap`), so
+  the path always holds one run's complete folder; the previous folder's files are then
+  removed one by one, by the marker.
+- A target holding anything else (a user's file, an edited output, a subfolder) needs
+  ``force``; the outputs are then written into it file by file, and nothing else in it is
+  touched: only files of the previous run that are still unchanged and not written again go.
+- Some targets are refused even with ``force``: the repository root or a folder above it, a
+  folder inside ``data/`` or ``.git``, a folder holding ``.git``, a file, and a path inside
+  the repository that a symbolic link takes elsewhere.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import os
-import shutil
 import tempfile
 from pathlib import Path
 
+from plantrack.io import swap
+from plantrack.io.atomic import write_atomic
+
 MARKER = ".plantrack-output"
-# concurrent runs on one folder: how many times a run moves another's output aside and retries
+_MARKER_HEAD = "plantrack"
+# concurrent runs on one folder: how many times a run retries when another's output lands first
 _ATTEMPTS = 20
 
 
 class OutputExistsError(Exception):
-    """The target folder holds files plantrack did not write."""
+    """The target folder holds files plantrack did not write (or the user edited)."""
 
 
-def publish(target: Path, files: dict[str, bytes], *, force: bool = False) -> list[Path]:
-    """Write ``files`` (name → bytes) as the whole content of ``target``; return their paths."""
-    target = target.absolute()
-    if target.exists() and not force and not _ours(target):
-        raise OutputExistsError(str(target))
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
-    os.chmod(staging, 0o777 & ~_umask())  # mkdtemp makes it private; outputs are for sharing
-    try:
-        for name, payload in files.items():
-            (staging / name).write_bytes(payload)
-        (staging / MARKER).write_text(_marker(files), encoding="utf-8")
-        _swap(staging, target)
-    finally:
-        if staging.exists():
-            shutil.rmtree(staging, ignore_errors=True)
-    return [target / name for name in files]
+class OutputRefusedError(Exception):
+    """The target may not be an output folder, with or without ``force``.
+
+    ``reason`` is one of ``repo`` (the repository or above it), ``data`` (inside ``data/``),
+    ``git`` (inside ``.git`` or holding one), ``file`` (a file is in the way) and ``link`` (a
+    symbolic link takes a path inside the repository outside it).
+    """
+
+    def __init__(self, target: Path, reason: str) -> None:
+        super().__init__(str(target))
+        self.target = target
+        self.reason = reason
+
+
+def check_target(target: Path, *, repo: Path | None = None) -> Path:
+    """The real path of the output folder ``target``, or :class:`OutputRefusedError`."""
+    lexical = Path(os.path.abspath(target))
+    real = lexical.resolve()
+    if repo is not None:
+        root = repo.resolve()
+        if real == root or root.is_relative_to(real):
+            raise OutputRefusedError(lexical, "repo")
+        if real.is_relative_to(root / "data"):
+            raise OutputRefusedError(lexical, "data")
+        if real.is_relative_to(root / ".git"):
+            raise OutputRefusedError(lexical, "git")
+        if lexical.is_relative_to(root) and not real.is_relative_to(root):
+            raise OutputRefusedError(lexical, "link")
+    if os.path.lexists(real / ".git"):
+        raise OutputRefusedError(lexical, "git")
+    if real.exists() and not real.is_dir():
+        raise OutputRefusedError(lexical, "file")
+    return real
+
+
+def publish(
+    target: Path, files: dict[str, bytes], *, force: bool = False, repo: Path | None = None
+) -> list[Path]:
+    """Write ``files`` (name → bytes) as plantrack's outputs in ``target``; return their paths.
+
+    ``repo`` is the data repository, whose root, ``data/`` and ``.git`` are refused.
+    """
+    real = check_target(target, repo=repo)
+    swap.recover(real)
+    _sweep(real)
+    for _ in range(_ATTEMPTS):
+        previous = _ours(real)
+        if previous is None:
+            if not force:
+                raise OutputExistsError(str(Path(os.path.abspath(target))))
+            _write_into(real, files, _read_marker(real))
+            break
+        if _replace_whole(real, files):
+            break
+    else:
+        raise OSError(errno.EBUSY, "other runs kept replacing it; try again", str(real))
+    return [Path(os.path.abspath(target)) / name for name in files]
 
 
 def _marker(files: dict[str, bytes]) -> str:
     """``plantrack`` then one ``<sha256>  <name>`` line per file written."""
     lines = [f"{hashlib.sha256(payload).hexdigest()}  {name}" for name, payload in files.items()]
-    return "\n".join(["plantrack", *lines]) + "\n"
+    return "\n".join([_MARKER_HEAD, *lines]) + "\n"
 
 
-def _ours(target: Path) -> bool:
-    """An empty folder, or one holding exactly what plantrack last wrote there, unchanged."""
-    if not target.is_dir():
+def _plain_name(name: str) -> bool:
+    """A marker line may only name a file directly in its folder."""
+    return bool(name) and name not in (".", "..", MARKER) and not any(c in name for c in "/\\\0")
+
+
+def _read_marker(folder: Path) -> dict[str, str]:
+    """Name → SHA-256 of the files the marker in ``folder`` says plantrack wrote."""
+    try:
+        text = (folder / MARKER).read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return {}
+    lines = text.splitlines()
+    if not lines or lines[0] != _MARKER_HEAD:
+        return {}
+    written = {}
+    for line in lines[1:]:
+        digest, _, name = line.partition("  ")
+        if _plain_name(name) and len(digest) == 64:
+            written[name] = digest
+    return written
+
+
+def _unchanged(path: Path, digest: str) -> bool:
+    """``path`` is a regular file (not a link) still holding the content with ``digest``."""
+    if path.is_symlink() or not path.is_file():
         return False
+    sha = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            sha.update(block)
+    return sha.hexdigest() == digest
+
+
+def _ours(target: Path) -> dict[str, str] | None:
+    """What plantrack wrote in ``target`` when that is all it holds, unchanged (an absent or
+    empty folder: nothing); ``None`` when it holds anything else."""
+    if not target.exists():
+        return {}
     entries = {p.name for p in target.iterdir()}
     if not entries:
-        return True
-    marker = target / MARKER
-    if not marker.is_file():
-        return False
-    written = {}
-    for line in marker.read_text(encoding="utf-8", errors="replace").splitlines()[1:]:
-        digest, _, name = line.partition("  ")
-        written[name] = digest
+        return {}
+    written = _read_marker(target)
+    if MARKER not in entries:
+        return None
     for name in entries - {MARKER}:
-        path = target / name
-        if name not in written or not path.is_file() or _sha256(path) != written[name]:
-            return False  # a user's file, or one of ours the user edited
+        if name not in written or not _unchanged(target / name, written[name]):
+            return None  # a user's file, or one of ours the user edited
+    return written
+
+
+def _replace_whole(target: Path, files: dict[str, bytes]) -> bool:
+    """Build the new folder beside ``target`` and swap it in; ``False`` when another run's
+    folder landed at ``target`` first (the caller checks it again and retries)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tag = swap.run_tag()
+    staging = Path(
+        tempfile.mkdtemp(prefix=f".{target.name}.{tag}.", suffix=".new", dir=target.parent)
+    )
+    os.chmod(staging, 0o777 & ~_umask())  # mkdtemp makes it private; outputs are for sharing
+    previous: Path | None = None
+    try:
+        # the marker first: a folder left by a killed run proves which files are plantrack's
+        (staging / MARKER).write_text(_marker(files), encoding="utf-8")
+        for name, payload in files.items():
+            (staging / name).write_bytes(payload)
+        try:
+            previous = swap.swap_in(staging, target, tag)
+        except OSError as exc:
+            if exc.errno in (errno.ENOTEMPTY, errno.EEXIST) and target.exists():
+                return False  # another run published first
+            raise
+    finally:
+        if previous != staging and staging.exists():
+            _discard(staging, [MARKER, *files])
+    if previous is not None:
+        _discard(
+            previous, list(_read_marker(previous)), digests=_read_marker(previous), home=target
+        )
     return True
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+def _discard(
+    folder: Path,
+    names: list[str],
+    *,
+    digests: dict[str, str] | None = None,
+    home: Path | None = None,
+) -> None:
+    """Remove ``names`` from ``folder`` (with ``digests``: only files still holding that
+    content), then the marker and the folder itself if nothing else is left.
 
-
-def _swap(staging: Path, target: Path) -> None:
-    """Rename ``staging`` to ``target``, moving any previous output aside first.
-
-    Another run may publish to the same target between the two renames: the target then
-    exists again, and this run moves that output aside too and retries, so the last run wins
-    whole. Any other failure puts the previous output back.
+    A file someone put into the previous folder while it was being replaced is moved into
+    ``home`` rather than lost; failing that the folder stays, under its hidden name.
     """
-    for _ in range(_ATTEMPTS):
-        old = _move_aside(target)
-        try:
-            os.replace(staging, target)
-        except OSError:
-            if not target.exists():
-                if old is not None:
-                    os.replace(old, target)
-                raise
-            if old is not None:  # superseded by the concurrent run's output
-                shutil.rmtree(old, ignore_errors=True)
+    for name in names:
+        path = folder / name
+        if digests is not None and not _unchanged(path, digests.get(name, "")):
             continue
-        if old is not None:
-            with contextlib.suppress(OSError):
-                shutil.rmtree(old)
+        with contextlib.suppress(OSError):
+            path.unlink()
+    with contextlib.suppress(OSError):
+        (folder / MARKER).unlink()
+    with contextlib.suppress(OSError):
+        for left in folder.iterdir():
+            if home is not None and not os.path.lexists(home / left.name):
+                os.rename(left, home / left.name)
+        folder.rmdir()
+
+
+def _sweep(target: Path) -> None:
+    """Clear the hidden folders that killed runs left beside ``target``, by their markers."""
+    if not target.parent.is_dir():
         return
-    raise OSError(f"{target}: other runs kept replacing it; try again")
+    for left in target.parent.iterdir():
+        if left.is_dir() and not left.is_symlink() and swap.abandoned(left.name, target):
+            written = _read_marker(left)
+            _discard(left, list(written), digests=written)
 
 
-def _move_aside(target: Path) -> Path | None:
-    """Rename ``target`` to a fresh hidden sibling; ``None`` when there is no target."""
-    old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old.", dir=target.parent))
-    old.rmdir()
-    try:
-        os.replace(target, old)
-    except FileNotFoundError:
-        return None
-    return old
+def _write_into(target: Path, files: dict[str, bytes], previous: dict[str, str]) -> None:
+    """``force`` into a folder holding other files: write ours one by one, atomically, and
+    remove only the previous run's files that are unchanged and not written again."""
+    for name, payload in files.items():
+        write_atomic(target / name, payload)
+    for name, digest in previous.items():
+        if name not in files and _unchanged(target / name, digest):
+            with contextlib.suppress(OSError):
+                (target / name).unlink()
+    write_atomic(target / MARKER, _marker(files))
 
 
 def _umask() -> int:
