@@ -21,8 +21,8 @@ import pytest
 from plantrack import api
 from plantrack.domain.status import STATUS_COLOURS, STATUS_LABELS
 from plantrack.domain.viewmodel import Consolidation
+from plantrack.render.office.tables import put
 from plantrack.render.xlsx.sheets import SHEETS, SUBMISSION_COLOURS
-from plantrack.render.xlsx.table import put
 from plantrack.render.xlsx.workbook import render_xlsx
 
 MINI = Path(__file__).resolve().parents[1] / "fixtures" / "mini"

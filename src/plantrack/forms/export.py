@@ -4,15 +4,12 @@
 
 from __future__ import annotations
 
-import io
-import zipfile
 from pathlib import Path
 from typing import Any, Literal
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.workbook.protection import WorkbookProtection
-from openpyxl.writer.excel import ExcelWriter
 
 from plantrack import __version__
 from plantrack.errors import PlantrackError
@@ -20,8 +17,8 @@ from plantrack.forms import instructions, tables
 from plantrack.forms.content import FormContent, Repository, build_content
 from plantrack.forms.layout import SHEET_HELP
 from plantrack.io.atomic import write_atomic
-from plantrack.render.xlsx.table import BOLD, TITLE_FONT, put, setup_page
-from plantrack.render.xlsx.workbook import fixed_time, normalise_zip
+from plantrack.render.office.package import fixed_time, workbook_bytes
+from plantrack.render.office.tables import BOLD, TITLE_FONT, put, setup_page
 from plantrack.validate.finding import Finding
 
 __all__ = ["form_name", "make_form", "render_form", "write_form"]
@@ -75,10 +72,7 @@ def render_form(content: FormContent) -> bytes:
     props.language = "vi-VN"
     props.created = stamp
     props.modified = stamp
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        ExcelWriter(wb, archive).write_data()
-    return normalise_zip(buffer.getvalue(), stamp)
+    return workbook_bytes(wb, stamp)
 
 
 def _help_sheet(wb: Any, content: FormContent) -> None:

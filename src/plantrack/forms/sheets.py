@@ -25,7 +25,7 @@ from plantrack.forms.layout import (
     Column,
 )
 from plantrack.io.yamlload import PathKey
-from plantrack.render.xlsx.table import clean_text
+from plantrack.render.office.tables import clean_text
 from plantrack.validate.catalogue import make
 from plantrack.validate.finding import Finding
 

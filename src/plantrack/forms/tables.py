@@ -33,7 +33,14 @@ from plantrack.forms.layout import (
     column_index,
 )
 from plantrack.models.report import Report
-from plantrack.render.xlsx.table import DATE_FORMAT, Col, put, setup_page, title_rows, write_table
+from plantrack.render.office.tables import (
+    DATE_FORMAT,
+    Col,
+    put,
+    setup_page,
+    title_rows,
+    write_table,
+)
 
 ANSWER_FILL = PatternFill("solid", fgColor="FFFFF2CC")
 LOCKED_FILL = PatternFill("solid", fgColor="FFF2F2F2")

@@ -1,6 +1,6 @@
 """python-docx primitives for the Nghị định 30/2020/NĐ-CP layout: A4 pages and margins,
 Times New Roman everywhere, runs and paragraphs, short rules, bordered tables with repeated
-header rows (page numbers, sections and saving are in ``docx_pages``)."""
+header rows (page numbers, sections and saving are in ``pages``)."""
 
 from __future__ import annotations
 

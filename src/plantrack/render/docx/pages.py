@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-import zipfile
 from typing import Any
 
 from docx.enum.section import WD_SECTION
@@ -17,6 +16,7 @@ from docx.shared import Pt
 
 from plantrack.render.docx.layout import BODY_PT, add_run, page_setup
 from plantrack.render.docx.text import clean
+from plantrack.render.office.package import PERMISSIONS_ONLY, fixed_time, repack
 
 
 def _field_run(paragraph: Any, kind: str, size: float) -> None:
@@ -61,7 +61,7 @@ def save(doc: Any, *, as_of: dt.date, title: str, subject: str, comments: str) -
     """The document's bytes, identical for identical inputs: fixed core properties and zip
     entry times taken from ``as_of``; python-docx's placeholder thumbnail dropped."""
     props = doc.core_properties
-    stamp = dt.datetime(as_of.year, as_of.month, as_of.day)
+    stamp = fixed_time(as_of)
     props.author = "plantrack"
     props.last_modified_by = "plantrack"
     props.created = stamp
@@ -76,24 +76,14 @@ def save(doc: Any, *, as_of: dt.date, title: str, subject: str, comments: str) -
     props.category = ""
     buffer = io.BytesIO()
     doc.save(buffer)
-    return _fixed_zip(buffer.getvalue(), (as_of.year, as_of.month, as_of.day, 0, 0, 0))
+    return repack(buffer.getvalue(), stamp, edit=_without_thumbnail, file_mode=PERMISSIONS_ONLY)
 
 
-def _fixed_zip(data: bytes, stamp: tuple[int, int, int, int, int, int]) -> bytes:
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            if info.filename == "docProps/thumbnail.jpeg":
-                continue
-            payload = source.read(info.filename)
-            if info.filename == "_rels/.rels":
-                text = payload.decode("utf-8")
-                text = re.sub(r"<Relationship [^>]*thumbnail\.jpeg\"/>", "", text)
-                payload = text.encode("utf-8")
-            entry = zipfile.ZipInfo(info.filename, date_time=stamp)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.create_system = 3
-            entry.external_attr = 0o644 << 16
-            target.writestr(entry, payload)
-    return out.getvalue()
+def _without_thumbnail(name: str, payload: bytes) -> bytes | None:
+    """python-docx's placeholder thumbnail and its relationship left out."""
+    if name == "docProps/thumbnail.jpeg":
+        return None
+    if name == "_rels/.rels":
+        text = re.sub(r"<Relationship [^>]*thumbnail\.jpeg\"/>", "", payload.decode("utf-8"))
+        return text.encode("utf-8")
+    return payload

@@ -7,6 +7,15 @@ from typing import Any
 
 from plantrack.domain.status import STATUS_COLOURS
 from plantrack.domain.viewmodel import Consolidation
+from plantrack.render.office.tables import (
+    BOLD,
+    DATE_FORMAT,
+    HEADER_ROW,
+    Col,
+    Filled,
+    put,
+    write_table,
+)
 from plantrack.render.xlsx.sheets import (
     AGGREGATE_LABELS,
     KIND_LABELS,
@@ -15,7 +24,6 @@ from plantrack.render.xlsx.sheets import (
     kind_label,
     new_sheet,
 )
-from plantrack.render.xlsx.table import BOLD, DATE_FORMAT, HEADER_ROW, Col, Filled, put, write_table
 
 
 def pairs_sheet(wb: Any, vm: Consolidation) -> None:

@@ -8,8 +8,7 @@ from typing import Any
 from plantrack.domain.indices import IndexRow
 from plantrack.domain.status import STATUS_COLOURS, STATUS_LABELS, Counts
 from plantrack.domain.viewmodel import Consolidation
-from plantrack.render.xlsx.charts import index_chart, status_chart, unit_chart
-from plantrack.render.xlsx.table import (
+from plantrack.render.office.tables import (
     HEADER_ROW,
     Col,
     Filled,
@@ -18,6 +17,7 @@ from plantrack.render.xlsx.table import (
     title_rows,
     write_table,
 )
+from plantrack.render.xlsx.charts import index_chart, status_chart, unit_chart
 
 SHEETS = (
     "Tổng hợp",

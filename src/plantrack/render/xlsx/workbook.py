@@ -4,13 +4,11 @@ same for the same view-model: document properties and zip entry times come from 
 from __future__ import annotations
 
 import datetime as dt
-import io
-import zipfile
 
 from openpyxl import Workbook
-from openpyxl.writer.excel import ExcelWriter
 
 from plantrack.domain.viewmodel import Consolidation
+from plantrack.render.office.package import fixed_time, workbook_bytes
 from plantrack.render.xlsx.detail import indicators_sheet, pairs_sheet, provenance_sheet
 from plantrack.render.xlsx.sheets import submission_sheet, summary_sheet, units_sheet
 
@@ -26,9 +24,6 @@ BUILDERS = (
     provenance_sheet,
 )
 
-# Unix "regular file, rw-r--r--" in the zip's external attributes, whatever the OS.
-_FILE_MODE = 0o100644 << 16
-
 
 def render_xlsx(vm: Consolidation) -> bytes:
     """The consolidated report's appendix tables as an .xlsx workbook, one sheet per table."""
@@ -39,16 +34,7 @@ def render_xlsx(vm: Consolidation) -> bytes:
     workbook.active = 0
     stamp = fixed_time(vm.as_of)
     _set_properties(workbook, vm, stamp)
-    buffer = io.BytesIO()
-    # ExcelWriter rather than Workbook.save: save() stamps "modified" with the current time.
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        ExcelWriter(workbook, archive).write_data()
-    return normalise_zip(buffer.getvalue(), stamp)
-
-
-def fixed_time(as_of: dt.date) -> dt.datetime:
-    """The timestamp every output made for ``as_of`` carries: midnight of the cut-off."""
-    return dt.datetime.combine(max(as_of, dt.date(1980, 1, 1)), dt.time())
+    return workbook_bytes(workbook, stamp)
 
 
 def _set_properties(workbook: Workbook, vm: Consolidation, stamp: dt.datetime) -> None:
@@ -61,21 +47,3 @@ def _set_properties(workbook: Workbook, vm: Consolidation, stamp: dt.datetime) -
     props.identifier = vm.provenance.data_commit
     props.created = stamp
     props.modified = stamp
-
-
-def normalise_zip(data: bytes, stamp: dt.datetime) -> bytes:
-    """Rewrite a zip with the same entries in the same order, each dated ``stamp`` and with
-    fixed attributes, so the bytes depend only on the contents."""
-    date_time = (stamp.year, stamp.month, stamp.day, stamp.hour, stamp.minute, stamp.second)
-    out = io.BytesIO()
-    with (
-        zipfile.ZipFile(io.BytesIO(data)) as source,
-        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
-    ):
-        for info in source.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=date_time)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.create_system = 3
-            entry.external_attr = _FILE_MODE
-            target.writestr(entry, source.read(info.filename), compresslevel=6)
-    return out.getvalue()

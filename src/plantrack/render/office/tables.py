@@ -1,5 +1,6 @@
-"""Table writing for the Excel appendix: typed columns, header and cell styles, and text that
-is always stored as text (never a formula), whatever a report says."""
+"""Tables in a worksheet, for the Excel appendix and the units' Excel forms: typed columns,
+header and cell styles, and text that is always stored as text (never a formula), whatever a
+report says."""
 
 from __future__ import annotations
 
