@@ -150,7 +150,12 @@ def key_changes(old: Any, new: Any, *, limit: int = 12) -> list[str]:
     out = [
         f"{k}: {short(old.get(k))} → {short(new.get(k))}" for k in keys if old.get(k) != new.get(k)
     ]
-    return out[:limit] + ([f"… (+{len(out) - limit})"] if len(out) > limit else [])
+    return _capped(out, limit)
+
+
+def _capped(lines: list[str], limit: int) -> list[str]:
+    """The first ``limit`` lines, and how many more there are."""
+    return lines[:limit] + ([f"… (+{len(lines) - limit})"] if len(lines) > limit else [])
 
 
 def report_changes(old: Any, new: Any, *, limit: int = 12) -> list[str]:
@@ -158,26 +163,28 @@ def report_changes(old: Any, new: Any, *, limit: int = 12) -> list[str]:
     the fields that changed (``tasks[t1].state: in-progress → done``)."""
     if not isinstance(old, dict) or not isinstance(new, dict):
         return []
-    out = [
-        line
-        for line in key_changes(
-            {k: v for k, v in old.items() if k != "tasks"},
-            {k: v for k, v in new.items() if k != "tasks"},
-            limit=limit,
-        )
-    ]
+    out = key_changes(
+        {k: v for k, v in old.items() if k != "tasks"},
+        {k: v for k, v in new.items() if k != "tasks"},
+        limit=limit,
+    )
     before, after = _entries(old.get("tasks")), _entries(new.get("tasks"))
     for task in list(before) + [t for t in after if t not in before]:
-        a, b = before.get(task), after.get(task)
-        if a == b:
-            continue
-        if a is None or b is None:
-            out.append(f"tasks[{task}]: {'—' if a is None else '…'} → {'—' if b is None else '…'}")
-            continue
-        for key in list(a) + [k for k in b if k not in a]:
-            if a.get(key) != b.get(key):
-                out.append(f"tasks[{task}].{key}: {short(a.get(key))} → {short(b.get(key))}")
-    return out[:limit] + ([f"… (+{len(out) - limit})"] if len(out) > limit else [])
+        out += _entry_changes(task, before.get(task), after.get(task))
+    return _capped(out, limit)
+
+
+def _entry_changes(task: str, a: dict[str, Any] | None, b: dict[str, Any] | None) -> list[str]:
+    """The changed fields of one task entry; an entry added or removed as a whole."""
+    if a == b:
+        return []
+    if a is None or b is None:
+        return [f"tasks[{task}]: {'—' if a is None else '…'} → {'—' if b is None else '…'}"]
+    return [
+        f"tasks[{task}].{key}: {short(a.get(key))} → {short(b.get(key))}"
+        for key in list(a) + [k for k in b if k not in a]
+        if a.get(key) != b.get(key)
+    ]
 
 
 def _entries(tasks: Any) -> dict[str, dict[str, Any]]:

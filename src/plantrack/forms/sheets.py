@@ -145,35 +145,16 @@ def table_rows(
 ) -> dict[str, Row]:
     """The rows of a table sheet by id: unknown, id-less and duplicated rows are findings,
     and so is every expected id without a row (a deleted row)."""
+    table = _Table(out, sheet, columns, what, what_en)
     found: dict[str, Row] = {}
     order: list[str] = []
     wanted = set(expected)
-    id_field = columns[0].field
     last = ws.max_row
     for number in range(FIRST_ROW, last + 1):
-        row = {c.field: ws.cell(row=number, column=i) for i, c in enumerate(columns, start=1)}
-        values = {f: value_of(out, sheet, cell) for f, cell in row.items()}
-        if all(v is None for v in values.values()):
-            continue
-        row_id = cells.text(values[id_field])
-        key = at(sheet, row[id_field])
-        if row_id is None:
-            if any(values[c.field] is not None for c in columns if c.answer):
-                out.add("PT322", key, what=what, what_en=what_en)
-            continue
-        if row_id not in wanted:
-            out.add("PT316", key, what=what, what_en=what_en, id=row_id)
-        elif row_id in found:
-            out.add(
-                "PT317",
-                key,
-                what=what.capitalize(),
-                what_en=what_en.capitalize(),
-                id=row_id,
-                first=found[row_id].number,
-            )
-        else:
-            found[row_id] = Row(number, row, values)
+        row = table.read(ws, number)
+        row_id = table.row_id(row, wanted, found) if row is not None else None
+        if row is not None and row_id is not None:
+            found[row_id] = row
             order.append(row_id)
     for index, row_id in enumerate(expected):
         if row_id not in found:
@@ -183,8 +164,46 @@ def table_rows(
     original = [i for i in expected if i in found]
     if sheet == SHEET_TASKS and order != original:
         moved = next(i for i, j in zip(order, original, strict=True) if i != j)
-        out.add("PT318", at(sheet, found[moved].cells[id_field]))
+        out.add("PT318", at(sheet, found[moved].cells[columns[0].field]))
     return found
+
+
+@dataclass(frozen=True)
+class _Table:
+    """One table sheet being read: where findings go and what its rows are called."""
+
+    out: Collector
+    sheet: str
+    columns: tuple[Column, ...]
+    what: str
+    what_en: str
+
+    def read(self, ws: Any, number: int) -> Row | None:
+        """Row ``number``; ``None`` when every cell is blank."""
+        row = {c.field: ws.cell(row=number, column=i) for i, c in enumerate(self.columns, 1)}
+        values = {f: value_of(self.out, self.sheet, cell) for f, cell in row.items()}
+        return None if all(v is None for v in values.values()) else Row(number, row, values)
+
+    def row_id(self, row: Row, wanted: set[str], found: dict[str, Row]) -> str | None:
+        """The id of a row to keep; ``None`` (and a finding) for a row without an id but
+        with answers, an unknown id or an id seen before."""
+        id_field = self.columns[0].field
+        row_id = cells.text(row.values[id_field])
+        key = at(self.sheet, row.cells[id_field])
+        words = {"what": self.what, "what_en": self.what_en}
+        if row_id is None:
+            if any(row.values[c.field] is not None for c in self.columns if c.answer):
+                self.out.add("PT322", key, **words)
+            return None
+        if row_id not in wanted:
+            self.out.add("PT316", key, **words, id=row_id)
+            return None
+        if row_id in found:
+            what, what_en = self.what.capitalize(), self.what_en.capitalize()
+            first = found[row_id].number
+            self.out.add("PT317", key, what=what, what_en=what_en, id=row_id, first=first)
+            return None
+        return row_id
 
 
 def read_tasks(

@@ -10,9 +10,10 @@ does not need it, and the page must carry no URL at all.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from html import escape
 
-from plantrack.domain.indices import IndexRow
+from plantrack.domain.indices import ComponentRow, IndexRow
 from plantrack.domain.status import STATUS_COLOURS, STATUS_LABELS, Counts
 from plantrack.domain.viewmodel import UnitRow
 from plantrack.render.templating import number, percent
@@ -152,20 +153,31 @@ def has_scores(index: IndexRow) -> bool:
     return any(c.baseline is not None or c.latest is not None for c in index.components)
 
 
+@dataclass(frozen=True)
+class _Bars:
+    """The geometry of the index chart: where labels, bars and values go."""
+
+    series: list[tuple[str, str, str]]  # (year label, colour, "baseline" or "latest")
+    scale_max: float
+    bar_x: float
+    bar_w: float
+    bar_h: float = 12.0
+    top: float = 30.0
+
+    @property
+    def group_h(self) -> float:
+        """The height of one component's group of bars."""
+        return len(self.series) * self.bar_h + 10
+
+
 def index_chart(index: IndexRow) -> str:
     """Grouped horizontal bars, baseline vs latest, one group per component (PAPI dimension,
     SIPAS factor); an empty string when the index has no component scores."""
     if not has_scores(index):
         return ""
     rows = [c for c in index.components if c.baseline is not None or c.latest is not None]
-    single = (
-        index.baseline is None
-        or index.latest is None
-        or index.baseline is index.latest
-        or index.baseline.year == index.latest.year
-    )
-    series: list[tuple[str, str, str]] = []  # (year label, colour, which)
-    if not single and index.baseline is not None:
+    series: list[tuple[str, str, str]] = []
+    if index.two_years and index.baseline is not None:
         series.append((str(index.baseline.year), BASELINE_COLOUR, "baseline"))
     if index.latest is not None:
         series.append((str(index.latest.year), LATEST_COLOUR, "latest"))
@@ -174,53 +186,56 @@ def index_chart(index: IndexRow) -> str:
     title = f"Chỉ số {index.id}: điểm các thành phần" + (
         f" ({' – '.join(s[0] for s in series)})" if series else ""
     )
-    label_w = max(_text_width(_component_label(c.code, c.name)) for c in rows) + 12
-    value_w = 56.0
-    bar_x = 10 + label_w
-    bar_w = WIDTH - bar_x - value_w
-    bar_h = 12.0
-    group_h = len(series) * bar_h + 10
-    top = 30.0
-    height = top + len(rows) * group_h + 36
+    bar_x = 10 + max(_text_width(_component_label(c.code, c.name)) for c in rows) + 12
+    bars = _Bars(series, scale_max, bar_x, WIDTH - bar_x - 56.0)
+    height = bars.top + len(rows) * bars.group_h + 36
     out = [_open(height, title), _text(10, 18, title, extra=' font-weight="bold"')]
     for i, comp in enumerate(rows):
-        y = top + i * group_h
-        label = _component_label(comp.code, comp.name)
-        out.append(f"<g><title>{escape(comp.code)}. {escape(comp.name)}</title>")
-        out.append(
-            _text(bar_x - 6, y + len(series) * bar_h / 2 + 4, label, "end", f' fill="{INK}"')
-        )
-        for j, (year, colour, which) in enumerate(series):
-            value = comp.baseline if which == "baseline" else comp.latest
-            by = y + j * bar_h
-            if value is None:
-                out.append(_text(bar_x + 2, by + 10, "—", extra=' font-size="10"'))
-                continue
-            w = bar_w * max(value, 0.0) / scale_max
-            out.append(_rect(bar_x, by, w, bar_h - 2, colour, f"{year}: {number(value, 4)}"))
-            out.append(_text(bar_x + w + 4, by + 9, _score(value), extra=' font-size="10"'))
-        out.append("</g>")
-    axis_y = top + len(rows) * group_h
-    out.append(
-        f'<line x1="{_xy(bar_x)}" y1="{_xy(top - 4)}" x2="{_xy(bar_x)}" y2="{_xy(axis_y)}" '
-        f'stroke="{AXIS}" stroke-width="1"/>'
-    )
-    out.append(
+        out += _component_bars(comp, bars, bars.top + i * bars.group_h)
+    out += _axis_and_legend(bars, bars.top + len(rows) * bars.group_h)
+    out.append("</svg>")
+    return "".join(out)
+
+
+def _component_bars(comp: ComponentRow, bars: _Bars, y: float) -> list[str]:
+    """One component's label and its bars, one per year."""
+    label = _component_label(comp.code, comp.name)
+    out = [f"<g><title>{escape(comp.code)}. {escape(comp.name)}</title>"]
+    middle = y + len(bars.series) * bars.bar_h / 2 + 4
+    out.append(_text(bars.bar_x - 6, middle, label, "end", f' fill="{INK}"'))
+    for j, (year, colour, which) in enumerate(bars.series):
+        value = comp.baseline if which == "baseline" else comp.latest
+        by = y + j * bars.bar_h
+        if value is None:
+            out.append(_text(bars.bar_x + 2, by + 10, "—", extra=' font-size="10"'))
+            continue
+        w = bars.bar_w * max(value, 0.0) / bars.scale_max
+        out.append(_rect(bars.bar_x, by, w, bars.bar_h - 2, colour, f"{year}: {number(value, 4)}"))
+        out.append(_text(bars.bar_x + w + 4, by + 9, _score(value), extra=' font-size="10"'))
+    out.append("</g>")
+    return out
+
+
+def _axis_and_legend(bars: _Bars, axis_y: float) -> list[str]:
+    """The axis line, the scale note and one legend swatch per year."""
+    x = _xy(bars.bar_x)
+    out = [
+        f'<line x1="{x}" y1="{_xy(bars.top - 4)}" x2="{x}" y2="{_xy(axis_y)}" '
+        f'stroke="{AXIS}" stroke-width="1"/>',
         _text(
-            bar_x + bar_w,
+            bars.bar_x + bars.bar_w,
             axis_y + 12,
-            f"thang điểm 0–{number(scale_max)}",
+            f"thang điểm 0–{number(bars.scale_max)}",
             "end",
             ' font-size="10"',
-        )
-    )
+        ),
+    ]
     legend_x = 10.0
-    for year, colour, _ in series:
+    for year, colour, _ in bars.series:
         out.append(_rect(legend_x, axis_y + 16, 10, 10, colour))
         out.append(_text(legend_x + 14, axis_y + 25, year, extra=' font-size="10"'))
         legend_x += 60
-    out.append("</svg>")
-    return "".join(out)
+    return out
 
 
 def _score(value: float) -> str:
