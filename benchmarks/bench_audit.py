@@ -115,6 +115,9 @@ def _day(text: str, hour: int) -> dt.datetime:
     return dt.datetime.combine(dt.date.fromisoformat(text), dt.time(hour), TZ)
 
 
+Event = tuple[dt.datetime, int, str, Any]  # when, kind (1 report, 2 edit, 3 plan, 4 record), key
+
+
 def build(root: Path, args: argparse.Namespace) -> dict[str, Any]:
     """Generate the files, then their history; a summary of what was built."""
     rng = random.Random(args.seed)
@@ -125,7 +128,23 @@ def build(root: Path, args: argparse.Namespace) -> dict[str, Any]:
     base = {p.relative_to(root).as_posix(): p.read_bytes() for p in data.rglob("*.yaml")}
     reports = {k: v for k, v in base.items() if k.startswith("data/reports/")}
     current = {k: v for k, v in base.items() if k not in reports}
-    events: list[tuple[dt.datetime, int, str, Any]] = []
+    events = _events(rng, reports, summary, args)
+    fi = FastImport(root)
+    first = summary.periods[0].start
+    fi.commit(CLERK, _day(str(first - dt.timedelta(days=30)), 8), "Kế hoạch và đơn vị", current)
+    for event in events:
+        _replay(fi, rng, event, current, summary)
+    commits = fi.commits
+    fi.done()
+    subprocess.run(["git", "reset", "-q", "--hard"], cwd=root, check=True)
+    return {"commits": commits, "reports": len(reports), "periods": len(summary.periods)}
+
+
+def _events(
+    rng: random.Random, reports: dict[str, bytes], summary: Any, args: argparse.Namespace
+) -> list[Event]:
+    """Every commit after the first, in history order."""
+    events: list[Event] = []
     added: dict[str, dt.datetime] = {}
     for path, content in reports.items():
         submitted = re.search(rb"^submitted: '?(\d{4}-\d{2}-\d{2})", content, re.MULTILINE)
@@ -146,37 +165,40 @@ def build(root: Path, args: argparse.Namespace) -> dict[str, Any]:
     for period in summary.periods[1 : 1 + args.records]:
         events.append((_day(str(period.due + dt.timedelta(days=10)), 16), 4, period.id, None))
     events.sort(key=lambda e: (e[0], e[1], e[2]))
-    fi = FastImport(root)
-    fi.commit(CLERK, _day(str(first - dt.timedelta(days=30)), 8), "Kế hoạch và đơn vị", current)
-    plan_times = re.compile(rb"^( +time: )(.*)$", re.MULTILINE)
-    for when, kind, key, payload in events:
-        if kind == 1:
-            current[key] = payload
-            unit = key.rsplit("/", 1)[-1].removesuffix(".yaml")
-            fi.commit(f"{unit}@example.vn", when, f"Báo cáo {key}", {key: payload})
-        elif kind == 2:
-            number = b"number: %d/BC-UBND" % payload
-            text = re.sub(rb"^number: .*$", number, current[key], count=1, flags=re.M)
-            current[key] = text
-            unit = key.rsplit("/", 1)[-1].removesuffix(".yaml")
-            email = OUTSIDER if rng.random() < 0.01 else f"{unit}@example.vn"
-            fi.commit(email, when, f"Sửa {key}", {key: text})
-        elif kind == 3:
-            plan = current["data/plan.yaml"]
-            found = list(plan_times.finditer(plan))
-            hit = found[payload % len(found)]
-            value = b"'2026-12-31'" if hit.group(2) != b"'2026-12-31'" else "Thường xuyên".encode()
-            plan = plan[: hit.start(2)] + value + plan[hit.end(2) :]
-            current["data/plan.yaml"] = plan
-            fi.commit(CLERK, when, "Điều chỉnh thời hạn", {"data/plan.yaml": plan})
-        else:
-            previous = fi.sha(fi.mark)
-            record = _record(key, previous, when - dt.timedelta(hours=1), current, summary)
-            fi.commit(CLERK, when, f"Ghi nhận tổng hợp {key}", {record[0]: record[1]})
-    commits = fi.commits
-    fi.done()
-    subprocess.run(["git", "reset", "-q", "--hard"], cwd=root, check=True)
-    return {"commits": commits, "reports": len(reports), "periods": len(summary.periods)}
+    return events
+
+
+PLAN_TIMES = re.compile(rb"^( +time: )(.*)$", re.MULTILINE)
+
+
+def _replay(
+    fi: FastImport, rng: random.Random, event: Event, current: dict[str, bytes], summary: Any
+) -> None:
+    """One commit: a report added, a report edited, a deadline moved, or a record."""
+    when, kind, key, payload = event
+    if kind == 1:
+        current[key] = payload
+        unit = key.rsplit("/", 1)[-1].removesuffix(".yaml")
+        fi.commit(f"{unit}@example.vn", when, f"Báo cáo {key}", {key: payload})
+    elif kind == 2:
+        number = b"number: %d/BC-UBND" % payload
+        text = re.sub(rb"^number: .*$", number, current[key], count=1, flags=re.M)
+        current[key] = text
+        unit = key.rsplit("/", 1)[-1].removesuffix(".yaml")
+        email = OUTSIDER if rng.random() < 0.01 else f"{unit}@example.vn"
+        fi.commit(email, when, f"Sửa {key}", {key: text})
+    elif kind == 3:
+        plan = current["data/plan.yaml"]
+        found = list(PLAN_TIMES.finditer(plan))
+        hit = found[payload % len(found)]
+        value = b"'2026-12-31'" if hit.group(2) != b"'2026-12-31'" else "Thường xuyên".encode()
+        plan = plan[: hit.start(2)] + value + plan[hit.end(2) :]
+        current["data/plan.yaml"] = plan
+        fi.commit(CLERK, when, "Điều chỉnh thời hạn", {"data/plan.yaml": plan})
+    else:
+        previous = fi.sha(fi.mark)
+        record = _record(key, previous, when - dt.timedelta(hours=1), current, summary)
+        fi.commit(CLERK, when, f"Ghi nhận tổng hợp {key}", {record[0]: record[1]})
 
 
 def _record(
