@@ -14,7 +14,8 @@ import pytest
 import yaml
 
 from plantrack import api
-from plantrack.app.audit import run_audit, run_history
+from plantrack.app.audit import run_audit
+from plantrack.app.history import run_history
 from plantrack.app.record import record_consolidation
 from plantrack.domain.history import TaskHistory
 from plantrack.models.period import period_sort_key

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
-from plantrack.app.audit import codeowners_text, write_codeowners
+from plantrack.app.codeowners import codeowners_text, write_codeowners
 from plantrack.errors import PlantrackError
 from tests.audit.conftest import CLERK, Repo, Run
 

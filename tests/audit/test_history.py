@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from plantrack.app.audit import run_history
+from plantrack.app.history import run_history
 from plantrack.domain.history import TaskHistory, UnitHistory
 from plantrack.errors import PlantrackError
 from plantrack.render.audit import history_text

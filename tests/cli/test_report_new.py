@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from plantrack.app.newfiles import new_report
+from plantrack.app.report_new import new_report
 from plantrack.io.repo import list_data_files
 from plantrack.validate.check import check_repository, load_base
 from tests.cli.conftest import Run

@@ -20,13 +20,14 @@ from openpyxl import load_workbook
 
 from plantrack.cli import form_cmd
 from plantrack.cli.app import app, main
-from plantrack.forms.content import Repository, open_repository
 from plantrack.forms.export import make_form
 from plantrack.forms.importer import ImportResult, import_form
 from plantrack.io.repo import DataFile
 from plantrack.models import Report
 from plantrack.validate.finding import Finding
 from plantrack.validate.loading import load_model
+from plantrack.validate.require import Repository
+from plantrack.validate.require import require_plan as open_repository
 
 MINI = Path(__file__).resolve().parents[1] / "fixtures" / "mini"
 TODAY = dt.date(2024, 10, 1)

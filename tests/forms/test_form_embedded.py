@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from plantrack.forms.content import open_repository
 from plantrack.forms.export import make_form
 from plantrack.forms.importer import import_form
 from plantrack.io.repo import DataFile
 from plantrack.models import Report
 from plantrack.validate.loading import load_model
+from plantrack.validate.require import require_plan as open_repository
 from tests.forms.conftest import Run, load_report
 
 PROJECT = Path(__file__).resolve().parents[2]

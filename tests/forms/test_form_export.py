@@ -10,10 +10,12 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from plantrack.app.form_export import write_form
 from plantrack.errors import PlantrackError
-from plantrack.forms.content import build_content, open_repository
-from plantrack.forms.export import make_form, write_form
+from plantrack.forms.content import build_content
+from plantrack.forms.export import make_form
 from plantrack.forms.layout import META_KEYS
+from plantrack.validate.require import require_plan as open_repository
 from tests.forms.conftest import export, run_import
 
 TASKS, INDICATORS, GENERAL, META = "Nhiệm vụ", "Chỉ tiêu", "Thông tin chung", "_meta"

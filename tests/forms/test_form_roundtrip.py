@@ -228,7 +228,7 @@ def test_an_edge_report_survives(mini: Path) -> None:
 @pytest.mark.parametrize("unit", ["xa-tra-don", "xa-tra-dzon", "phong-noi-vu"])
 def test_a_report_new_skeleton_survives(mini: Path, unit: str) -> None:
     # the skeleton holds explicit nulls and carried-forward answers, and comments
-    from plantrack.app.newfiles import new_report
+    from plantrack.app.report_new import new_report
 
     made = new_report(mini, unit, "2024-Y", today=dt.date(2025, 1, 1))
     result = run_import(mini, export(mini, unit, "2024-Y"), today=dt.date(2025, 1, 1))

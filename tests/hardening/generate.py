@@ -81,8 +81,8 @@ TASKS = "Nhiệm vụ"
 
 
 def _form(root: Path) -> bytes:
-    from plantrack.forms.content import open_repository
     from plantrack.forms.export import make_form
+    from plantrack.validate.require import require_plan as open_repository
 
     data, findings = make_form(open_repository(root), "xa-tra-don", "2024-Q3")
     assert data is not None, findings

@@ -309,8 +309,8 @@ def apply_edits(data: bytes, edits: list[tuple[str, Any]]) -> bytes:
 @pytest.fixture(scope="module")
 def form_scratch() -> Iterator[tuple[Path, bytes]]:
     """A copy of the mini repository and xa-tra-don's 2024-Q3 form as exported."""
-    from plantrack.forms.content import open_repository
     from plantrack.forms.export import make_form
+    from plantrack.validate.require import require_plan as open_repository
 
     folder = Path(tempfile.mkdtemp(prefix="plantrack-form-fuzz-"))
     root = folder / "repo"

@@ -1,22 +1,29 @@
-"""Glue between layers for the commands: load and check inputs, gather git facts, build the
-view-model. Used by ``api``; nothing here prints."""
+"""``consolidate`` (and ``status``, ``remind``): check a period's inputs, gather git facts,
+build the view-model; render it in the chosen formats and publish the output folder."""
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from plantrack import __version__
+from plantrack import __version__, layout
+from plantrack.app.record import record_consolidation
 from plantrack.domain.consolidation import consolidate
 from plantrack.domain.viewmodel import Consolidation, InputFile, Provenance
 from plantrack.errors import PlantrackError
+from plantrack.i18n import t
 from plantrack.io import git
+from plantrack.io.outdir import OutputExistsError, OutputRefusedError, check_target, publish
 from plantrack.io.repo import DataFile, list_data_files
 from plantrack.models.period import parse_period_id, period_sort_key
 from plantrack.validate.check import Progress, load_base, load_period
 from plantrack.validate.finding import Finding
+from plantrack.validate.require import require_period, require_period_id
+
+FORMATS = ("md", "html", "xlsx", "docx", "json")
 
 
 @dataclass
@@ -42,22 +49,14 @@ def prepare(
 ) -> Prepared:
     """Check the inputs of ``period_id`` and build its consolidation at ``as_of``
     (default: the period's cut-off, so results are reproducible)."""
-    if parse_period_id(period_id) is None:
-        raise PlantrackError(
-            f"'{period_id}' không phải kỳ báo cáo (ví dụ 2024-Q3, 2024-H1, 2024-Y)."
-        )
+    require_period_id(period_id)
     files, _ = list_data_files(root)
     base = load_base(root, files)
     if base.context is None:
         return Prepared(None, base.findings)
     ctx = base.context
-    if not ctx.is_required(period_id):
-        raise PlantrackError(
-            f"Kế hoạch không yêu cầu báo cáo kỳ {period_id} (các kỳ: "
-            f"{', '.join(ctx.plan.reporting.periods)}, từ {ctx.plan.reporting.first})."
-        )
+    period = require_period(ctx, period_id)
     today = today or dt.date.today()
-    period = ctx.period(period_id)
     current = load_period(root, ctx, files, period_id, today=today, progress=progress)
     previous_id = _previous_period(files, period_id)
     previous = load_period(root, ctx, files, previous_id, today=today) if previous_id else None
@@ -108,3 +107,115 @@ def latest_period(root: Path) -> str | None:
     files, _ = list_data_files(root)
     folders = {f.folder for f in files if f.kind == "report" and parse_period_id(f.folder)}
     return max(folders, key=period_sort_key) if folders else None
+
+
+def render_outputs(
+    vm: Consolidation,
+    repo: Path,
+    formats: Iterable[str] = FORMATS,
+    *,
+    number: str | None = None,
+    date: dt.date | None = None,
+    signer: str | None = None,
+) -> dict[str, bytes]:
+    """File name → bytes for each requested format of the consolidated report; ``number``,
+    ``date`` and ``signer`` fill the official Word document (blank when not given)."""
+    from plantrack.render.documents import render_json, render_markdown
+
+    base = layout.consolidated_base(vm.period.id)
+    out: dict[str, bytes] = {}
+    for fmt in formats:
+        if fmt == "md":
+            out[f"{base}.md"] = render_markdown(vm, repo).encode("utf-8")
+        elif fmt == "json":
+            out[f"{base}.json"] = render_json(vm).encode("utf-8")
+        elif fmt == "html":
+            from plantrack.render.html import render_html
+
+            out[f"{base}.html"] = render_html(vm, repo).encode("utf-8")
+        elif fmt == "docx":
+            from plantrack.render.docx.report import render_docx
+
+            out[f"{base}.docx"] = render_docx(
+                vm, number=number, date=date, signer=signer, repo=repo
+            )
+        elif fmt == "xlsx":
+            from plantrack.render.xlsx.workbook import render_xlsx
+
+            out[f"{base}.xlsx"] = render_xlsx(vm)
+    return out
+
+
+def check_output_folder(target: Path, repo: Path | None = None) -> None:
+    """Refuse an output folder plantrack may never write into, even with ``--force``
+    (PT925: the repository root, data/, a git folder, a file, a link out of the
+    repository)."""
+    try:
+        check_target(target, repo=repo)
+    except OutputRefusedError as exc:
+        reason = f"output.refused.{exc.reason}"
+        raise PlantrackError(
+            code="PT925", path=exc.target, reason=t(reason, "vi"), reason_en=t(reason, "en")
+        ) from exc
+
+
+def write_outputs(
+    target: Path, files: dict[str, bytes], *, force: bool = False, repo: Path | None = None
+) -> list[Path]:
+    """Publish ``files`` as plantrack's outputs in the folder ``target``; only files
+    plantrack wrote there before are ever removed (PT907 when the folder holds other or
+    edited files, unless ``force``)."""
+    check_output_folder(target, repo)
+    try:
+        return publish(target, files, force=force, repo=repo)
+    except OutputExistsError as exc:
+        raise PlantrackError(code="PT907", path=exc) from exc
+
+
+@dataclass(frozen=True)
+class Options:
+    """How to consolidate: formats, output folder, dates, the signing block, recording."""
+
+    formats: Sequence[str] = FORMATS
+    out: Path | None = None
+    as_of: dt.date | None = None
+    today: dt.date | None = None
+    number: str | None = None
+    date: dt.date | None = None
+    signer: str | None = None
+    record: bool = False
+    force: bool = False
+
+
+@dataclass
+class Consolidated:
+    """What ``consolidate`` did: its findings, and when they allowed it, the files written
+    and the record."""
+
+    prepared: Prepared
+    written: list[Path] = field(default_factory=list)
+    recorded: Path | None = None
+
+
+def consolidate_period(
+    root: Path, period_id: str, options: Options = Options(), *, progress: Progress | None = None
+) -> Consolidated:
+    """Consolidate ``period_id``: check, record when asked (before any output, so that
+    uncommitted inputs stop an official run early), render and publish the outputs."""
+    prepared = prepare(root, period_id, as_of=options.as_of, today=options.today, progress=progress)
+    if prepared.vm is None:
+        return Consolidated(prepared)
+    vm = prepared.vm
+    target = options.out if options.out is not None else root / layout.output_folder(period_id)
+    check_output_folder(target, root)  # before anything is written, the record included
+    recorded = record_consolidation(root, vm, force=options.force) if options.record else None
+    files = render_outputs(
+        vm,
+        root,
+        options.formats,
+        number=options.number,
+        date=options.date,
+        signer=options.signer,
+    )
+    written = write_outputs(target, files, force=options.force, repo=root)
+    return Consolidated(prepared, written, recorded)

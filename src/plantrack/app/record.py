@@ -14,15 +14,16 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+from plantrack import layout
+from plantrack.app.guard import write_guarded
 from plantrack.domain.gitfacts import Recorded
 from plantrack.domain.viewmodel import Consolidation
 from plantrack.errors import PlantrackError
-from plantrack.io.atomic import write_atomic
 from plantrack.io.gitlog import commit_date
 from plantrack.io.yamlload import load_yaml_file
 from plantrack.io.yamlwrite import dump_yaml
 
-RECORDS = "data/consolidations"
+RECORDS = layout.CONSOLIDATIONS
 HEADER = (
     "Bản ghi tổng hợp chính thức — do 'plantrack consolidate --record' viết; hãy commit tệp này.\n"
     "Official consolidation record written by 'plantrack consolidate --record'; commit it.\n"
@@ -32,7 +33,7 @@ HEADER = (
 
 def record_path(root: Path, period: str) -> Path:
     """Where the record of ``period`` lives."""
-    return root / RECORDS / f"{period}.yaml"
+    return root / layout.consolidation(period)
 
 
 def record_data(vm: Consolidation, committed: dt.datetime | None) -> dict[str, Any]:
@@ -55,30 +56,12 @@ def record_consolidation(root: Path, vm: Consolidation, *, force: bool = False) 
     ``force`` (re-recording the same consolidation is a no-op)."""
     prov = vm.provenance
     if prov.data_commit is None:
-        raise PlantrackError(
-            "Không ghi được bản ghi tổng hợp: kho dữ liệu chưa có commit nào (hoặc không phải "
-            "kho git). Commit dữ liệu trước rồi tổng hợp lại."
-        )
+        raise PlantrackError(code="PT908")
     if prov.uncommitted:
-        raise PlantrackError(
-            "Không ghi được bản ghi tổng hợp: các tệp đầu vào sau chưa commit: "
-            + ", ".join(prov.uncommitted[:10])
-            + ". Commit chúng trước, rồi tổng hợp lại với --record."
-        )
+        raise PlantrackError(code="PT909", files=", ".join(prov.uncommitted[:10]))
     text = dump_yaml(record_data(vm, commit_date(root, prov.data_commit)), HEADER)
     target = record_path(root, str(vm.period.id))
-    if target.exists() and not force:
-        try:
-            same = target.read_text("utf-8") == text
-        except (OSError, UnicodeDecodeError):
-            same = False
-        if same:
-            return target
-        raise PlantrackError(
-            f"Đã có bản ghi tổng hợp khác: {target}. Ghi đè (tổng hợp lại chính thức) bằng "
-            "--force; bản cũ vẫn còn trong lịch sử git."
-        )
-    write_atomic(target, text)
+    write_guarded(target, text, force=force, advice="advice.record")
     return target
 
 

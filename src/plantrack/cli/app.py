@@ -26,6 +26,7 @@ from plantrack.cli import (
     status_cmd,
 )
 from plantrack.errors import PlantrackError
+from plantrack.i18n import t
 
 app = typer.Typer(
     name="plantrack",
@@ -71,18 +72,19 @@ def main(argv: list[str] | None = None) -> None:
     """Run the CLI and exit with its code; fatal errors become one paragraph, exit 2."""
     args = sys.argv[1:] if argv is None else argv
     debug = "--debug" in args
+    lang = _lang(args)
     try:
         result = app(args=args, standalone_mode=False, prog_name="plantrack")
         code = result if isinstance(result, int) else 0
     except typer.Exit as exc:
         code = exc.exit_code
     except typer.Abort:
-        typer.echo("Đã hủy.", err=True)
+        typer.echo(t("cli.cancelled", lang), err=True)
         code = 2
     except PlantrackError as exc:
         if debug:
             raise
-        typer.echo(f"plantrack: {exc}", err=True)
+        typer.echo(f"plantrack: {exc.text(lang)}", err=True)
         code = 2
     except Exception as exc:
         if _is_usage_error(exc):
@@ -91,13 +93,20 @@ def main(argv: list[str] | None = None) -> None:
         # a bug, not the user's fault: say so briefly
         if debug:
             raise
-        typer.echo(
-            f"plantrack: lỗi nội bộ ({type(exc).__name__}: {exc}). Chạy lại với --debug "
-            "để xem chi tiết và báo cho người bảo trì.",
-            err=True,
-        )
+        message = t("cli.internal_error", lang, kind=type(exc).__name__, error=exc)
+        typer.echo(f"plantrack: {message}", err=True)
         code = 2
     sys.exit(code)
+
+
+def _lang(args: list[str]) -> str:
+    """The ``--lang`` of the command line, for messages printed outside the command."""
+    for index, arg in enumerate(args):
+        if arg == "--lang" and index + 1 < len(args):
+            return args[index + 1]
+        if arg.startswith("--lang="):
+            return arg.removeprefix("--lang=")
+    return "vi"
 
 
 def _is_usage_error(exc: Exception) -> bool:

@@ -29,12 +29,11 @@ def audit(
 ) -> int:
     """Kiểm tra lịch sử git: ai sửa báo cáo nào, khi nào, có đúng quyền, đúng hạn không."""
     from plantrack import api
-    from plantrack.app.audit import run_audit
     from plantrack.render import audit as out
 
     lang = check_lang(lang)
     fmt = check_format(fmt, FORMATS)
     root = api.find_repo(explicit=repo)
-    result = run_audit(root, since=since, period=period)
+    result = api.run_audit(root, since=since, period=period)
     typer.echo(out.audit_json(result) if fmt == "json" else out.audit_text(result, lang), nl=False)
     return 1 if result.errors else 0

@@ -23,11 +23,11 @@ def codeowners(
 ) -> int:
     """Viết tệp CODEOWNERS: mỗi đơn vị sở hữu báo cáo của mình, cán bộ tổng hợp sở hữu tất cả."""
     from plantrack import api
-    from plantrack.app.audit import codeowners_text, write_codeowners
 
     root = api.find_repo(explicit=repo)
     if out is None:
-        typer.echo(codeowners_text(root), nl=False)
+        typer.echo(api.codeowners_text(root), nl=False)
     else:
-        typer.echo(str(write_codeowners(root, out, force=force)))
+        api.write_codeowners_file(root, out, force=force)
+        typer.echo(str(out))
     return 0

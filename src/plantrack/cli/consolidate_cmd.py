@@ -7,7 +7,15 @@ from typing import Annotated
 
 import typer
 
-from plantrack.cli.options import RepoOption, TodayOption, parse_day
+from plantrack.cli.options import (
+    LangOption,
+    RepoOption,
+    TodayOption,
+    check_lang,
+    findings_failed,
+    parse_day,
+    say,
+)
 
 ALL_FORMATS = "md,html,xlsx,docx,json"
 
@@ -45,48 +53,45 @@ def consolidate(
     force: Annotated[
         bool, typer.Option("--force", help="Ghi đè thư mục không do plantrack tạo.")
     ] = False,
+    lang: LangOption = "vi",
     repo: RepoOption = None,
 ) -> int:
     """Tổng hợp báo cáo của các đơn vị cho một kỳ: Markdown, HTML, Excel, Word, JSON."""
     from plantrack import api
-    from plantrack.render import findings as out_findings
 
+    lang = check_lang(lang)
     chosen = [f.strip() for f in formats.split(",") if f.strip()]
     unknown = [f for f in chosen if f not in api.FORMATS]
     if unknown or not chosen:
         raise typer.BadParameter(f"chọn trong {', '.join(api.FORMATS)}", param_hint="--format")
-    root = api.find_repo(explicit=repo)
-    prepared = api.prepare_consolidation(
-        root, period, as_of=parse_day(as_of, "--as-of"), today=parse_day(today, "--today")
+    options = api.Options(
+        formats=chosen,
+        out=out,
+        as_of=parse_day(as_of, "--as-of"),
+        today=parse_day(today, "--today"),
+        number=number,
+        date=parse_day(date, "--date"),
+        signer=signer,
+        record=record,
+        force=force,
     )
-    if prepared.vm is None:
-        errors = prepared.errors
-        typer.echo(out_findings.as_text(errors, len({f.path for f in errors})), nl=False, err=True)
-        typer.echo(
-            "Chưa tổng hợp: sửa các lỗi trên rồi chạy lại (không có tệp nào được ghi).", err=True
-        )
-        return 1
-    vm = prepared.vm
-    target = out if out is not None else root / "build" / period
-    api.check_output_folder(target, root)  # before anything is written, the record included
-    # recorded before any output is written: uncommitted inputs stop an official run early
-    recorded = api.record_consolidation(root, vm, force=force) if record else None
-    files = api.render_outputs(
-        vm, root, chosen, number=number, date=parse_day(date, "--date"), signer=signer
-    )
-    written = api.write_outputs(target, files, force=force, repo=root)
-    for path in written:
+    done = api.consolidate_period(api.find_repo(explicit=repo), period, options)
+    if done.prepared.vm is None:
+        return findings_failed(done.prepared.errors, "consolidate.not_written", lang)
+    for path in done.written:
         typer.echo(str(path))
-    if recorded is not None:
-        typer.echo(str(recorded))
-        typer.echo("Đã ghi bản ghi tổng hợp; hãy commit tệp trên.", err=True)
-    warnings = [f for f in prepared.findings if f.severity == "warning"]
+    if done.recorded is not None:
+        typer.echo(str(done.recorded))
+        say("consolidate.recorded", lang)
+    warnings = [f for f in done.prepared.findings if f.severity == "warning"]
     if warnings:
-        typer.echo(f"Lưu ý: {len(warnings)} cảnh báo dữ liệu (xem 'plantrack check').", err=True)
-    if vm.provenance.uncommitted:
-        typer.echo(
-            f"Lưu ý: {len(vm.provenance.uncommitted)} tệp đầu vào chưa commit; kết quả chưa phải "
-            "bản chính thức: " + ", ".join(vm.provenance.uncommitted[:5]),
-            err=True,
+        say("consolidate.warnings", lang, count=len(warnings))
+    uncommitted = done.prepared.vm.provenance.uncommitted
+    if uncommitted:
+        say(
+            "consolidate.uncommitted",
+            lang,
+            count=len(uncommitted),
+            files=", ".join(uncommitted[:5]),
         )
     return 0

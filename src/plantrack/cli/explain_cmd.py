@@ -10,10 +10,16 @@ from plantrack.cli.options import LangOption, check_lang
 
 
 def explain(
-    code: Annotated[str, typer.Argument(help="Mã lỗi, ví dụ PT203; 'all' để liệt kê tất cả.")],
+    code: Annotated[
+        str,
+        typer.Argument(
+            help="Mã lỗi, ví dụ PT203; 'all': mọi mã lỗi dữ liệu; 'fatal': mọi lỗi dừng lệnh."
+        ),
+    ],
     lang: LangOption = "vi",
 ) -> int:
     """Giải thích một mã lỗi."""
+    from plantrack.i18n import errors, t
     from plantrack.render.findings import explain as render
     from plantrack.validate.catalogue import CATALOGUE
 
@@ -23,9 +29,13 @@ def explain(
             title = entry.title_en if lang == "en" else entry.title_vi
             typer.echo(f"{entry.code}  {entry.severity:<7}  {title}")
         return 0
+    if code.lower() == "fatal":
+        for fatal in errors().values():
+            typer.echo(f"{fatal.code}  {fatal.title(lang)}")
+        return 0
     text = render(code, lang)
     if text is None:
-        typer.echo(f"plantrack: không có mã '{code}'. Xem 'plantrack explain all'.", err=True)
+        typer.echo(f"plantrack: {t('cli.no_code', lang, code=code)}", err=True)
         return 2
     typer.echo(text, nl=False)
     return 0

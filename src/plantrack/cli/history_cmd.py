@@ -19,13 +19,12 @@ def history(
 ) -> int:
     """Lịch sử một nhiệm vụ (tình trạng từng kỳ, từng đơn vị) hoặc một đơn vị (các báo cáo)."""
     from plantrack import api
-    from plantrack.app.audit import run_history
     from plantrack.render import audit as out
 
     lang = check_lang(lang)
     fmt = check_format(fmt, FORMATS)
     root = api.find_repo(explicit=repo)
-    found = run_history(root, target)
+    found = api.run_history(root, target)
     typer.echo(
         out.history_json(found) if fmt == "json" else out.history_text(found, lang), nl=False
     )

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+if TYPE_CHECKING:
+    from plantrack.validate.finding import Finding
 
 RepoOption = Annotated[
     Path | None,
@@ -45,3 +49,20 @@ def check_format(fmt: str, formats: tuple[str, ...]) -> str:
     if fmt not in formats:
         raise typer.BadParameter(f"chọn một trong {', '.join(formats)}", param_hint="--format")
     return fmt
+
+
+def say(key: str, lang: str = "vi", **values: object) -> None:
+    """Print the catalogue message ``key`` to stderr (progress and notes, not results)."""
+    from plantrack.i18n import t
+
+    typer.echo(t(key, lang, **values), err=True)
+
+
+def findings_failed(findings: Sequence[Finding], key: str | None, lang: str = "vi") -> int:
+    """Print ``findings`` as ``check`` does, then the message ``key``, to stderr; exit 1."""
+    from plantrack.render.findings import as_text
+
+    typer.echo(as_text(list(findings), len({f.path for f in findings}), lang), nl=False, err=True)
+    if key is not None:
+        say(key, lang)
+    return 1

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from plantrack.cli.options import RepoOption
+from plantrack.cli.options import LangOption, RepoOption, check_lang, say
 
 report_app = typer.Typer(
     name="report",
@@ -24,25 +24,31 @@ def new(
     force: Annotated[
         bool, typer.Option("--force", help="Ghi đè tệp báo cáo đã có (nội dung cũ sẽ mất).")
     ] = False,
+    lang: LangOption = "vi",
     repo: RepoOption = None,
 ) -> int:
     """Tạo khung báo cáo data/reports/KỲ/ĐƠN_VỊ.yaml: mọi nhiệm vụ được giao, số liệu kỳ trước."""
     from pathlib import Path
 
     from plantrack import api
-    from plantrack.app.newfiles import new_report
-    from plantrack.io.repo import relative
     from plantrack.render import findings as out
 
+    lang = check_lang(lang)
     root = api.find_repo(explicit=repo)
-    made = new_report(root, unit, period, force=force)
-    typer.echo(relative(Path.cwd(), made.path))
+    made = api.new_report(root, unit, period, force=force)
+    typer.echo(api.relative(Path.cwd(), made.path))
     sk = made.skeleton
-    typer.echo(
-        f"Khung báo cáo {sk.period.id} của {sk.unit.name}: {len(sk.entries)} nhiệm vụ "
-        f"({sk.carried_entries} lấy từ báo cáo kỳ trước), {len(sk.indicators)} chỉ tiêu.",
-        err=True,
+    say(
+        "report_new.made",
+        lang,
+        period=sk.period.id,
+        unit=sk.unit.name,
+        tasks=len(sk.entries),
+        carried=sk.carried_entries,
+        indicators=len(sk.indicators),
     )
+    if made.outcome == "unchanged":
+        say("report_new.unchanged", lang)
     if made.check.findings:
-        typer.echo(out.as_text(made.check.findings, 1), nl=False, err=True)
+        typer.echo(out.as_text(made.check.findings, 1, lang), nl=False, err=True)
     return 1 if made.check.errors else 0

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from plantrack.cli.options import RepoOption, parse_day
+from plantrack.cli.options import LangOption, RepoOption, check_lang, findings_failed, parse_day
 
 
 def status(
@@ -20,6 +20,7 @@ def status(
     as_json: Annotated[
         bool, typer.Option("--json", help="In toàn bộ dữ liệu tổng hợp dạng JSON.")
     ] = False,
+    lang: LangOption = "vi",
     repo: RepoOption = None,
 ) -> int:
     """Xem nhanh tình hình gửi báo cáo và thực hiện nhiệm vụ của một kỳ."""
@@ -27,33 +28,26 @@ def status(
     from rich.progress import Progress
 
     from plantrack import api
-    from plantrack.render import findings as out_findings
+    from plantrack.i18n import t
     from plantrack.render.documents import render_json
     from plantrack.render.terminal import print_status
 
+    lang = check_lang(lang)
     root = api.find_repo(explicit=repo)
-    chosen = period or api.latest_period(root)
-    if chosen is None:
-        typer.echo("plantrack: chưa có báo cáo nào trong data/reports/.", err=True)
-        return 2
     console = Console(stderr=True)
     with Progress(console=console, transient=True, disable=as_json) as bar:
-        task = bar.add_task("Đang đọc báo cáo…", total=None)
-        prepared = api.prepare_consolidation(
+        task = bar.add_task(t("status.reading", lang), total=None)
+        found = api.status(
             root,
-            chosen,
+            period,
             as_of=parse_day(as_of, "--as-of"),
             progress=lambda done, total: bar.update(task, completed=done, total=total),
         )
-    if prepared.vm is None:
-        typer.echo(
-            out_findings.as_text(prepared.errors, len({f.path for f in prepared.errors})),
-            nl=False,
-            err=True,
-        )
-        return 1
+    vm = found.prepared.vm
+    if vm is None:
+        return findings_failed(found.prepared.errors, None, lang)
     if as_json:
-        typer.echo(render_json(prepared.vm), nl=False)
+        typer.echo(render_json(vm), nl=False)
     else:
-        print_status(prepared.vm, Console())
+        print_status(vm, Console())
     return 0

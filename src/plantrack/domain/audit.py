@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from plantrack import layout
 from plantrack.domain.audit_authors import AuthorsOverTime
 from plantrack.domain.audit_finding import AuditFinding, Emit, commit_record
 from plantrack.domain.audit_rules import (
@@ -96,7 +97,7 @@ def audit(
     for touch in reports:
         if (touch.commit.seq, touch.path) not in covered:
             _check_late(touch, periods, emit)
-    plan_time_findings([t for t in touched if t.path == "data/plan.yaml"], blobs, emit)
+    plan_time_findings([t for t in touched if t.path == layout.PLAN], blobs, emit)
     reported = _unit_periods([t.path for t in reports], report_files)
     unit_file_findings(
         [t for t in touched if _is_unit(t.path)],
@@ -123,15 +124,11 @@ def audit(
     )
 
 
-def is_report(path: str) -> bool:
-    """Whether ``path`` is ``data/reports/<period>/<unit>.yaml``."""
-    parts = path.split("/")
-    return len(parts) == 4 and parts[:2] == ["data", "reports"] and path.endswith(".yaml")
+is_report = layout.is_report
 
 
 def _is_unit(path: str) -> bool:
-    parts = path.split("/")
-    return len(parts) == 3 and parts[:2] == ["data", "units"] and path.endswith(".yaml")
+    return layout.classify(path) == "unit"
 
 
 def _stem(path: str) -> str:
@@ -150,12 +147,12 @@ def _kept(items: list[Touch], period: str | None) -> list[Touch]:
     """With ``period``: reports of other periods and other records are left out."""
     if period is None:
         return items
-    record = f"data/consolidations/{period}.yaml"
+    record = layout.consolidation(period)
     return [
         t
         for t in items
         if not (is_report(t.path) and t.path.split("/")[2] != period)
-        and not (t.path.startswith("data/consolidations/") and t.path != record)
+        and not (layout.is_consolidation(t.path) and t.path != record)
     ]
 
 

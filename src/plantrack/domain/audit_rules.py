@@ -6,16 +6,13 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
+from plantrack import layout
 from plantrack.domain.audit_finding import Emit, commit_record
 from plantrack.domain.gitfacts import Blobs, CommitLike, Recorded, Touch, key_changes, short
 from plantrack.models.period import Period, period_sort_key
 
-PLAN = "data/plan.yaml"
-
-
-def _is_report(path: str) -> bool:
-    parts = path.split("/")
-    return len(parts) == 4 and parts[:2] == ["data", "reports"] and path.endswith(".yaml")
+PLAN = layout.PLAN
+_is_report = layout.is_report
 
 
 # --- after a recorded consolidation -----------------------------------------------------
@@ -57,7 +54,7 @@ def consolidation_findings(
     after = {r.path: _after(r, commits) for r in ordered}
     chosen: list[tuple[Touch, Recorded]] = []
     for t in touched:
-        if t.path.startswith("data/consolidations/"):
+        if layout.is_consolidation(t.path):
             continue
         own = [r for r in ordered if _is_report(t.path) and t.path.split("/")[2] == r.period]
         using = [r for r in ordered if t.path in r.files]
@@ -73,7 +70,7 @@ def consolidation_findings(
         recorded = r.files.get(t.path)
         if now == recorded:
             continue  # back to the consolidated content (a revert)
-        if t.path.startswith("data/units/"):
+        if layout.is_unit(t.path):
             units[(t.commit.seq, t.path)] = r
             continue
         code = "PT403" if _is_report(t.path) else "PT407"

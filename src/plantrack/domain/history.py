@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from plantrack import layout
 from plantrack.domain.audit_authors import AuthorsOverTime
 from plantrack.domain.audit_finding import AuditFinding
 from plantrack.domain.audit_rules import plan_time_findings
@@ -175,7 +176,7 @@ def task_history(
     """The history of ``task_id`` (a task of ``ctx.plan``)."""
     task = ctx.tasks[task_id]
     paths = _by_path(commits)
-    reports = [p for p in paths if p.startswith("data/reports/") and p.count("/") == 3]
+    reports = [p for p in paths if layout.is_report(p)]
     blocks: list[PeriodBlock] = []
     pick = _entry_value(task_id)
     wanted = {t.new_blob for p in reports for t in paths[p] if t.new_blob}
@@ -195,13 +196,13 @@ def task_history(
         }
         lines = []
         for unit_id in sorted(set(roles) | set(filed)):
-            path = f"data/reports/{period_id}/{unit_id}.yaml"
+            path = layout.report(period_id, unit_id)
             line = _line(ctx, unit_id, roles.get(unit_id), path, paths.get(path, []), values)
             if unit_id in roles or line.steps:
                 lines.append(line)
         blocks.append(PeriodBlock(period_id, period.title, period.due, lines))
     found: list[AuditFinding] = []
-    plan_time_findings(paths.get("data/plan.yaml", []), blobs, found.append)
+    plan_time_findings(paths.get(layout.PLAN, []), blobs, found.append)
     return TaskHistory(
         task_id,
         task.title,
@@ -253,18 +254,18 @@ def unit_history(
     unit = ctx.units[unit_id]
     maintainers = {m.lower() for m in ctx.plan.reporting.maintainers}
     paths = _by_path(commits)
-    authors = AuthorsOverTime(ctx.units, paths.get(f"data/units/{unit_id}.yaml", []), blobs)
+    authors = AuthorsOverTime(ctx.units, paths.get(layout.unit(unit_id), []), blobs)
     own = {
-        p.split("/")[2]: p
+        parts[0]: p
         for p in paths
-        if p.startswith("data/reports/") and p.count("/") == 3 and p.endswith(f"/{unit_id}.yaml")
+        if (parts := layout.report_parts(p)) is not None and parts[1] == unit_id
     }
     last_blobs = {items[-1].new_blob for items in (paths[p] for p in own.values())}
     data = blobs.parsed({b for b in last_blobs if b})
     rows = []
     for period_id in plan_periods(ctx, own):
         period = ctx.period(period_id)
-        path = own.get(period_id, f"data/reports/{period_id}/{unit_id}.yaml")
+        path = own.get(period_id, layout.report(period_id, unit_id))
         items = paths.get(path, [])
         edits = [
             _step(t, (not t.gone, None, None, None), _allowed(t, authors, maintainers))

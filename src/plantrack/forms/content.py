@@ -7,20 +7,19 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from pathlib import Path
 
+from plantrack import layout
 from plantrack.domain.skeleton import SkeletonEntry, build_skeleton, lineage
 from plantrack.errors import PlantrackError
 from plantrack.forms.layout import FORMAT, FORMAT_VERSION, META_KEYS, ROLE_LABELS
-from plantrack.io.repo import DataFile, list_data_files
 from plantrack.models import Plan, Report, Unit
-from plantrack.models.period import Period, parse_period_id, period_sort_key
+from plantrack.models.period import Period, period_sort_key
 from plantrack.models.plan import Indicator
 from plantrack.models.report import TaskEntry
-from plantrack.validate.check import load_base
 from plantrack.validate.context import Context
 from plantrack.validate.finding import Finding
 from plantrack.validate.loading import latest_reports_before, load_model
+from plantrack.validate.require import Repository, require_period
 from plantrack.validate.suggest import suggestion
 
 
@@ -61,29 +60,9 @@ class FormContent:
     meta: dict[str, str]
 
 
-@dataclass(frozen=True)
-class Repository:
-    """A repository's checked plan, units and data files, as forms need them."""
-
-    root: Path
-    ctx: Context
-    files: list[DataFile]
-
-
-def open_repository(root: Path) -> Repository:
-    """Load the plan, units and indices; a plan that cannot be read stops the run."""
-    files, _ = list_data_files(root)
-    base = load_base(root, files)
-    if base.context is None:
-        raise PlantrackError(
-            "Không đọc được kế hoạch (data/plan.yaml); chạy 'plantrack check' và sửa lỗi trước."
-        )
-    return Repository(root, base.context, files)
-
-
 def report_rel(unit_id: str, period_id: str) -> str:
     """Where the report of ``unit_id`` for ``period_id`` lives, repo-relative."""
-    return f"data/reports/{period_id}/{unit_id}.yaml"
+    return layout.report(period_id, unit_id)
 
 
 def plan_fingerprint(plan: Plan) -> str:
@@ -98,26 +77,12 @@ def meta_checksum(meta: Mapping[str, str]) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def check_period(repo: Repository, period_id: str) -> Period:
-    """A period the plan requires reports for; any other stops the run."""
-    ctx = repo.ctx
-    if parse_period_id(period_id) is None:
-        raise PlantrackError(f"'{period_id}' không phải kỳ báo cáo (ví dụ 2024-Q3, 2024-Y).")
-    if not ctx.is_required(period_id):
-        rules = ctx.plan.reporting
-        raise PlantrackError(
-            f"Kế hoạch không yêu cầu báo cáo kỳ {period_id} (các kỳ: "
-            f"{', '.join(rules.periods)}, từ {rules.first})."
-        )
-    return ctx.period(period_id)
-
-
 def check_target(repo: Repository, unit_id: str, period_id: str) -> tuple[Unit, Period]:
     """The unit and period of a form; unknown ones stop the run with a clear message."""
-    period = check_period(repo, period_id)
+    period = require_period(repo.ctx, period_id)
     if unit_id not in repo.ctx.units:
         hint = suggestion(unit_id, repo.ctx.units)["suggestion"]
-        raise PlantrackError(f"Không có đơn vị '{unit_id}'. {hint}".strip())
+        raise PlantrackError(code="PT916", unit=unit_id, suggestion=hint)
     return repo.ctx.units[unit_id], period
 
 
@@ -130,7 +95,7 @@ def build_content(
     ctx = repo.ctx
     assigned = ctx.assigned_to(unit_id, period)
     if not assigned:
-        raise PlantrackError(f"Đơn vị '{unit_id}' không có nhiệm vụ nào trong kỳ {period_id}.")
+        raise PlantrackError(code="PT917", unit=unit_id, period=period_id)
     current, findings = _load_report(repo, report_rel(unit_id, period_id))
     if findings and current is None:
         return None, findings

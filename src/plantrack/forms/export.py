@@ -4,24 +4,22 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.workbook.protection import WorkbookProtection
 
 from plantrack import __version__
-from plantrack.errors import PlantrackError
 from plantrack.forms import instructions, tables
-from plantrack.forms.content import FormContent, Repository, build_content
+from plantrack.forms.content import FormContent, build_content
 from plantrack.forms.layout import SHEET_HELP
-from plantrack.io.atomic import write_atomic
 from plantrack.render.office.package import fixed_time, workbook_bytes
 from plantrack.render.office.tables import BOLD, TITLE_FONT, put, setup_page
 from plantrack.validate.finding import Finding
+from plantrack.validate.require import Repository
 
-__all__ = ["form_name", "make_form", "render_form", "write_form"]
+__all__ = ["make_form", "render_form"]
 
 
 def make_form(repo: Repository, unit_id: str, period_id: str) -> tuple[bytes | None, list[Finding]]:
@@ -29,26 +27,6 @@ def make_form(repo: Repository, unit_id: str, period_id: str) -> tuple[bytes | N
     report when it cannot be read (its answers would be lost)."""
     content, findings = build_content(repo, unit_id, period_id)
     return (render_form(content) if content is not None else None), findings
-
-
-def form_name(unit_id: str, period_id: str) -> str:
-    """The file name of a unit's form: ``bieu-mau-2024-Q3-xa-tra-don.xlsx``."""
-    return f"bieu-mau-{period_id}-{unit_id}.xlsx"
-
-
-def write_form(path: Path, data: bytes, *, force: bool = False) -> Literal["written", "unchanged"]:
-    """Write a form atomically; a different file already there (perhaps filled in by the
-    unit) is replaced only with ``force``."""
-    if path.exists():
-        if path.is_file() and path.read_bytes() == data:
-            return "unchanged"
-        if not force:
-            raise PlantrackError(
-                f"Tệp {path} đã có và khác biểu mẫu mới (có thể đơn vị đã điền); không ghi đè. "
-                "Chọn --out khác, hoặc dùng --force để thay."
-            )
-    write_atomic(path, data)
-    return "written"
 
 
 def render_form(content: FormContent) -> bytes:

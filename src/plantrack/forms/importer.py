@@ -8,13 +8,12 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import ValidationError
 
-from plantrack.errors import PlantrackError
 from plantrack.forms import sheets
-from plantrack.forms.content import Repository, meta_checksum, plan_fingerprint, report_rel
+from plantrack.forms.content import meta_checksum, plan_fingerprint, report_rel
 from plantrack.forms.layout import (
     FIRST_ROW,
     FORMAT,
@@ -28,14 +27,13 @@ from plantrack.forms.layout import (
 )
 from plantrack.forms.opening import open_form
 from plantrack.forms.report_yaml import report_yaml
-from plantrack.io.atomic import write_atomic
 from plantrack.io.repo import DataFile
 from plantrack.io.yamlload import PathKey, YamlDoc
 from plantrack.models import Report
 from plantrack.validate.catalogue import make
 from plantrack.validate.finding import Finding, count
-from plantrack.validate.loading import load_model
 from plantrack.validate.located import Located
+from plantrack.validate.require import Repository
 from plantrack.validate.rules_report import check_report
 from plantrack.validate.schema import error_to_finding
 
@@ -82,7 +80,7 @@ def import_form(
     period: str | None = None,
 ) -> ImportResult:
     """Read the form at ``path``; ``unit`` and ``period``, when given, are what the form
-    must be for. Nothing is written here: see ``write_report``."""
+    must be for. Nothing is written here: see ``plantrack.app.form_import``."""
     name = shown or str(path)
     wb, findings = open_form(path, name)
     if wb is None:
@@ -219,29 +217,3 @@ def _order(finding: Finding) -> tuple[int, int, int, str]:
         sum((ord(c) - 64) * 26**i for i, c in enumerate(reversed(col))),
         finding.code,
     )
-
-
-def write_report(
-    repo: Repository, result: ImportResult, *, force: bool = False
-) -> Literal["written", "unchanged"]:
-    """Write the imported report to ``data/reports/<period>/<unit>.yaml`` atomically. A file
-    holding the same report is left as it is (its comments kept); one holding another report
-    is replaced only with ``force``."""
-    if result.report is None or result.text is None or result.rel is None:
-        raise PlantrackError("Biểu mẫu còn lỗi; không ghi tệp nào.")
-    target = repo.root / result.rel
-    reports = (repo.root / "data" / "reports").resolve()
-    if not target.resolve().is_relative_to(reports):  # ids are validated; this is a backstop
-        raise PlantrackError(f"Đường dẫn {result.rel} nằm ngoài data/reports/; không ghi.")
-    if target.exists():
-        file = DataFile("report", target, result.rel)
-        existing, _, _ = load_model(repo.root, file, Report)
-        if existing == result.report:
-            return "unchanged"
-        if not force:
-            raise PlantrackError(
-                f"Tệp {result.rel} đã có và khác nội dung biểu mẫu; không ghi đè. Xem nội dung "
-                "sẽ ghi bằng --dry-run, rồi dùng --force để thay tệp đó (nội dung hiện có sẽ mất)."
-            )
-    write_atomic(target, result.text)
-    return "written"

@@ -1,15 +1,18 @@
-"""Atomic writes: a temporary file in the same folder, then a rename."""
+"""Atomic writes: a temporary file in the same folder, then a rename (or, to create a file
+that must not exist yet, a hard link, which fails when another writer got there first)."""
 
 from __future__ import annotations
 
 import contextlib
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 
-def write_atomic(path: Path, data: bytes | str) -> None:
-    """Write ``data`` to ``path`` so that readers see the old file or the new one, never a mix."""
+@contextlib.contextmanager
+def _staged(path: Path, data: bytes | str) -> Iterator[str]:
+    """A temporary file beside ``path`` holding ``data`` (synced), removed afterwards."""
     payload = data.encode("utf-8") if isinstance(data, str) else data
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -18,8 +21,39 @@ def write_atomic(path: Path, data: bytes | str) -> None:
             handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
+        yield tmp
+    finally:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        raise
+
+
+def write_atomic(path: Path, data: bytes | str) -> None:
+    """Write ``data`` to ``path`` so that readers see the old file or the new one, never a mix."""
+    with _staged(path, data) as tmp:
+        os.replace(tmp, path)
+
+
+def create_exclusive(path: Path, data: bytes | str) -> bool:
+    """Create ``path`` holding ``data`` only if no file is there; ``False`` when one is.
+
+    The complete file is linked into place in one step, so readers never see it half
+    written and two concurrent writers cannot silently replace each other: the second one
+    gets ``False``. Where hard links are not supported the file is created with
+    ``O_CREAT | O_EXCL`` and then filled.
+    """
+    with _staged(path, data) as tmp:
+        try:
+            os.link(tmp, path)
+            return True
+        except FileExistsError:
+            return False
+        except OSError:
+            pass  # no hard links here (some network or FAT file systems)
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    except FileExistsError:
+        return False
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(payload)
+    return True

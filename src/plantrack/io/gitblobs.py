@@ -56,7 +56,7 @@ class BlobReader:
                     stderr=subprocess.DEVNULL,
                 )
             except OSError as exc:
-                raise PlantrackError(f"Không chạy được git: {exc}.") from exc
+                raise PlantrackError(code="PT922", reason=exc) from exc
         return self._proc
 
     def read(self, name: str) -> bytes | None:
@@ -90,7 +90,7 @@ class BlobReader:
         for name in names:
             header = proc.stdout.readline()
             if not header:
-                raise PlantrackError("git cat-file dừng bất ngờ.")
+                raise PlantrackError(code="PT923", command="cat-file", reason="dừng bất ngờ")
             parts = header.split()
             if len(parts) != 3 or not parts[2].isdigit():  # "<name> missing" / "ambiguous"
                 answers.append((name, None))

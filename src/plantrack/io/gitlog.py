@@ -180,7 +180,7 @@ def iter_log(
                 log_command(since), cwd=root, stdout=subprocess.PIPE, stderr=errors
             )
         except OSError as exc:
-            raise PlantrackError(f"Không chạy được git: {exc}.") from exc
+            raise PlantrackError(code="PT922", reason=exc) from exc
         assert proc.stdout is not None
         parser = _Parser(tuple(prefixes), shallow)
         try:
@@ -191,7 +191,7 @@ def iter_log(
         if code != 0:
             errors.seek(0)
             message = errors.read().decode("utf-8", "replace").strip()
-            raise PlantrackError(f"git log thất bại (mã {code}): {message}")
+            raise PlantrackError(code="PT923", command="log", reason=f"(mã {code}) {message}")
 
 
 class _Parser:

@@ -5,12 +5,24 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
 
+from plantrack import layout
 from plantrack.errors import RepoNotFoundError
+from plantrack.layout import FileKind, classify
 
-FileKind = Literal["plan", "unit", "index", "report"]
-PLAN_PATH = "data/plan.yaml"
+__all__ = [
+    "PLAN_PATH",
+    "DataFile",
+    "FileKind",
+    "classify",
+    "data_file",
+    "escapes_repo",
+    "find_repo",
+    "list_data_files",
+    "relative",
+]
+
+PLAN_PATH = layout.PLAN
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,16 +51,13 @@ def find_repo(start: Path | None = None, explicit: str | Path | None = None) -> 
     if chosen:
         root = Path(chosen).resolve()
         if not (root / PLAN_PATH).is_file():
-            raise RepoNotFoundError(f"{root} không phải kho dữ liệu plantrack: thiếu {PLAN_PATH}.")
+            raise RepoNotFoundError(code="PT902", root=root, plan=PLAN_PATH)
         return root
     here = (start or Path.cwd()).resolve()
     for folder in (here, *here.parents):
         if (folder / PLAN_PATH).is_file():
             return folder
-    raise RepoNotFoundError(
-        f"Không tìm thấy kho dữ liệu (thư mục chứa {PLAN_PATH}) từ {here} trở lên; "
-        "chạy lệnh trong kho, hoặc dùng --repo ĐƯỜNG_DẪN."
-    )
+    raise RepoNotFoundError(code="PT901", plan=PLAN_PATH, start=here)
 
 
 def relative(root: Path, path: Path) -> str:
@@ -57,18 +66,6 @@ def relative(root: Path, path: Path) -> str:
         return path.absolute().relative_to(root.absolute()).as_posix()
     except ValueError:
         return path.as_posix()
-
-
-def classify(rel: str) -> FileKind | None:
-    """The kind of the data file at repo-relative ``rel``, or ``None`` if it fits no slot."""
-    parts = rel.split("/")
-    if rel == PLAN_PATH:
-        return "plan"
-    if len(parts) == 3 and parts[0] == "data" and parts[2].endswith(".yaml"):
-        return {"units": "unit", "indices": "index"}.get(parts[1])  # type: ignore[return-value]
-    if len(parts) == 4 and parts[:2] == ["data", "reports"] and parts[3].endswith(".yaml"):
-        return "report"
-    return None
 
 
 def escapes_repo(root: Path, path: Path) -> str | None:
@@ -90,11 +87,11 @@ def list_data_files(root: Path) -> tuple[list[DataFile], list[str]]:
     no slot of the layout (misplaced or misnamed files)."""
     files: list[DataFile] = []
     strays: list[str] = []
-    data = root / "data"
+    data = root / layout.DATA
     for folder, dirs, names in os.walk(data):
         dirs.sort()
-        if "consolidations" in dirs and Path(folder) == data:
-            dirs.remove("consolidations")
+        if Path(folder) == data:  # records are read by their own commands, not checked here
+            dirs[:] = [d for d in dirs if f"{layout.DATA}/{d}" != layout.CONSOLIDATIONS]
         for name in sorted(names):
             if name.startswith(".") or name.endswith(("~", ".md")):
                 continue

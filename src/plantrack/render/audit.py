@@ -12,8 +12,8 @@ from plantrack.domain.audit import AuditResult
 from plantrack.domain.audit_finding import AuditFinding
 from plantrack.domain.history import Step, TaskHistory, UnitHistory
 from plantrack.models import Plan, Unit
+from plantrack.render.findings import severity_word
 
-_SEVERITY = {"vi": {"error": "lỗi", "warning": "cảnh báo"}, "en": {}}
 _WORDS = {
     "vi": {
         "changes": "thay đổi",
@@ -97,7 +97,7 @@ def _dump(payload: Any) -> str:
 
 def _finding_lines(f: AuditFinding, lang: str) -> list[str]:
     place = f.file or (f"commit {f.commit[:12]}" if f.commit else "git")
-    severity = _SEVERITY["en" if lang == "en" else "vi"].get(f.severity, f.severity)
+    severity = severity_word(f.severity, lang)
     lines = [f"{place}: {severity} {f.finding.code} {f.finding.message(lang)}"]
     changes = f.details.get("changes")
     if changes and f.finding.code != "PT406":

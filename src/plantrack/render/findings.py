@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from plantrack import __version__
+from plantrack.i18n import errors, messages, t
 from plantrack.validate.catalogue import CATALOGUE
 from plantrack.validate.finding import Finding, count
 
-_SEVERITY_VI = {"error": "lỗi", "warning": "cảnh báo"}
+
+def severity_word(severity: str, lang: str = "vi") -> str:
+    """``lỗi`` / ``cảnh báo`` (``error`` / ``warning`` in English)."""
+    key = f"severity.{severity}"
+    return t(key, lang) if key in messages() else severity
 
 
 def _place(f: Finding) -> str:
@@ -18,16 +24,28 @@ def _place(f: Finding) -> str:
     return f"{f.path}:{f.line}:{f.column or 1}"
 
 
-def as_text(findings: list[Finding], files: int, lang: str = "vi") -> str:
-    """``path:line:col: severity CODE message`` lines, hints indented, then a summary line."""
+def _cell(f: Finding) -> str:
+    return f"{f.path} {f.key}" if f.key else f.path
+
+
+def _lines(findings: list[Finding], lang: str, place: Callable[[Finding], str]) -> list[str]:
     lines = []
     for f in findings:
-        severity = f.severity if lang == "en" else _SEVERITY_VI[f.severity]
-        lines.append(f"{_place(f)}: {severity} {f.code} {f.message(lang)}")
+        lines.append(f"{place(f)}: {severity_word(f.severity, lang)} {f.code} {f.message(lang)}")
         if f.hint(lang):
-            lines.append(f"    {'hint' if lang == 'en' else 'gợi ý'}: {f.hint(lang)}")
-    lines.append(summary(findings, files, lang))
-    return "\n".join(lines) + "\n"
+            lines.append(f"    {t('word.hint', lang)}: {f.hint(lang)}")
+    return lines
+
+
+def as_text(findings: list[Finding], files: int, lang: str = "vi") -> str:
+    """``path:line:col: severity CODE message`` lines, hints indented, then a summary line."""
+    return "\n".join([*_lines(findings, lang, _place), summary(findings, files, lang)]) + "\n"
+
+
+def as_cell_text(findings: list[Finding], lang: str = "vi") -> str:
+    """The findings of one form: ``tệp.xlsx Nhiệm vụ!E7: lỗi PT311 …`` lines, hints
+    indented, then a summary."""
+    return "\n".join([*_lines(findings, lang, _cell), summary(findings, 1, lang)]) + "\n"
 
 
 def summary(findings: list[Finding], files: int, lang: str = "vi") -> str:
@@ -120,16 +138,30 @@ def explain(code: str, lang: str = "vi") -> str | None:
     """The catalogue entry of ``code`` as text, or ``None`` when unknown."""
     entry = CATALOGUE.get(code.upper())
     if entry is None:
-        return None
+        return _explain_fatal(code.upper(), lang)
     if lang == "en":
         return (
             f"{entry.code} ({entry.severity}): {entry.title_en}\n"
             f"Message: {entry.message_en}\n"
             + (f"Hint: {entry.hint_en}\n" if _real_hint(entry.hint_en) else "")
         )
-    severity = _SEVERITY_VI[entry.severity]
+    severity = severity_word(entry.severity)
     return f"{entry.code} ({severity}): {entry.title_vi}\nThông báo: {entry.message_vi}\n" + (
         f"Gợi ý: {entry.hint_vi}\n" if _real_hint(entry.hint_vi) else ""
+    )
+
+
+def _explain_fatal(code: str, lang: str) -> str | None:
+    """A fatal error's entry (``PT9xx``): what stops the run, and the way out."""
+    fatal = errors().get(code)
+    if fatal is None:
+        return None
+    kind = "fatal" if lang == "en" else "lỗi dừng lệnh"
+    hint = fatal.hint(lang)
+    return (
+        f"{code} ({kind}): {fatal.title(lang)}\n"
+        f"{t('word.message', lang)}: {fatal.message(lang)}\n"
+        + (f"{t('word.hint_title', lang)}: {hint}\n" if hint else "")
     )
 
 

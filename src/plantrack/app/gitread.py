@@ -1,0 +1,69 @@
+"""What ``audit``, ``history`` and ``codeowners`` read: the plan and units of the work tree,
+the commits of git history in one pass, and blob contents through one ``git cat-file``
+process."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Collection, Sequence
+from pathlib import Path
+from typing import Any
+
+from plantrack.errors import PlantrackError
+from plantrack.io import gitlog
+from plantrack.io.yamlload import load_yaml_bytes
+from plantrack.layout import DATA, is_report
+from plantrack.validate.context import Context
+from plantrack.validate.require import require_plan
+
+_CACHE = 64
+
+
+class GitBlobs:
+    """``domain.gitfacts.Blobs`` over one ``git cat-file --batch`` process."""
+
+    def __init__(self, reader: gitlog.BlobReader) -> None:
+        self.reader = reader
+        self._parsed: dict[str, Any] = {}
+
+    def sha256s(self, ids: Collection[str]) -> dict[str, str]:
+        """SHA-256 of each blob's bytes (missing blobs are left out)."""
+        return {
+            name: hashlib.sha256(data).hexdigest()
+            for name, data in self.reader.read_many(sorted(ids))
+            if data is not None
+        }
+
+    def parsed(self, ids: Collection[str]) -> dict[str, Any]:
+        """Each blob loaded as plain YAML data (``None`` when it cannot be read); the last
+        few are kept, since a plan version is the new side of one change and the old side of
+        the next."""
+        out = {name: self._parsed[name] for name in ids if name in self._parsed}
+        for name, raw in self.reader.read_many(sorted(set(ids) - set(out))):
+            doc = load_yaml_bytes(raw)[0] if raw is not None else None
+            out[name] = doc.data if doc is not None else None
+        if len(ids) <= _CACHE:
+            if len(self._parsed) > _CACHE:
+                self._parsed.clear()
+            self._parsed.update(out)
+        return out
+
+
+def load_context(root: Path) -> tuple[Context, list[str]]:
+    """The plan and units of ``root`` (work tree) and the repo-relative report files."""
+    repo = require_plan(root)
+    return repo.ctx, [f.rel for f in repo.files if is_report(f.rel)]
+
+
+def read_commits(
+    root: Path, *, since: str | None = None, prefixes: Sequence[str] = (f"{DATA}/",)
+) -> list[gitlog.Commit]:
+    """The commits of ``since..HEAD`` (all of HEAD without ``since``), oldest first."""
+    state = gitlog.repo_state(root)
+    if not state.is_repo:
+        raise PlantrackError(code="PT910", root=root)
+    if since is not None and gitlog.resolve(root, since) is None:
+        raise PlantrackError(code="PT911", rev=since)
+    if state.head is None:
+        return []
+    return list(gitlog.iter_log(root, since=since, prefixes=prefixes, shallow=state.shallow))

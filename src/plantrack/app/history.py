@@ -1,0 +1,27 @@
+"""``history``: one task's or one unit's story across periods, from git. Nothing here
+prints."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from plantrack import layout
+from plantrack.app.gitread import GitBlobs, load_context, read_commits
+from plantrack.domain.history import TaskHistory, UnitHistory, task_history, unit_history
+from plantrack.errors import PlantrackError
+from plantrack.io import gitlog
+
+
+def run_history(root: Path, target: str) -> TaskHistory | UnitHistory:
+    """The history of a task (by task id) or of a unit (by unit id)."""
+    ctx, _ = load_context(root)
+    if target in ctx.tasks:
+        commits = read_commits(root, prefixes=(f"{layout.REPORTS}/", layout.PLAN))
+        with gitlog.BlobReader(root) as reader:
+            return task_history(ctx, target, commits, GitBlobs(reader))
+    if target in ctx.units:
+        commits = read_commits(root, prefixes=(f"{layout.REPORTS}/", layout.unit(target)))
+        with gitlog.BlobReader(root) as reader:
+            return unit_history(ctx, target, commits, GitBlobs(reader))
+    examples = ", ".join(list(ctx.tasks)[:2] + list(ctx.units)[:2])
+    raise PlantrackError(code="PT912", target=target, examples=examples)

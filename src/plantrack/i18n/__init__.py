@@ -1,0 +1,100 @@
+"""Words shown to people, in one catalogue: labels, terminal messages and fatal errors, in
+Vietnamese and English.
+
+``t(key, lang, **values)`` looks a key up in ``messages.yaml``; fatal errors (codes ``PT9xx``)
+live in ``errors.yaml``. Both are data beside this module, read on first use, so importing
+this package costs nothing. Pure lookups: importable from every layer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any, Literal
+
+import yaml
+
+Lang = Literal["vi", "en"]
+LANGS: tuple[Lang, ...] = ("vi", "en")
+
+
+@dataclass(frozen=True, slots=True)
+class ErrorEntry:
+    """One fatal error of the catalogue; messages are ``str.format`` templates."""
+
+    code: str
+    title_vi: str
+    title_en: str
+    message_vi: str
+    message_en: str
+    hint_vi: str = ""
+    hint_en: str = ""
+
+    def title(self, lang: str = "vi") -> str:
+        """The title in ``lang``."""
+        return self.title_en if lang == "en" else self.title_vi
+
+    def message(self, lang: str = "vi") -> str:
+        """The message template in ``lang``."""
+        return self.message_en if lang == "en" else self.message_vi
+
+    def hint(self, lang: str = "vi") -> str:
+        """The hint in ``lang`` (may be empty)."""
+        return self.hint_en if lang == "en" else self.hint_vi
+
+
+class _Blank(dict[str, Any]):
+    """Format values where a missing one reads as empty rather than failing."""
+
+    def __missing__(self, key: str) -> str:
+        return ""
+
+
+def _read(name: str) -> dict[str, Any]:
+    text = resources.files("plantrack.i18n").joinpath(name).read_text("utf-8")
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    data = yaml.load(text, Loader=loader)
+    if not isinstance(data, dict):
+        raise RuntimeError(f"{name} is broken")
+    return data
+
+
+@cache
+def messages() -> dict[str, dict[str, str]]:
+    """Every label and terminal message: key → {vi, en}."""
+    return _read("messages.yaml")
+
+
+@cache
+def errors() -> dict[str, ErrorEntry]:
+    """Every fatal error: code → entry."""
+    out = {}
+    for code, raw in _read("errors.yaml").items():
+        hint = raw.get("hint") or {}
+        out[code] = ErrorEntry(
+            code,
+            raw["title"]["vi"],
+            raw["title"]["en"],
+            raw["message"]["vi"],
+            raw["message"]["en"],
+            hint.get("vi", ""),
+            hint.get("en", ""),
+        )
+    return out
+
+
+def fill(template: str, values: dict[str, Any]) -> str:
+    """``template`` with ``values`` put in (missing ones blank)."""
+    return template.format_map(_Blank({k: str(v) for k, v in values.items()}))
+
+
+def t(key: str, lang: str = "vi", **values: Any) -> str:
+    """The message ``key`` in ``lang`` (Vietnamese unless ``en``), ``values`` filled in."""
+    entry = messages()[key]
+    return fill(entry["en" if lang == "en" else "vi"], values)
+
+
+def error_text(code: str, lang: str = "vi", **values: Any) -> str:
+    """The message of fatal error ``code`` in ``lang``, ``values`` filled in."""
+    return fill(errors()[code].message(lang), values).strip()
