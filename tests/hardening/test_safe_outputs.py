@@ -262,5 +262,6 @@ def test_safe_name_check_refuses_what_windows_refuses() -> None:
 
 @pytest.mark.parametrize("unit_id", ["con", "AUX", "nul", "com1", "lpt9", "x.y", "a_b-c"])
 def test_form_names_are_safe_for_any_valid_unit_id(unit_id: str) -> None:
-    forms = pytest.importorskip("plantrack.forms.export")
-    assert_safe_name(forms.form_name(unit_id, PERIOD))
+    from plantrack import layout
+
+    assert_safe_name(layout.form_name(unit_id, PERIOD))
