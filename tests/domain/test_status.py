@@ -7,9 +7,10 @@ from typing import Any
 
 import pytest
 
-from plantrack.domain.status import STATUS_LABELS, Counts, Status, deadline_of, task_status
+from plantrack.domain.status import Counts, Status, deadline_of, task_status
 from plantrack.models import Task
 from plantrack.models.report import TaskEntry
+from plantrack.render.labels import STATUS_LABELS
 
 D = dt.date
 DEADLINE = D(2024, 8, 31)

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 from plantrack import api
-from plantrack.domain.status import STATUS_COLOURS
 from plantrack.domain.viewmodel import Consolidation
 from plantrack.render.html import render_html
+from plantrack.render.labels import STATUS_COLOURS
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "mini"
 PERIOD = "2024-Q3"

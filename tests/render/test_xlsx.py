@@ -19,8 +19,8 @@ import openpyxl
 import pytest
 
 from plantrack import api
-from plantrack.domain.status import STATUS_COLOURS, STATUS_LABELS
 from plantrack.domain.viewmodel import Consolidation
+from plantrack.render.labels import STATUS_COLOURS, STATUS_LABELS
 from plantrack.render.office.tables import put
 from plantrack.render.xlsx.sheets import SHEETS, SUBMISSION_COLOURS
 from plantrack.render.xlsx.workbook import render_xlsx

@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
+from plantrack import i18n
 from plantrack.domain.indicators import indicator_rows
 from plantrack.domain.indices import IndexRow, index_row, top_component
-from plantrack.domain.status import STATUS_LABELS, Counts, deadline_of, task_status
+from plantrack.domain.status import Counts, deadline_of, task_status
 from plantrack.domain.submission import submission
 from plantrack.domain.viewmodel import (
     Attributed,
@@ -101,7 +102,7 @@ def _pairs(
                     role=assignment.role,
                     via=assignment.via,
                     status=status,
-                    status_label=STATUS_LABELS[status][0],
+                    status_label=i18n.t(f"status.{status}"),  # kept in the JSON output
                     deadline=deadline_of(task),
                     past_deadline=_past_deadline(task, as_of),
                     completed=entry.completed if entry else None,

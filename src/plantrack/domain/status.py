@@ -25,30 +25,9 @@ Status = Literal[
     "not-reported",
 ]
 
-# The order statuses are listed in: done, open, recurring, not reported.
+# The order statuses are listed in: done, open, recurring, not reported. The words are the
+# renderers' (``render/labels.py`` over the catalogue), and so are the colours.
 STATUS_ORDER: tuple[Status, ...] = get_args(Status)
-
-STATUS_LABELS: dict[str, tuple[str, str]] = {
-    "done-on-time": ("Hoàn thành đúng hạn", "Done on time"),
-    "done-late": ("Hoàn thành quá hạn", "Done late"),
-    "open-on-time": ("Đang thực hiện trong hạn", "Open, within deadline"),
-    "open-overdue": ("Chưa hoàn thành, quá hạn", "Open, overdue"),
-    "recurring-done": ("Thường xuyên - có triển khai", "Recurring, carried out"),
-    "recurring-missed": ("Thường xuyên - chưa triển khai", "Recurring, not carried out"),
-    "not-reported": ("Chưa báo cáo", "Not reported"),
-}
-
-# Colours Vietnamese task software uses: green on time, orange late, blue open, red overdue,
-# grey not started or not reported.
-STATUS_COLOURS: dict[str, str] = {
-    "done-on-time": "#2e7d32",
-    "done-late": "#ef6c00",
-    "open-on-time": "#1565c0",
-    "open-overdue": "#c62828",
-    "recurring-done": "#00838f",
-    "recurring-missed": "#8d6e63",
-    "not-reported": "#9e9e9e",
-}
 
 
 def deadline_of(task: Task) -> dt.date | None:

@@ -10,16 +10,13 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
+from plantrack.i18n import t
 from plantrack.models import Report
 from plantrack.models.period import Period
 
 SubmissionStatus = Literal["on-time", "late", "missing"]
 
-SUBMISSION_LABELS = {
-    "on-time": ("Đúng hạn", "On time"),
-    "late": ("Trễ hạn", "Late"),
-    "missing": ("Chưa gửi", "Missing"),
-}
+SUBMISSION_ORDER: tuple[SubmissionStatus, ...] = ("on-time", "late", "missing")
 
 
 @dataclass(frozen=True)
@@ -37,8 +34,8 @@ class Submission:
 
     @property
     def label(self) -> str:
-        """Vietnamese label of the status."""
-        return SUBMISSION_LABELS[self.status][0]
+        """Vietnamese label of the status, from the catalogue (the templates show it)."""
+        return t(f"submission.{self.status}")
 
     @property
     def dates_disagree(self) -> bool:

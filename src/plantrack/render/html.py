@@ -7,9 +7,9 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from plantrack.domain.status import STATUS_COLOURS, STATUS_LABELS
 from plantrack.domain.viewmodel import Consolidation
 from plantrack.render import svg
+from plantrack.render.labels import STATUS_COLOURS, STATUS_LABELS
 from plantrack.render.templating import environment
 
 TEMPLATE = "consolidated.html.j2"

@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from html import escape
 
 from plantrack.domain.indices import ComponentRow, IndexRow
-from plantrack.domain.status import STATUS_COLOURS, STATUS_LABELS, Counts
+from plantrack.domain.status import Counts
 from plantrack.domain.viewmodel import UnitRow
+from plantrack.render.labels import STATUS_COLOURS, STATUS_LABELS
 from plantrack.render.templating import number, percent
 
 WIDTH = 640

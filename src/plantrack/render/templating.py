@@ -11,7 +11,7 @@ from typing import Any
 
 import jinja2
 
-from plantrack.domain.status import STATUS_COLOURS, STATUS_LABELS
+from plantrack.render.labels import STATUS_COLOURS, STATUS_LABELS
 
 
 def default_templates() -> Path:

@@ -7,8 +7,8 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from plantrack.domain.status import STATUS_COLOURS, STATUS_LABELS
 from plantrack.domain.viewmodel import Consolidation
+from plantrack.render.labels import STATUS_COLOURS, STATUS_LABELS, submission_label
 from plantrack.render.templating import percent, vn_date
 
 _SUBMISSION_STYLE = {"on-time": "green", "late": "dark_orange", "missing": "red"}
@@ -56,7 +56,7 @@ def _submissions(vm: Consolidation) -> Table:
         sub = unit.submission
         table.add_row(
             unit.short,
-            Text(sub.label, style=_SUBMISSION_STYLE[sub.status]),
+            Text(submission_label(sub.status), style=_SUBMISSION_STYLE[sub.status]),
             vn_date(sub.effective),
             str(sub.days_late or ""),
             percent(unit.counts.completion_rate),

@@ -11,7 +11,7 @@ from openpyxl.chart.marker import DataPoint
 from openpyxl.chart.series import SeriesLabel
 
 from plantrack.domain.indices import IndexRow
-from plantrack.domain.status import STATUS_COLOURS, STATUS_LABELS
+from plantrack.render.labels import STATUS_COLOURS, STATUS_LABELS
 
 
 def _bar(title: str, horizontal: bool) -> Any:

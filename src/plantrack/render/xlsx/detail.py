@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from plantrack.domain.status import STATUS_COLOURS
 from plantrack.domain.viewmodel import Consolidation
+from plantrack.render.labels import STATUS_COLOURS
 from plantrack.render.office.tables import (
     BOLD,
     DATE_FORMAT,

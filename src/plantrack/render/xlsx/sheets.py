@@ -6,8 +6,9 @@ from __future__ import annotations
 from typing import Any
 
 from plantrack.domain.indices import IndexRow
-from plantrack.domain.status import STATUS_COLOURS, STATUS_LABELS, Counts
+from plantrack.domain.status import Counts
 from plantrack.domain.viewmodel import Consolidation
+from plantrack.render.labels import STATUS_COLOURS, STATUS_LABELS, submission_label
 from plantrack.render.office.tables import (
     HEADER_ROW,
     Col,
@@ -196,7 +197,7 @@ def submission_sheet(wb: Any, vm: Consolidation) -> None:
                 u.id,
                 u.name,
                 kind_label(u.kind),
-                Filled(sub.label, SUBMISSION_COLOURS[sub.status]),
+                Filled(submission_label(sub.status), SUBMISSION_COLOURS[sub.status]),
                 sub.submitted,
                 sub.committed,
                 sub.effective,
