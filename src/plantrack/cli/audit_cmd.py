@@ -32,7 +32,7 @@ def audit(
     from plantrack.render import audit as out
 
     lang = check_lang(lang)
-    fmt = check_format(fmt, FORMATS)
+    fmt = check_format(fmt, FORMATS, lang)
     root = api.find_repo(explicit=repo)
     result = api.run_audit(root, since=since, period=period)
     typer.echo(out.audit_json(result) if fmt == "json" else out.audit_text(result, lang), nl=False)

@@ -36,8 +36,8 @@ def check(
     from plantrack.render import findings as out
 
     lang = check_lang(lang)
-    fmt = check_format(fmt, FORMATS)
-    day = parse_day(today, "--today")
+    fmt = check_format(fmt, FORMATS, lang)
+    day = parse_day(today, "--today", lang)
     root = api.find_repo(explicit=repo)
     result = api.check(root, paths or [], today=day)
     if fmt == "json":

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from plantrack.cli.options import RepoOption
+from plantrack.cli.options import LangOption, RepoOption, check_lang
 
 
 def codeowners(
@@ -19,10 +19,13 @@ def codeowners(
     force: Annotated[
         bool, typer.Option("--force", help="Ghi đè tệp không do plantrack viết.")
     ] = False,
+    lang: LangOption = "vi",
     repo: RepoOption = None,
 ) -> int:
     """Viết tệp CODEOWNERS: mỗi đơn vị sở hữu báo cáo của mình, cán bộ tổng hợp sở hữu tất cả."""
     from plantrack import api
+
+    check_lang(lang)  # the language of error messages (read by the entry point)
 
     root = api.find_repo(explicit=repo)
     if out is None:

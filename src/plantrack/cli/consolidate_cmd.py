@@ -15,6 +15,7 @@ from plantrack.cli.options import (
     findings_failed,
     parse_day,
     say,
+    usage,
 )
 
 ALL_FORMATS = "md,html,xlsx,docx,json"
@@ -63,14 +64,17 @@ def consolidate(
     chosen = [f.strip() for f in formats.split(",") if f.strip()]
     unknown = [f for f in chosen if f not in api.FORMATS]
     if unknown or not chosen:
-        raise typer.BadParameter(f"chọn trong {', '.join(api.FORMATS)}", param_hint="--format")
+        choices = ", ".join(api.FORMATS)
+        raise typer.BadParameter(
+            usage("usage.some_of", lang, choices=choices), param_hint="--format"
+        )
     options = api.Options(
         formats=chosen,
         out=out,
-        as_of=parse_day(as_of, "--as-of"),
-        today=parse_day(today, "--today"),
+        as_of=parse_day(as_of, "--as-of", lang),
+        today=parse_day(today, "--today", lang),
         number=number,
-        date=parse_day(date, "--date"),
+        date=parse_day(date, "--date", lang),
         signer=signer,
         record=record,
         force=force,

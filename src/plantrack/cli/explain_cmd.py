@@ -19,19 +19,13 @@ def explain(
     lang: LangOption = "vi",
 ) -> int:
     """Giải thích một mã lỗi."""
-    from plantrack.i18n import errors, t
+    from plantrack.i18n import t
+    from plantrack.render.findings import code_list
     from plantrack.render.findings import explain as render
-    from plantrack.validate.catalogue import CATALOGUE
 
     lang = check_lang(lang)
-    if code.lower() == "all":
-        for entry in CATALOGUE.values():
-            title = entry.title_en if lang == "en" else entry.title_vi
-            typer.echo(f"{entry.code}  {entry.severity:<7}  {title}")
-        return 0
-    if code.lower() == "fatal":
-        for fatal in errors().values():
-            typer.echo(f"{fatal.code}  {fatal.title(lang)}")
+    if code.lower() in ("all", "fatal"):
+        typer.echo(code_list(code.lower() == "fatal", lang), nl=False)
         return 0
     text = render(code, lang)
     if text is None:

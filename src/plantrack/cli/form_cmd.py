@@ -16,6 +16,7 @@ from plantrack.cli.options import (
     findings_failed,
     parse_day,
     say,
+    usage,
 )
 
 form_app = typer.Typer(
@@ -60,7 +61,7 @@ def export(
 
     lang = check_lang(lang)
     if all_units == (unit is not None):
-        raise typer.BadParameter("dùng --unit ĐƠN_VỊ hoặc --all (một trong hai)")
+        raise typer.BadParameter(usage("usage.unit_or_all", lang))
     root = api.find_repo(explicit=repo)
     done = api.export_forms(root, period, unit=unit, out=out, force=force)
     for path, _ in done.forms:
@@ -97,7 +98,7 @@ def import_(
     from plantrack.render.findings import as_cell_text
 
     lang = check_lang(lang)
-    day = parse_day(today, "--today") or dt.date.today()
+    day = parse_day(today, "--today", lang) or dt.date.today()
     root = api.find_repo(explicit=repo)
     done = api.import_file(
         root, file, today=day, unit=unit, period=period, dry_run=dry_run, force=force

@@ -22,7 +22,7 @@ def history(
     from plantrack.render import audit as out
 
     lang = check_lang(lang)
-    fmt = check_format(fmt, FORMATS)
+    fmt = check_format(fmt, FORMATS, lang)
     root = api.find_repo(explicit=repo)
     found = api.run_history(root, target)
     typer.echo(

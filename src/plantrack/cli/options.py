@@ -30,25 +30,35 @@ TextJsonOption = Annotated[str, typer.Option("--format", help="text hoặc json.
 def check_lang(lang: str) -> str:
     """Refuse languages other than vi and en (exit 2)."""
     if lang not in ("vi", "en"):
-        raise typer.BadParameter("chỉ vi hoặc en", param_hint="--lang")
+        raise typer.BadParameter(usage("usage.lang"), param_hint="--lang")
     return lang
 
 
-def parse_day(text: str | None, option: str) -> dt.date | None:
+def parse_day(text: str | None, option: str, lang: str = "vi") -> dt.date | None:
     """A ``YYYY-MM-DD`` option value as a date (``None`` when not given); bad input exits 2."""
     if text is None:
         return None
     try:
         return dt.date.fromisoformat(text)
     except ValueError as exc:
-        raise typer.BadParameter("ngày dạng YYYY-MM-DD", param_hint=option) from exc
+        raise typer.BadParameter(usage("usage.date", lang), param_hint=option) from exc
 
 
-def check_format(fmt: str, formats: tuple[str, ...]) -> str:
+def check_format(fmt: str, formats: tuple[str, ...], lang: str = "vi") -> str:
     """Refuse an output format the command does not have (exit 2)."""
     if fmt not in formats:
-        raise typer.BadParameter(f"chọn một trong {', '.join(formats)}", param_hint="--format")
+        choices = ", ".join(formats)
+        raise typer.BadParameter(
+            usage("usage.one_of", lang, choices=choices), param_hint="--format"
+        )
     return fmt
+
+
+def usage(key: str, lang: str = "vi", **values: object) -> str:
+    """The words of a usage error, from the catalogue."""
+    from plantrack.i18n import t
+
+    return t(key, lang, **values)
 
 
 def say(key: str, lang: str = "vi", **values: object) -> None:

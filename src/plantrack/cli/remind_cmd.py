@@ -16,6 +16,7 @@ from plantrack.cli.options import (
     findings_failed,
     parse_day,
     say,
+    usage,
 )
 
 FORMATS = ("text", "json", "md", "docx")
@@ -55,17 +56,17 @@ def remind(
     from plantrack import api
 
     lang = check_lang(lang)
-    fmt = check_format(fmt, FORMATS)
+    fmt = check_format(fmt, FORMATS, lang)
     if fmt == "docx" and out is None:
-        raise typer.BadParameter("công văn .docx cần --out THƯ_MỤC", param_hint="--out")
-    day = parse_day(as_of, "--as-of") or dt.date.today()
+        raise typer.BadParameter(usage("usage.docx_out", lang), param_hint="--out")
+    day = parse_day(as_of, "--as-of", lang) or dt.date.today()
     letter = api.Letter(
         fmt=fmt,
         out=out,
         number=number,
-        date=parse_day(date, "--date"),
+        date=parse_day(date, "--date", lang),
         signer=signer,
-        reply_by=parse_day(reply_by, "--reply-by"),
+        reply_by=parse_day(reply_by, "--reply-by", lang),
         force=force,
     )
     done = api.remind(api.find_repo(explicit=repo), period, day, letter)

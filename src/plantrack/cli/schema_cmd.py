@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from plantrack.cli.options import RepoOption
+from plantrack.cli.options import LangOption, RepoOption, check_lang
 
 
 def schema(
@@ -17,10 +17,13 @@ def schema(
     force: Annotated[
         bool, typer.Option("--force", help="Ghi đè tệp không do plantrack viết.")
     ] = False,
+    lang: LangOption = "vi",
     repo: RepoOption = None,
 ) -> int:
     """Ghi JSON Schema của kế hoạch, đơn vị, báo cáo và chỉ số."""
     from plantrack import api
+
+    check_lang(lang)  # the language of error messages (read by the entry point)
 
     target = out if out is not None else api.find_repo(explicit=repo) / "schemas"
     for path in api.write_schemas(target, force=force):

@@ -40,7 +40,7 @@ def status(
         found = api.status(
             root,
             period,
-            as_of=parse_day(as_of, "--as-of"),
+            as_of=parse_day(as_of, "--as-of", lang),
             progress=lambda done, total: bar.update(task, completed=done, total=total),
         )
     vm = found.prepared.vm

@@ -151,6 +151,18 @@ def explain(code: str, lang: str = "vi") -> str | None:
     )
 
 
+def code_list(fatal: bool = False, lang: str = "vi") -> str:
+    """One line per finding code (``CODE  severity  title``), or per fatal error code."""
+    if fatal:
+        lines = [f"{e.code}  {e.title(lang)}" for e in errors().values()]
+    else:
+        lines = [
+            f"{e.code}  {e.severity:<7}  {e.title_en if lang == 'en' else e.title_vi}"
+            for e in CATALOGUE.values()
+        ]
+    return "\n".join(lines) + "\n"
+
+
 def _explain_fatal(code: str, lang: str) -> str | None:
     """A fatal error's entry (``PT9xx``): what stops the run, and the way out."""
     fatal = errors().get(code)
