@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -17,6 +17,9 @@ from plantrack.cli.options import (
     say,
     usage,
 )
+
+if TYPE_CHECKING:
+    from plantrack.api import Consolidated
 
 ALL_FORMATS = "md,html,xlsx,docx,json"
 
@@ -80,6 +83,11 @@ def consolidate(
         force=force,
     )
     done = api.consolidate_period(api.find_repo(explicit=repo), period, options)
+    return _outcome(done, lang)
+
+
+def _outcome(done: Consolidated, lang: str) -> int:
+    """Print the files written (stdout) and the notes (stderr); the exit code."""
     if done.prepared.vm is None:
         return findings_failed(done.prepared.errors, "consolidate.not_written", lang)
     for path in done.written:
@@ -90,6 +98,7 @@ def consolidate(
     warnings = [f for f in done.prepared.findings if f.severity == "warning"]
     if warnings:
         say("consolidate.warnings", lang, count=len(warnings))
+    assert done.prepared.vm is not None
     uncommitted = done.prepared.vm.provenance.uncommitted
     if uncommitted:
         say(

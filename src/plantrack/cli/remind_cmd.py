@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -18,6 +18,9 @@ from plantrack.cli.options import (
     say,
     usage,
 )
+
+if TYPE_CHECKING:
+    from plantrack.api import Reminded
 
 FORMATS = ("text", "json", "md", "docx")
 
@@ -70,6 +73,11 @@ def remind(
         force=force,
     )
     done = api.remind(api.find_repo(explicit=repo), period, day, letter)
+    return _outcome(done, lang)
+
+
+def _outcome(done: Reminded, lang: str) -> int:
+    """Print the reminder (stdout) or the file written; the exit code."""
     if done.prepared.vm is None:
         return findings_failed(done.prepared.errors, "remind.not_done", lang)
     if done.data is None:  # the official letter, and nobody to send it to
