@@ -10,6 +10,8 @@ import datetime as dt
 import subprocess
 from pathlib import Path
 
+from plantrack import layout
+
 
 def run(root: Path, *args: str) -> subprocess.CompletedProcess[str] | None:
     """Run ``git ARGS`` in ``root`` (paths unquoted, UTF-8); ``None`` when git is missing."""
@@ -59,7 +61,7 @@ def uncommitted(root: Path, prefix: str = "data") -> set[str]:
     return paths
 
 
-def first_added(root: Path, prefix: str = "data/reports") -> dict[str, dt.datetime]:
+def first_added(root: Path, prefix: str = layout.REPORTS) -> dict[str, dt.datetime]:
     """For every file under ``prefix``, the author date of the commit that first added it.
 
     One ``git log`` pass over the history, oldest first.

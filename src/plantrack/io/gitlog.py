@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
+from plantrack import layout
 from plantrack.errors import PlantrackError
 from plantrack.io.git import output as git_output
 
@@ -168,7 +169,7 @@ def iter_log(
     root: Path,
     *,
     since: str | None = None,
-    prefixes: Sequence[str] = ("data/",),
+    prefixes: Sequence[str] = (f"{layout.DATA}/",),
     shallow: frozenset[str] = frozenset(),
 ) -> Iterator[Commit]:
     """Every commit of ``since..HEAD`` (all of HEAD's history without ``since``), oldest

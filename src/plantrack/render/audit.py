@@ -8,6 +8,7 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
+from plantrack import layout
 from plantrack.domain.audit import AuditResult
 from plantrack.domain.audit_finding import AuditFinding
 from plantrack.domain.history import Step, TaskHistory, UnitHistory
@@ -247,7 +248,7 @@ def render_codeowners(plan: Plan, units: Mapping[str, Unit], prefix: str = "") -
     ]
     for unit_id in sorted(units):
         owners = _unique([*units[unit_id].authors, *maintainers])
-        pattern = f"/{prefix}data/reports/**/{unit_id}.yaml"
+        pattern = f"/{prefix}{layout.REPORTS}/**/{unit_id}.yaml"
         if owners:
             lines.append(f"{pattern} {' '.join(owners)}")
         else:
