@@ -13,8 +13,6 @@ from functools import cache
 from importlib import resources
 from typing import Any, Literal
 
-import yaml
-
 Lang = Literal["vi", "en"]
 LANGS: tuple[Lang, ...] = ("vi", "en")
 
@@ -52,6 +50,8 @@ class _Blank(dict[str, Any]):
 
 
 def _read(name: str) -> dict[str, Any]:
+    import yaml  # on first use: ``plantrack --help`` never needs it
+
     text = resources.files("plantrack.i18n").joinpath(name).read_text("utf-8")
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     data = yaml.load(text, Loader=loader)
