@@ -49,5 +49,5 @@ def status(
     if as_json:
         typer.echo(render_json(vm), nl=False)
     else:
-        print_status(vm, Console())
+        print_status(vm, Console(), lang)
     return 0

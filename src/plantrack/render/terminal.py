@@ -1,4 +1,5 @@
-"""The consolidation in the terminal (rich): submissions, status counts, overdue tasks."""
+"""The consolidation in the terminal (rich): submissions, status counts, overdue tasks.
+Words come from the catalogue (``terminal.*`` keys), in Vietnamese or English."""
 
 from __future__ import annotations
 
@@ -7,56 +8,69 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from plantrack.domain.status import STATUS_ORDER
 from plantrack.domain.viewmodel import Consolidation
-from plantrack.render.labels import STATUS_COLOURS, STATUS_LABELS, submission_label
+from plantrack.i18n import t
+from plantrack.render.labels import STATUS_COLOURS, status_label, submission_label
 from plantrack.render.templating import percent, vn_date
 
 _SUBMISSION_STYLE = {"on-time": "green", "late": "dark_orange", "missing": "red"}
 
 
-def status_view(vm: Consolidation) -> Group:
+def status_view(vm: Consolidation, lang: str = "vi") -> Group:
     """A renderable: header, status counts, submission matrix and overdue tasks."""
     period = vm.period
     header = Text.assemble(
         (vm.plan.title, "bold"),
         "\n",
-        f"Kỳ {period.title}: số liệu {vn_date(period.start)} – {vn_date(period.cutoff)}; "
-        f"hạn gửi {vn_date(period.due)}; chốt tình trạng {vn_date(vm.as_of)}",
+        t(
+            "terminal.header",
+            lang,
+            period=period.title,
+            start=vn_date(period.start),
+            cutoff=vn_date(period.cutoff),
+            due=vn_date(period.due),
+            as_of=vn_date(vm.as_of),
+        ),
     )
-    return Group(Panel(header), _counts(vm), _submissions(vm), _overdue(vm))
+    return Group(Panel(header), _counts(vm, lang), _submissions(vm, lang), _overdue(vm, lang))
 
 
-def _counts(vm: Consolidation) -> Table:
+def _counts(vm: Consolidation, lang: str) -> Table:
     o = vm.overall
-    table = Table(title="Tình trạng nhiệm vụ (lượt nhiệm vụ × đơn vị)", show_lines=False)
-    table.add_column("Tình trạng")
-    table.add_column("Số lượt", justify="right")
-    for status, (label, _) in STATUS_LABELS.items():
-        table.add_row(Text(label, style=STATUS_COLOURS[status]), str(o.by_status.get(status, 0)))
+    table = Table(title=t("terminal.counts", lang), show_lines=False)
+    table.add_column(t("terminal.status", lang))
+    table.add_column(t("terminal.pairs", lang), justify="right")
+    for status in STATUS_ORDER:
+        label = Text(status_label(status, lang), style=STATUS_COLOURS[status])
+        table.add_row(label, str(o.by_status.get(status, 0)))
     table.add_row(
-        Text("Đến hạn / hoàn thành / tỷ lệ", style="bold"),
+        Text(t("terminal.due_done_rate", lang), style="bold"),
         f"{o.due} / {o.completed} / {percent(o.completion_rate)}",
     )
-    table.add_row(Text("Quá hạn / tỷ lệ", style="bold"), f"{o.overdue} / {percent(o.overdue_rate)}")
+    table.add_row(
+        Text(t("terminal.overdue_rate", lang), style="bold"),
+        f"{o.overdue} / {percent(o.overdue_rate)}",
+    )
     return table
 
 
-def _submissions(vm: Consolidation) -> Table:
-    table = Table(title="Tình hình gửi báo cáo")
-    for name, justify in (
-        ("Đơn vị", "left"),
-        ("Tình trạng", "left"),
-        ("Ngày gửi", "left"),
-        ("Trễ (ngày)", "right"),
-        ("Hoàn thành", "right"),
-        ("Quá hạn", "right"),
+def _submissions(vm: Consolidation, lang: str) -> Table:
+    table = Table(title=t("terminal.submissions", lang))
+    for key, justify in (
+        ("unit", "left"),
+        ("status", "left"),
+        ("submitted", "left"),
+        ("days_late", "right"),
+        ("completed", "right"),
+        ("overdue", "right"),
     ):
-        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+        table.add_column(t(f"terminal.{key}", lang), justify=justify)  # type: ignore[arg-type]
     for unit in vm.units:
         sub = unit.submission
         table.add_row(
             unit.short,
-            Text(submission_label(sub.status), style=_SUBMISSION_STYLE[sub.status]),
+            Text(submission_label(sub.status, lang), style=_SUBMISSION_STYLE[sub.status]),
             vn_date(sub.effective),
             str(sub.days_late or ""),
             percent(unit.counts.completion_rate),
@@ -65,16 +79,15 @@ def _submissions(vm: Consolidation) -> Table:
     return table
 
 
-def _overdue(vm: Consolidation) -> Table:
-    table = Table(title=f"Nhiệm vụ quá hạn chưa hoàn thành ({len(vm.overdue)})")
-    table.add_column("Nhiệm vụ")
-    table.add_column("Đơn vị")
-    table.add_column("Hạn")
-    table.add_column("Tiến độ", justify="right")
-    titles = {t.id: t.title for t in vm.tasks}
+def _overdue(vm: Consolidation, lang: str) -> Table:
+    table = Table(title=t("terminal.overdue_tasks", lang, count=len(vm.overdue)))
+    for key in ("task", "unit", "deadline"):
+        table.add_column(t(f"terminal.{key}", lang))
+    table.add_column(t("terminal.progress", lang), justify="right")
+    titles = {task.id: task.title for task in vm.tasks}
     for pair in vm.overdue:
         progress = (
-            "chưa báo cáo"
+            t("terminal.not_reported", lang)
             if pair.status == "not-reported"
             else (f"{pair.progress}%" if pair.progress is not None else "")
         )
@@ -87,6 +100,6 @@ def _overdue(vm: Consolidation) -> Table:
     return table
 
 
-def print_status(vm: Consolidation, console: Console) -> None:
+def print_status(vm: Consolidation, console: Console, lang: str = "vi") -> None:
     """Print the status view on ``console``."""
-    console.print(status_view(vm))
+    console.print(status_view(vm, lang))
