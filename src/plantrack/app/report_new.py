@@ -9,7 +9,7 @@ from pathlib import Path
 
 from plantrack import layout
 from plantrack.app.guard import Outcome, write_guarded
-from plantrack.domain.skeleton import Skeleton, build_skeleton, lineage, refusal
+from plantrack.domain.skeleton import Skeleton, build_skeleton, lineage, refusal_code
 from plantrack.errors import PlantrackError
 from plantrack.render.skeleton_yaml import render_skeleton
 from plantrack.validate.check import CheckResult, check_repository
@@ -40,9 +40,9 @@ def new_report(
     repo = require_plan(root)
     ctx = repo.ctx
     period = require_period(ctx, period_id)
-    reason = refusal(ctx, unit_id, period)
-    if reason is not None:
-        raise PlantrackError(code="PT924", reason=reason, reason_en=reason)
+    refused = refusal_code(ctx, unit_id, period)
+    if refused is not None:
+        raise PlantrackError(code=refused[0], **refused[1])
     rel = layout.report(period_id, unit_id)
     target = root / rel
     previous = latest_reports_before(root, repo.files, lineage(ctx, unit_id), period_id)

@@ -16,6 +16,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from plantrack.i18n import error_text
 from plantrack.models import Report, Task, Unit
 from plantrack.models.common import LegalDoc, Person
 from plantrack.models.period import Period, period_sort_key
@@ -108,22 +109,33 @@ def lineage(ctx: Context, unit_id: str) -> list[str]:
     return order
 
 
-def refusal(ctx: Context, unit_id: str, period: Period) -> str | None:
-    """Why ``unit_id`` does not owe a report for ``period`` (Vietnamese), or ``None``."""
+def refusal_code(ctx: Context, unit_id: str, period: Period) -> tuple[str, dict[str, str]] | None:
+    """Why ``unit_id`` does not owe a report for ``period``, as a fatal error code and its
+    values (PT916 unknown unit, PT926 not active at the cut-off, PT917 no task), or ``None``."""
     unit = ctx.units.get(unit_id)
     if unit is None:
-        hint = suggestion(unit_id, ctx.units)["suggestion"]
-        return f"Không có đơn vị '{unit_id}' trong data/units/. {hint}".strip()
+        return "PT916", {
+            "unit": unit_id,
+            "suggestion": suggestion(unit_id, ctx.units)["suggestion"],
+        }
     if unit_id in ctx.expected_units(period):
         return None
-    cutoff = period.cutoff.strftime("%d/%m/%Y")
     if not unit.alive_on(period.cutoff):
-        heirs = ", ".join(ctx.heirs(unit_id, period.cutoff)) or "không có"
-        return (
-            f"Đơn vị '{unit_id}' không còn hoặc chưa hoạt động vào ngày chốt số liệu {cutoff} "
-            f"của kỳ {period.id}, nên không phải báo cáo kỳ này (đơn vị kế thừa: {heirs})."
-        )
-    return f"Đơn vị '{unit_id}' không được giao nhiệm vụ nào trong kỳ {period.id}."
+        heirs = ", ".join(ctx.heirs(unit_id, period.cutoff))
+        return "PT926", {
+            "unit": unit_id,
+            "cutoff": period.cutoff.strftime("%d/%m/%Y"),
+            "period": period.id,
+            "heirs": heirs or "không có",
+            "heirs_en": heirs or "none",
+        }
+    return "PT917", {"unit": unit_id, "period": period.id}
+
+
+def refusal(ctx: Context, unit_id: str, period: Period) -> str | None:
+    """Why ``unit_id`` does not owe a report for ``period`` (Vietnamese), or ``None``."""
+    found = refusal_code(ctx, unit_id, period)
+    return error_text(found[0], "vi", **found[1]) if found else None
 
 
 def build_skeleton(
