@@ -3,6 +3,7 @@ cases, re-exported (each lives in one module of ``plantrack.app``)."""
 
 from __future__ import annotations
 
+from plantrack import layout
 from plantrack.app.audit import run_audit
 from plantrack.app.check import CheckResult, check
 from plantrack.app.codeowners import codeowners_text, write_codeowners, write_codeowners_file
@@ -59,6 +60,7 @@ __all__ = [
     "import_file",
     "init_repository",
     "latest_period",
+    "layout",
     "new_report",
     "prepare_consolidation",
     "record_consolidation",

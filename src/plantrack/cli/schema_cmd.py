@@ -25,7 +25,7 @@ def schema(
 
     check_lang(lang)  # the language of error messages (read by the entry point)
 
-    target = out if out is not None else api.find_repo(explicit=repo) / "schemas"
+    target = out if out is not None else api.find_repo(explicit=repo) / api.layout.SCHEMAS
     for path in api.write_schemas(target, force=force):
         typer.echo(str(path))
     return 0

@@ -41,7 +41,7 @@ def head_commit(root: Path) -> str | None:
     return out.strip() or None if out else None
 
 
-def uncommitted(root: Path, prefix: str = "data") -> set[str]:
+def uncommitted(root: Path, prefix: str = layout.DATA) -> set[str]:
     """Repo-relative paths under ``prefix`` that differ from HEAD or are untracked."""
     out = output(root, "status", "--porcelain", "-z", "--untracked-files=all", "--", prefix)
     if not out:

@@ -24,6 +24,7 @@ import os
 import tempfile
 from pathlib import Path
 
+from plantrack import layout
 from plantrack.io import swap
 from plantrack.io.atomic import write_atomic
 
@@ -59,7 +60,7 @@ def check_target(target: Path, *, repo: Path | None = None) -> Path:
         root = repo.resolve()
         if real == root or root.is_relative_to(real):
             raise OutputRefusedError(lexical, "repo")
-        if real.is_relative_to(root / "data"):
+        if real.is_relative_to(root / layout.DATA):
             raise OutputRefusedError(lexical, "data")
         if real.is_relative_to(root / ".git"):
             raise OutputRefusedError(lexical, "git")
