@@ -61,6 +61,19 @@ def _fill(rel: str, text: str, values: dict[str, str]) -> str:
     return text
 
 
+def _files(packaged: Path, title: str, district: str, day: dt.date) -> dict[str, bytes]:
+    """Every file of a new repository: the example data filled in, and the templates."""
+    values = _values(title, district, day)
+    files = {
+        rel: _fill(rel, text, values).encode("utf-8")
+        for rel, text in scaffold.read_texts(packaged / "init").items()
+    }
+    files[f"{layout.REPORTS}/.gitkeep"] = b""
+    copies = scaffold.read_tree(packaged, skip=("init",))
+    files.update({f"templates/{rel}": data for rel, data in copies.items()})
+    return files
+
+
 def init_repository(
     target: Path,
     *,
@@ -77,21 +90,12 @@ def init_repository(
         raise PlantrackError(code="PT913")
     if len(district) > MAX_DISTRICT:
         raise PlantrackError(code="PT914", limit=MAX_DISTRICT)
+    day = today or dt.date.today()
     try:
         scaffold.ensure_empty(target)
+        written = scaffold.write_tree(target, _files(default_templates(), title, district, day))
     except scaffold.NotEmptyError as exc:
         raise PlantrackError(code="PT915", path=exc) from exc
-    day = today or dt.date.today()
-    values = _values(title, district, day)
-    packaged = default_templates()
-    files = {
-        rel: _fill(rel, text, values).encode("utf-8")
-        for rel, text in scaffold.read_texts(packaged / "init").items()
-    }
-    files[f"{layout.REPORTS}/.gitkeep"] = b""
-    copies = scaffold.read_tree(packaged, skip=("init",))
-    files.update({f"templates/{rel}": data for rel, data in copies.items()})
-    written = scaffold.write_tree(target, files)
     written += [p.relative_to(target).as_posix() for p in write_schemas(target / layout.SCHEMAS)]
     state = scaffold.git_init(target, "Khởi tạo kho dữ liệu plantrack")
     result = check_repository(target, today=day)

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Literal
 
-from plantrack.io.atomic import write_atomic
+from plantrack.io.atomic import create_exclusive
 from plantrack.io.git import run as git_run
 
 GitState = Literal["committed", "initialised", "no-git"]
@@ -69,9 +69,12 @@ def read_tree(src: Path, skip: Iterable[str] = ()) -> dict[str, bytes]:
 
 
 def write_tree(root: Path, files: Mapping[str, bytes]) -> list[str]:
-    """Write every ``relative name → bytes`` under ``root`` atomically; the names written."""
+    """Create every ``relative name → bytes`` under ``root``, each file whole and exclusively
+    (another run writing the same folder at once stops this one: ``NotEmptyError``); the
+    names written."""
     for rel, data in sorted(files.items()):
-        write_atomic(root / rel, data)
+        if not create_exclusive(root / rel, data):
+            raise NotEmptyError(str(root))
     return sorted(files)
 
 
