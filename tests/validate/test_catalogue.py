@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 import plantrack
+from plantrack.i18n import errors
 from plantrack.render.findings import explain
 from plantrack.validate.catalogue import CATALOGUE, make
 from tests.conftest import has_vietnamese
@@ -73,7 +74,8 @@ def test_both_languages_use_the_same_parameters(code: str) -> None:
 def test_every_code_used_in_the_sources_is_catalogued() -> None:
     used = _codes_in_sources()
     assert used, "no PTnnn string found: the search is broken"
-    missing = {code: where for code, where in used.items() if code not in CATALOGUE}
+    fatal = errors()  # PT9xx: fatal errors, catalogued beside the words (plantrack/i18n)
+    missing = {c: where for c, where in used.items() if c not in CATALOGUE and c not in fatal}
     assert not missing
 
 
