@@ -78,15 +78,59 @@ def audit(
     findings made before (an unreadable record)."""
     per_commit = [(c, _kept(touches(c), period)) for c in commits if not c.boundary]
     found: list[AuditFinding] = list(extra)
-    emit: Emit = found.append
     touched = [t for _, ts in per_commit for t in ts]
+    chosen = [r for r in records if period is None or r.period == period]
+    periods = _period_lookup(plan)
+    unit_after = _report_findings(commits, touched, plan, units, chosen, blobs, periods, found)
+    plan_time_findings([t for t in touched if t.path == layout.PLAN], blobs, found.append)
+    reported = _unit_periods([t.path for t in touched if is_report(t.path)], report_files)
+    unit_touches = [t for t in touched if _is_unit(t.path)]
+    unit_file_findings(unit_touches, unit_after, reported, periods, blobs, found.append)
+    summary = signature_findings([c for c, ts in per_commit if ts], found.append)
+    found += [_shallow(c) for c in commits if c.boundary]
+    _describe_reports(found, commits, blobs)
+    found.sort(key=lambda f: (f.seq, f.file, f.finding.code))
+    return _result(found, commits, since, summary, period)
+
+
+def _result(
+    found: list[AuditFinding],
+    commits: Sequence[CommitLike],
+    since: str | None,
+    signatures: dict[str, int],
+    period: str | None,
+) -> AuditResult:
+    first, last = (commits[0].sha, commits[-1].sha) if commits else (None, None)
+    shallow = any(c.boundary for c in commits)
+    return AuditResult(found, len(commits), first, last, since, shallow, signatures, period)
+
+
+def _report_findings(
+    commits: Sequence[CommitLike],
+    touched: Sequence[Touch],
+    plan: Plan,
+    units: Mapping[str, Unit],
+    records: Sequence[Recorded],
+    blobs: Blobs,
+    periods: Callable[[str], Period | None],
+    found: list[AuditFinding],
+) -> dict[tuple[int, str], Recorded]:
+    """Who edited each report, what changed after a recorded consolidation, and which
+    reports came in late; returns the unit files changed after a record."""
     reports = [t for t in touched if is_report(t.path)]
     maintainers = {m.lower() for m in plan.reporting.maintainers}
     authors = AuthorsOverTime(units, [t for t in touched if _is_unit(t.path)], blobs)
     for touch in reports:
-        _check_author(touch, authors, maintainers, emit)
-    chosen = [r for r in records if period is None or r.period == period]
-    covered, unit_after = consolidation_findings(commits, touched, chosen, blobs, emit)
+        _check_author(touch, authors, maintainers, found.append)
+    covered, unit_after = consolidation_findings(commits, touched, records, blobs, found.append)
+    for touch in reports:
+        if (touch.commit.seq, touch.path) not in covered:
+            _check_late(touch, periods, found.append)
+    return unit_after
+
+
+def _period_lookup(plan: Plan) -> Callable[[str], Period | None]:
+    """``period_of`` for ``plan``, each period worked out once."""
     dates: dict[str, Period | None] = {}
 
     def periods(period_id: str) -> Period | None:
@@ -94,34 +138,7 @@ def audit(
             dates[period_id] = period_of(plan, period_id)
         return dates[period_id]
 
-    for touch in reports:
-        if (touch.commit.seq, touch.path) not in covered:
-            _check_late(touch, periods, emit)
-    plan_time_findings([t for t in touched if t.path == layout.PLAN], blobs, emit)
-    reported = _unit_periods([t.path for t in reports], report_files)
-    unit_file_findings(
-        [t for t in touched if _is_unit(t.path)],
-        unit_after,
-        reported,
-        periods,
-        blobs,
-        emit,
-    )
-    summary = signature_findings([c for c, ts in per_commit if ts], emit)
-    found += [_shallow(c) for c in commits if c.boundary]
-    described = [f for f in found if f.severity == "error" and is_report(f.file) and f.commit]
-    _describe_reports(described[:DESCRIBED], commits, blobs)
-    found.sort(key=lambda f: (f.seq, f.file, f.finding.code))
-    return AuditResult(
-        found,
-        len(commits),
-        commits[0].sha if commits else None,
-        commits[-1].sha if commits else None,
-        since,
-        any(c.boundary for c in commits),
-        summary,
-        period,
-    )
+    return periods
 
 
 is_report = layout.is_report
@@ -217,9 +234,12 @@ def _shallow(c: CommitLike) -> AuditFinding:
 
 
 def _describe_reports(
-    flagged: list[AuditFinding], commits: Sequence[CommitLike], blobs: Blobs
+    found: list[AuditFinding], commits: Sequence[CommitLike], blobs: Blobs
 ) -> None:
-    """Add what changed inside each flagged report version (old and new blobs, one batch)."""
+    """Add what changed inside each report version flagged by an error (old and new blobs,
+    one batch), for the first ``DESCRIBED`` of them."""
+    errors = [f for f in found if f.severity == "error" and is_report(f.file) and f.commit]
+    flagged = errors[:DESCRIBED]
     by_seq = {c.seq: c for c in commits}
     pairs: list[tuple[AuditFinding, str, str]] = []
     for f in flagged:

@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from plantrack import layout
-from plantrack.domain.audit_finding import Emit, commit_record
+from plantrack.domain.audit_finding import AuditFinding, Emit, commit_record
 from plantrack.domain.gitfacts import Blobs, CommitLike, Recorded, Touch, key_changes, short
 from plantrack.models.period import Period, period_sort_key
 
@@ -50,18 +50,7 @@ def consolidation_findings(
 
     Returns the (commit, report) pairs flagged, and the unit files changed after a record
     (PT406 is made by ``unit_file_findings``)."""
-    ordered = sorted(records, key=lambda r: period_sort_key(r.period), reverse=True)
-    after = {r.path: _after(r, commits) for r in ordered}
-    chosen: list[tuple[Touch, Recorded]] = []
-    for t in touched:
-        if layout.is_consolidation(t.path):
-            continue
-        own = [r for r in ordered if _is_report(t.path) and t.path.split("/")[2] == r.period]
-        using = [r for r in ordered if t.path in r.files]
-        for r in own + using:
-            if after[r.path](t.commit):
-                chosen.append((t, r))
-                break
+    chosen = _after_records(commits, touched, records)
     hashes = blobs.sha256s({t.new_blob for t, _ in chosen if t.new_blob and not t.gone})
     covered: set[tuple[int, str]] = set()
     units: dict[tuple[int, str], Recorded] = {}
@@ -73,26 +62,47 @@ def consolidation_findings(
         if layout.is_unit(t.path):
             units[(t.commit.seq, t.path)] = r
             continue
-        code = "PT403" if _is_report(t.path) else "PT407"
         covered.add((t.commit.seq, t.path))
-        emit(
-            commit_record(
-                t.commit,
-                code,
-                t.path,
-                touch=t,
-                period=r.period,
-                period_id=r.period,
-                data_commit=(r.data_commit or "—")[:12],
-                as_of=r.as_of,
-                recorded=(recorded or "không có")[:16],
-                recorded_en=(recorded or "none")[:16],
-                now=(now or "không còn")[:16],
-                now_en=(now or "gone")[:16],
-                record=r.path,
-            )
-        )
+        emit(_changed_after(t, r, recorded, now))
     return covered, units
+
+
+def _after_records(
+    commits: Sequence[CommitLike], touched: Sequence[Touch], records: Sequence[Recorded]
+) -> list[tuple[Touch, Recorded]]:
+    """Each change made after a record that used the file (or, for a report of the
+    record's period, that did not have it), with the latest such record."""
+    ordered = sorted(records, key=lambda r: period_sort_key(r.period), reverse=True)
+    after = {r.path: _after(r, commits) for r in ordered}
+    chosen: list[tuple[Touch, Recorded]] = []
+    for t in touched:
+        if layout.is_consolidation(t.path):
+            continue
+        own = [r for r in ordered if _is_report(t.path) and t.path.split("/")[2] == r.period]
+        using = [r for r in ordered if t.path in r.files]
+        found = next((r for r in own + using if after[r.path](t.commit)), None)
+        if found is not None:
+            chosen.append((t, found))
+    return chosen
+
+
+def _changed_after(t: Touch, r: Recorded, recorded: str | None, now: str | None) -> AuditFinding:
+    """PT403 (a report) or PT407 (another input) for ``t``, changed after record ``r``."""
+    return commit_record(
+        t.commit,
+        "PT403" if _is_report(t.path) else "PT407",
+        t.path,
+        touch=t,
+        period=r.period,
+        period_id=r.period,
+        data_commit=(r.data_commit or "—")[:12],
+        as_of=r.as_of,
+        recorded=(recorded or "không có")[:16],
+        recorded_en=(recorded or "none")[:16],
+        now=(now or "không còn")[:16],
+        now_en=(now or "gone")[:16],
+        record=r.path,
+    )
 
 
 # --- task deadlines in the plan ---------------------------------------------------------

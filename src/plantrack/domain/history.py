@@ -182,25 +182,7 @@ def task_history(
     wanted = {t.new_blob for p in reports for t in paths[p] if t.new_blob}
     values = {blob: pick(data) for blob, data in blobs.parsed(wanted).items()}
     for period_id in plan_periods(ctx, (p.split("/")[2] for p in reports)):
-        period = ctx.period(period_id)
-        roles = {
-            a.unit: (a.role, a.via)
-            for unit, items in ctx.assignments(period).items()
-            for a in items
-            if a.task.id == task_id
-        }
-        filed = {
-            p.rsplit("/", 1)[-1].removesuffix(".yaml"): p
-            for p in reports
-            if p.split("/")[2] == period_id
-        }
-        lines = []
-        for unit_id in sorted(set(roles) | set(filed)):
-            path = layout.report(period_id, unit_id)
-            line = _line(ctx, unit_id, roles.get(unit_id), path, paths.get(path, []), values)
-            if unit_id in roles or line.steps:
-                lines.append(line)
-        blocks.append(PeriodBlock(period_id, period.title, period.due, lines))
+        blocks.append(_period_block(ctx, task_id, period_id, reports, paths, values))
     found: list[AuditFinding] = []
     plan_time_findings(paths.get(layout.PLAN, []), blobs, found.append)
     return TaskHistory(
@@ -213,6 +195,37 @@ def task_history(
         len(commits),
         any(c.boundary for c in commits),
     )
+
+
+def _period_block(
+    ctx: Context,
+    task_id: str,
+    period_id: str,
+    reports: list[str],
+    paths: dict[str, list[Touch]],
+    values: dict[str, Value],
+) -> PeriodBlock:
+    """One period of a task's history: the units responsible then, and any unit that filed
+    an entry for the task."""
+    period = ctx.period(period_id)
+    roles = {
+        a.unit: (a.role, a.via)
+        for unit, items in ctx.assignments(period).items()
+        for a in items
+        if a.task.id == task_id
+    }
+    filed = {
+        p.rsplit("/", 1)[-1].removesuffix(".yaml"): p
+        for p in reports
+        if p.split("/")[2] == period_id
+    }
+    lines = []
+    for unit_id in sorted(set(roles) | set(filed)):
+        path = layout.report(period_id, unit_id)
+        line = _line(ctx, unit_id, roles.get(unit_id), path, paths.get(path, []), values)
+        if unit_id in roles or line.steps:
+            lines.append(line)
+    return PeriodBlock(period_id, period.title, period.due, lines)
 
 
 def _line(
@@ -262,39 +275,45 @@ def unit_history(
     }
     last_blobs = {items[-1].new_blob for items in (paths[p] for p in own.values())}
     data = blobs.parsed({b for b in last_blobs if b})
-    rows = []
-    for period_id in plan_periods(ctx, own):
+    reading = _UnitReading(ctx, unit_id, paths, data, authors, maintainers)
+    rows = [reading.period(period_id, own) for period_id in plan_periods(ctx, own)]
+    shallow = any(c.boundary for c in commits)
+    return UnitHistory(unit_id, unit.name, list(unit.authors), rows, len(commits), shallow)
+
+
+@dataclass(frozen=True)
+class _UnitReading:
+    """What a unit's history is read from: the touches by path, the parsed last versions of
+    its reports, and who was allowed to edit them."""
+
+    ctx: Context
+    unit_id: str
+    paths: dict[str, list[Touch]]
+    data: dict[str, Any]
+    authors: AuthorsOverTime
+    maintainers: set[str]
+
+    def period(self, period_id: str, own: dict[str, str]) -> UnitPeriod:
+        """The unit's report for ``period_id``: when it came, how late, every edit."""
+        ctx, unit_id = self.ctx, self.unit_id
         period = ctx.period(period_id)
         path = own.get(period_id, layout.report(period_id, unit_id))
-        items = paths.get(path, [])
+        items = self.paths.get(path, [])
         edits = [
-            _step(t, (not t.gone, None, None, None), _allowed(t, authors, maintainers))
+            _step(t, (not t.gone, None, None, None), _allowed(t, self.authors, self.maintainers))
             for t in items
         ]
         exists = bool(items) and not items[-1].gone
         added = next((t.commit.author_date for t in items if not t.gone), None)
-        last = data.get(items[-1].new_blob) if exists and items[-1].new_blob else None
+        last = self.data.get(items[-1].new_blob) if exists and items[-1].new_blob else None
         submitted = last.get("submitted") if isinstance(last, dict) else None
         expected = ctx.is_required(period_id) and unit_id in ctx.assignments(period)
         effective, days, status = _lateness(exists, submitted, added, period.due, expected)
-        rows.append(
-            UnitPeriod(
-                period_id,
-                period.title,
-                period.due,
-                expected,
-                path,
-                exists,
-                added,
-                None if submitted is None else str(submitted),
-                effective,
-                days,
-                status,
-                edits,
-            )
-        )
-    shallow = any(c.boundary for c in commits)
-    return UnitHistory(unit_id, unit.name, list(unit.authors), rows, len(commits), shallow)
+        shown = None if submitted is None else str(submitted)
+        return UnitPeriod(
+            period_id, period.title, period.due, expected, path, exists, added, shown,
+            effective, days, status, edits,
+        )  # fmt: skip
 
 
 def _allowed(t: Touch, authors: AuthorsOverTime, maintainers: set[str]) -> bool:
