@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from plantrack.app.history import run_history
-from plantrack.domain.history import TaskHistory, UnitHistory
+from plantrack.domain.history import TaskHistory
+from plantrack.domain.unit_history import UnitHistory
 from plantrack.errors import PlantrackError
 from plantrack.render.audit import history_text
 from tests.audit.conftest import CLERK, DON, DZON, OUTSIDER, PLAN, R_DON, Repo, Run

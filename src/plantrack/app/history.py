@@ -7,7 +7,8 @@ from pathlib import Path
 
 from plantrack import layout
 from plantrack.app.gitread import GitBlobs, load_context, read_commits
-from plantrack.domain.history import TaskHistory, UnitHistory, task_history, unit_history
+from plantrack.domain.history import TaskHistory, task_history
+from plantrack.domain.unit_history import UnitHistory, unit_history
 from plantrack.errors import PlantrackError
 from plantrack.io import gitlog
 

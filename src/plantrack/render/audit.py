@@ -11,7 +11,8 @@ from typing import Any
 from plantrack import layout
 from plantrack.domain.audit import AuditResult
 from plantrack.domain.audit_finding import AuditFinding
-from plantrack.domain.history import Step, TaskHistory, UnitHistory
+from plantrack.domain.history import Step, TaskHistory
+from plantrack.domain.unit_history import UnitHistory
 from plantrack.models import Plan, Unit
 from plantrack.render.findings import severity_word
 
