@@ -179,40 +179,14 @@ def unit_file_findings(
 ) -> None:
     """PT406 for a unit file changed (not added) after a recorded consolidation that used it,
     or after the due date of a period the unit has reported for."""
-    flagged: list[tuple[Touch, str, str, str | None]] = []
-    for t in unit_touches:
-        if t.action in ("added", "copied-from"):
-            continue
-        record = after_record.get((t.commit.seq, t.path))
-        if record is not None:
-            flagged.append(
-                (
-                    t,
-                    f"khi kỳ {record.period} đã được tổng hợp chính thức",
-                    f"period {record.period} was consolidated",
-                    record.period,
-                )
-            )
-            continue
-        unit = t.path.rsplit("/", 1)[-1].removesuffix(".yaml")
-        day = t.commit.author_date.date()
-        past = []
-        for period_id in reported.get(unit, ()):
-            period = periods(period_id)
-            if period is not None and period.due < day:
-                past.append((period.due, period_id))
-        if past:
-            due, period_id = max(past)
-            flagged.append(
-                (
-                    t,
-                    f"hạn nộp báo cáo kỳ {period_id} ({due.isoformat()})",
-                    f"the due date of its {period_id} report ({due.isoformat()})",
-                    period_id,
-                )
-            )
-    data = blobs.parsed({b for t, *_ in flagged for b in (t.old_blob, t.new_blob) if b})
-    for t, when, when_en, about in flagged:
+    flagged = [
+        (t, why)
+        for t in unit_touches
+        if t.action not in ("added", "copied-from")
+        and (why := _unit_change_why(t, after_record, reported, periods)) is not None
+    ]
+    data = blobs.parsed({b for t, _ in flagged for b in (t.old_blob, t.new_blob) if b})
+    for t, (when, when_en, about) in flagged:
         old = data.get(t.old_blob) if t.old_blob else None
         new = data.get(t.new_blob) if t.new_blob else None
         changed = key_changes(old, new) if old is not None and new is not None else []
@@ -230,6 +204,38 @@ def unit_file_findings(
                 changes=changed,
             )
         )
+
+
+def _unit_change_why(
+    t: Touch,
+    after_record: Mapping[tuple[int, str], Recorded],
+    reported: Mapping[str, set[str]],
+    periods: Callable[[str], Period | None],
+) -> tuple[str, str, str | None] | None:
+    """Why a change to a unit file is flagged (vi, en, period): it came after a recorded
+    consolidation, or after the latest due date the unit has reported for; else ``None``."""
+    record = after_record.get((t.commit.seq, t.path))
+    if record is not None:
+        return (
+            f"khi kỳ {record.period} đã được tổng hợp chính thức",
+            f"period {record.period} was consolidated",
+            record.period,
+        )
+    unit = t.path.rsplit("/", 1)[-1].removesuffix(".yaml")
+    day = t.commit.author_date.date()
+    past = []
+    for period_id in reported.get(unit, ()):
+        period = periods(period_id)
+        if period is not None and period.due < day:
+            past.append((period.due, period_id))
+    if not past:
+        return None
+    due, period_id = max(past)
+    return (
+        f"hạn nộp báo cáo kỳ {period_id} ({due.isoformat()})",
+        f"the due date of its {period_id} report ({due.isoformat()})",
+        period_id,
+    )
 
 
 # --- signatures -------------------------------------------------------------------------
