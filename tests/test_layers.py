@@ -41,6 +41,7 @@ def test_the_package_keeps_every_contract() -> None:
     [
         ("domain/status.py", "import plantrack.app.consolidate", "Layers"),
         ("errors.py", "import plantrack.io.repo", "Layers"),
+        ("layout.py", "import plantrack.models.period", "Layers"),
         ("render/html.py", "import plantrack.cli.app", "Nothing imports the CLI"),
         ("models/period.py", "import rich", "Below render"),
         ("forms/tables.py", "import plantrack.render.xlsx.sheets", "Forms use the office kit"),
