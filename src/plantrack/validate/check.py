@@ -4,23 +4,25 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from plantrack import __version__
-from plantrack.io.cache import ParseCache
+from plantrack.io.checkstore import CheckStore, Entry
 from plantrack.io.limits import DEFAULT_LIMITS, Limits
-from plantrack.io.repo import PLAN_PATH, DataFile, classify, list_data_files
-from plantrack.models import Index, Plan, Report, Unit
-from plantrack.validate.catalogue import CATALOGUE, make
+from plantrack.io.repo import DataFile, classify, list_data_files, list_reports
+from plantrack.models import Report
+from plantrack.validate.base import Base, Loaded, base_of, load_base
+from plantrack.validate.catalogue import make
 from plantrack.validate.context import Context
+from plantrack.validate.examine import Setting, cached_findings, load, rerun_rules
 from plantrack.validate.finding import Finding, count
-from plantrack.validate.loading import load_model, load_model_cached
-from plantrack.validate.located import Located
-from plantrack.validate.rules_plan import check_index, check_plan, check_units
+from plantrack.validate.loading import load_model
+from plantrack.validate.parallel import examine_all
 from plantrack.validate.rules_report import check_report
+
+__all__ = ["CheckResult", "Loaded", "PeriodReports", "check_repository", "load_base", "load_period"]
 
 Progress = Callable[[int, int], None]
 
@@ -43,67 +45,6 @@ class CheckResult:
         return count(self.findings)[1]
 
 
-@dataclass
-class Loaded:
-    """The plan, units and indices of a repository, loaded and checked."""
-
-    context: Context | None
-    findings: list[Finding]
-    files: int
-
-
-def load_base(root: Path, files: list[DataFile], limits: Limits = DEFAULT_LIMITS) -> Loaded:
-    """Load and check the plan, unit files and index files; build the cross-file context."""
-    findings: list[Finding] = []
-    plans = [f for f in files if f.kind == "plan"]
-    plan: Plan | None = None
-    plan_where = Located(PLAN_PATH, None)
-    if plans:
-        plan, plan_where, found = load_model(root, plans[0], Plan, limits)
-        findings += found
-    else:
-        findings.append(make("PT229", PLAN_PATH, None, None))
-    units: dict[str, tuple[Unit, Located, str]] = {}
-    indices: dict[str, Index] = {}
-    # Files that exist but do not load: what refers to them is not "unknown" — their own
-    # findings say what is wrong, without a cascade in every file that names them.
-    unreadable_units: set[str] = set()
-    unreadable_indices: set[str] = set()
-    for file in files:
-        if file.kind == "unit":
-            unit, where, found = load_model(root, file, Unit, limits)
-            findings += found
-            if unit is None:
-                unreadable_units.add(file.stem)
-            else:
-                if unit.id in units:
-                    findings.append(
-                        where.at("PT218", ("id",), id=unit.id, what="đơn vị", what_en="unit")
-                    )
-                else:
-                    units[unit.id] = (unit, where, file.stem)
-        elif file.kind == "index":
-            index, where, found = load_model(root, file, Index, limits)
-            findings += found
-            if index is None:
-                unreadable_indices.add(file.stem.lower())
-            else:
-                findings += check_index(index, where, file.stem)
-                indices[index.id] = index
-    findings += check_units(units, unreadable_units)
-    if plan is None:
-        return Loaded(None, findings, len(files) - sum(f.kind == "report" for f in files))
-    context = Context(
-        plan,
-        {k: v[0] for k, v in units.items()},
-        indices,
-        unreadable_units=frozenset(unreadable_units),
-        unreadable_indices=frozenset(unreadable_indices),
-    )
-    findings += check_plan(context, plan_where)
-    return Loaded(context, findings, len(plans) + len(units) + len(indices))
-
-
 def check_repository(
     root: Path,
     *,
@@ -111,49 +52,164 @@ def check_repository(
     only: Iterable[str] | None = None,
     limits: Limits = DEFAULT_LIMITS,
     progress: Progress | None = None,
+    jobs: int | None = None,
 ) -> CheckResult:
     """Check the repository at ``root``.
 
     With ``only`` (repo-relative paths, as a pre-commit hook passes them) the findings are
     those of these files; a changed plan, unit or index file also re-checks every report,
-    since the rules it touches reach them.
+    since the rules it touches reach them. Files unchanged since the last check are not read
+    again (see ``io/checkstore.py``); a cold check of many files parses them on ``jobs``
+    processes (default: every core this process may use).
     """
-    files, strays = list_data_files(root)
     selected = set(only) if only is not None else None
-    base = load_base(root, files, limits)
+    if selected is not None and not any(_is_base(rel) for rel in selected):
+        # the findings of some reports: the plan, units and indices, and just those reports
+        files, strays = list_data_files(root, reports=False)
+        more, more_strays = list_reports(root, selected)
+        files, strays = files + more, strays + more_strays
+    else:
+        files, strays = list_data_files(root)
+    store = CheckStore(root, cache_fingerprint(limits))
+    try:
+        return _check(root, files, strays, store, today, only, limits, progress, jobs)
+    finally:
+        store.close()
+
+
+def _check(
+    root: Path,
+    files: list[DataFile],
+    strays: list[str],
+    store: CheckStore,
+    today: dt.date,
+    only: Iterable[str] | None,
+    limits: Limits,
+    progress: Progress | None,
+    jobs: int | None,
+) -> CheckResult:
+    selected = set(only) if only is not None else None
+    base = base_of(root, files, store, limits)
     findings = list(base.findings)
     findings += [_stray(rel) for rel in strays]
     reports = [f for f in files if f.kind == "report"]
-    if selected is not None and not any(
-        classify(rel) in ("plan", "unit", "index") for rel in selected
-    ):
-        reports = [f for f in reports if f.rel in selected]
-    cache = ParseCache(root, cache_fingerprint(limits))
-    for done, file in enumerate(reports, 1):
-        findings += _check_one_report(root, base.context, file, today, limits, cache)
-        if progress is not None:
-            progress(done, len(reports))
-    cache.save()
-    if selected is not None and not any(
-        classify(rel) in ("plan", "unit", "index") for rel in selected
-    ):
-        findings = [f for f in findings if f.path in selected]
+    narrow = selected is not None and not any(_is_base(rel) for rel in selected)
+    if narrow:
+        reports = [f for f in reports if f.rel in selected]  # type: ignore[operator]
+    run = _ReportRun(root, base, store, today, limits, progress, len(reports))
+    by_file = run.all(reports, jobs)
+    for file in reports:
+        findings += by_file[file.rel]
+    keep = {f.rel for f in files} if selected is None else None
+    store.save(
+        base.entries + run.entries,
+        restamped=run.restamped,
+        rerun=run.rerun,
+        meta={"base": base.stored} if base.stored is not None else None,
+        keep=keep,
+    )
+    if narrow:
+        findings = [f for f in findings if f.path in selected]  # type: ignore[operator]
     findings.sort(key=Finding.sort_key)
     return CheckResult(findings, base.files + len(reports))
 
 
-def _check_one_report(
-    root: Path,
-    ctx: Context | None,
-    file: DataFile,
-    today: dt.date,
-    limits: Limits,
-    cache: ParseCache,
-) -> list[Finding]:
-    report, where, findings = load_model_cached(root, file, Report, cache, limits)
-    if report is not None and ctx is not None:
-        findings += check_report(ctx, report, file, where, today)
-    return findings
+class _ReportRun:
+    """The reports of one check: cached, re-ruled from their facts, or examined afresh."""
+
+    def __init__(
+        self,
+        root: Path,
+        base: Base,
+        store: CheckStore,
+        today: dt.date,
+        limits: Limits,
+        progress: Progress | None,
+        total: int,
+    ) -> None:
+        self.base, self.store, self.progress, self.total = base, store, progress, total
+        self.setting = Setting(root, None, base.digest, today, limits, store.enabled)
+        self.entries: list[Entry] = []
+        self.restamped: list[Entry] = []
+        self.rerun: list[tuple[str, str, str, str]] = []
+        self.done = 0
+
+    def _setting(self) -> Setting:
+        if self.setting.ctx is None:
+            ctx = self.base.context()
+            if ctx is not None:
+                self.setting = replace(self.setting, ctx=ctx)
+        return self.setting
+
+    def _tick(self) -> None:
+        self.done += 1
+        if self.progress is not None:
+            self.progress(self.done, self.total)
+
+    def all(self, reports: list[DataFile], jobs: int | None) -> dict[str, list[Finding]]:
+        """Every report's findings, by path."""
+        out: dict[str, list[Finding]] = {}
+        todo: list[tuple[DataFile, str]] = []
+        unchanged: list[DataFile] = []
+        for file in reports:
+            entry = self.store.get(file.rel)
+            if entry is not None and entry.fresh(file.stamp):
+                unchanged.append(file)
+            else:
+                todo.append((file, entry.digest if entry is not None else ""))
+        setting = self._setting() if todo else self.setting
+        for outcome in examine_all(setting, todo, jobs):
+            if outcome.same:
+                assert outcome.entry is not None
+                self.restamped.append(outcome.entry)
+                unchanged.append(next(f for f, _ in todo if f.rel == outcome.rel))
+                continue
+            if outcome.entry is not None:
+                self.entries.append(outcome.entry)
+            out[outcome.rel] = outcome.findings
+            self._tick()
+        out.update(self._unchanged(unchanged))
+        return out
+
+    def _unchanged(self, files: list[DataFile]) -> dict[str, list[Finding]]:
+        """Findings of files whose bytes the cache knows: stored, or the cross-file rules
+        run again from the stored facts when the plan, units or indices changed."""
+        out: dict[str, list[Finding]] = {}
+        stale = [f for f in files if self._entry(f).base != self.base.digest]
+        facts = self.store.facts(f.rel for f in stale)
+        setting = self._setting() if stale else self.setting
+        retry: list[tuple[DataFile, str]] = []
+        for file in files:
+            entry = self._entry(file)
+            try:
+                if entry.base == self.base.digest:
+                    out[file.rel] = cached_findings(setting, file, entry)
+                else:
+                    again = rerun_rules(setting, file, facts.get(file.rel, ""))
+                    if again is None:
+                        retry.append((file, ""))
+                        continue
+                    out[file.rel] = load(entry.own) + again[0]
+                    self.rerun.append((file.rel, self.base.digest, again[1], again[2]))
+            except (KeyError, TypeError, ValueError):
+                retry.append((file, ""))  # a stored row that does not read: check afresh
+                continue
+            self._tick()
+        for outcome in examine_all(setting, retry, 1):
+            out[outcome.rel] = outcome.findings
+            if outcome.entry is not None:
+                self.entries.append(outcome.entry)
+            self._tick()
+        return out
+
+    def _entry(self, file: DataFile) -> Entry:
+        entry = self.store.get(file.rel)
+        assert entry is not None
+        return entry
+
+
+def _is_base(rel: str) -> bool:
+    return classify(rel) in ("plan", "unit", "index")
 
 
 def _stray(rel: str) -> Finding:
@@ -207,12 +263,13 @@ def load_period(
 
 
 def cache_fingerprint(limits: Limits) -> str:
-    """What a cached parse depends on besides the file: tool version, limits, the finding
-    catalogue and the report model. Any change starts the cache afresh."""
-    parts = [
-        __version__,
-        repr(limits),
-        repr(sorted(CATALOGUE.items())),
-        json.dumps(Report.model_json_schema(), sort_keys=True),
-    ]
-    return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
+    """What a cached check depends on besides the files: the tool's version, the limits, and
+    the source of the loader, the models, the rules and the catalogue. Any change starts the
+    cache afresh (an edited rule never answers from a cache made by the old one)."""
+    package = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256(f"{__version__}\n{limits!r}\n".encode())
+    for folder in ("io", "models", "validate"):
+        for source in sorted((package / folder).glob("*.*")):
+            if source.suffix in (".py", ".yaml"):
+                digest.update(source.name.encode("utf-8") + b"\0" + source.read_bytes())
+    return digest.hexdigest()

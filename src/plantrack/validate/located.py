@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
-from plantrack.io.yamlload import PathKey, YamlDoc, load_yaml_bytes
+from plantrack.io.yamlload import PathKey, YamlDoc, load_yaml_bytes, read_bounded
 from plantrack.validate.catalogue import make
 from plantrack.validate.finding import Finding, format_key
 
@@ -14,19 +15,22 @@ from plantrack.validate.finding import Finding, format_key
 class Located:
     """A file's repo-relative path and its node graph, for placing findings.
 
-    A file taken from the parse cache carries its bytes instead: it is parsed again only if
-    a finding has to be placed in it.
+    A file taken from the check cache carries its bytes, or the path to read them from,
+    instead: it is read and parsed again only if a finding has to be placed in it.
     """
 
     rel: str
     doc: YamlDoc | None
     raw: bytes | None = None
+    source: Path | None = None
 
     def at(
         self, code: str, key_path: tuple[PathKey, ...], *, on_key: bool = False, **params: Any
     ) -> Finding:
         """The finding ``code`` placed at the value (or, ``on_key``, the key) at ``key_path``."""
         doc = self.doc
+        if doc is None and self.raw is None and self.source is not None:
+            object.__setattr__(self, "raw", read_bounded(self.source)[0])
         if doc is None and self.raw is not None:
             doc = load_yaml_bytes(self.raw)[0]
             object.__setattr__(self, "doc", doc)  # parsed once, on the first finding

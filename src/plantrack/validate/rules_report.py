@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from plantrack.io.repo import DataFile
 from plantrack.models import Report
@@ -13,19 +14,50 @@ from plantrack.validate.finding import Finding
 from plantrack.validate.located import Located
 from plantrack.validate.suggest import suggestion
 
+# What the rules below read of a report, and nothing else: the check cache keeps these keys
+# of each report (its "facts") so that the rules can run again without reading the file.
+FACT_KEYS = ("unit", "period", "submitted", "tasks", "indicators")
+ENTRY_FACT_KEYS = ("task", "state", "completed", "progress", "carried_out", "evidence")
+
+
+def report_facts(data: dict[str, Any]) -> dict[str, Any]:
+    """The part of a report's loaded data (one that validated) the rules read."""
+    out = {key: data[key] for key in FACT_KEYS if key in data and key != "tasks"}
+    if "tasks" in data:
+        out["tasks"] = [
+            {key: entry[key] for key in ENTRY_FACT_KEYS if key in entry} for entry in data["tasks"]
+        ]
+    return out
+
 
 def check_report(
     ctx: Context, report: Report, file: DataFile, where: Located, today: dt.date
 ) -> list[Finding]:
     """Every cross-file rule for one report."""
+    out, dated = report_rules(ctx, report, file, where)
+    return out + dated_rules(report.submitted, where, today) if dated else out
+
+
+def dated_rules(submitted: dt.date | None, where: Located, today: dt.date) -> list[Finding]:
+    """The one rule that depends on the day of the check: a report signed in the future."""
+    if submitted and submitted > today:
+        return [where.at("PT226", ("submitted",), submitted=submitted, today=today)]
+    return []
+
+
+def report_rules(
+    ctx: Context, report: Report, file: DataFile, where: Located
+) -> tuple[list[Finding], bool]:
+    """The cross-file rules of one report that do not depend on the day, and whether
+    ``dated_rules`` apply too (not when the report's unit is unknown)."""
     out = _path_rules(report, file, where)
     if report.unit in ctx.unreadable_units:
-        return out  # the unit's own file does not load: its findings say why
+        return out, False  # the unit's own file does not load: its findings say why
     if report.unit not in ctx.units:
         out.append(
             where.at("PT201", ("unit",), id=report.unit, **suggestion(report.unit, ctx.units))
         )
-        return out
+        return out, False
     period = ctx.period(report.period)
     if not ctx.is_required(report.period):
         rules = ctx.plan.reporting
@@ -54,11 +86,9 @@ def check_report(
                 successors=", ".join(unit.successors) or "—",
             )
         )
-    if report.submitted and report.submitted > today:
-        out.append(where.at("PT226", ("submitted",), submitted=report.submitted, today=today))
     out += _task_rules(ctx, report, period, where)
     out += _indicator_rules(ctx, report, where)
-    return out
+    return out, True
 
 
 def _path_rules(report: Report, file: DataFile, where: Located) -> list[Finding]:

@@ -1,0 +1,250 @@
+"""The check cache: what a check learnt of each data file, so a re-check reads only what changed.
+
+One SQLite file per repository, outside it (``$PLANTRACK_CACHE_DIR``, else
+``$XDG_CACHE_HOME/plantrack``, else ``~/.cache/plantrack``; ``PLANTRACK_CACHE_DIR=off`` turns
+it off). A row per file holds its ``Stamp`` (size, mtime, inode), the SHA-256 of its bytes, its
+own findings (reading and structure), the facts the cross-file rules read, and the cross-file
+findings with the digest of the plan, units and indices they were made under. A file whose stamp
+is unchanged is not read at all; when the stamp differs, the content digest decides (a ``touch``
+costs a hash, not a parse). Rows hold JSON text, never pickle: a cache file must not be able to
+run code. Any problem with the cache is ignored: it can make a check faster, never different.
+
+SQLite gives what a cache shared by concurrent runs needs: a run reads one consistent state, a
+write is one transaction (all rows or none), and two writers wait for each other (a writer that
+waits too long gives up its write, not the check).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import sqlite3
+import time
+import zlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from plantrack.io.repo import Stamp
+
+SCHEMA = 3
+_RACY_NS = 2_000_000_000
+"""A file modified less than this before it was stamped may change again within the same
+mtime tick (as git's "racily clean" entries): its stamp alone is never trusted."""
+
+
+def cache_dir() -> Path | None:
+    """Where caches live, or ``None`` when caching is off."""
+    chosen = os.environ.get("PLANTRACK_CACHE_DIR")
+    if chosen is not None:
+        return None if chosen.strip().lower() in ("", "off", "0", "no") else Path(chosen)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "plantrack"
+
+
+@dataclass(slots=True)
+class Entry:
+    """What one check learnt of one file (the JSON columns are text, ``""`` when empty)."""
+
+    rel: str
+    stamp: Stamp
+    stamped_ns: int
+    digest: str
+    own: str
+    facts: str
+    base: str
+    cross: str
+    dated: str = ""
+    """The date the day-dependent rule compares with the day of a check (ISO, or ``""``)."""
+
+    def fresh(self, stamp: Stamp | None) -> bool:
+        """Whether ``stamp`` proves the file unchanged since this entry (no read needed)."""
+        return (
+            stamp is not None
+            and stamp == self.stamp
+            and self.stamp.mtime_ns < self.stamped_ns - _RACY_NS
+        )
+
+
+class CheckStore:
+    """The cache of one repository for one version of the rules (``fingerprint``)."""
+
+    def __init__(self, root: Path, fingerprint: str) -> None:
+        folder = cache_dir()
+        key = hashlib.sha256(str(root.resolve()).encode("utf-8")).hexdigest()[:24]
+        self.path = folder / f"{key}.sqlite" if folder is not None else None
+        self.fingerprint = fingerprint
+        self._db: sqlite3.Connection | None = None
+        self._rows: dict[str, tuple[Any, ...]] = {}
+        self._stale = False
+        if self.path is not None:
+            try:
+                self._open(self.path)
+            except sqlite3.DatabaseError:
+                # not a database (a broken or foreign file): start a new one in its place
+                with contextlib.suppress(sqlite3.Error, OSError):
+                    self.path.unlink()
+                    self._open(self.path)
+            except (sqlite3.Error, OSError):
+                pass
+
+    @property
+    def enabled(self) -> bool:
+        """Whether caching is on."""
+        return self.path is not None
+
+    def _open(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        db = sqlite3.connect(path, timeout=5.0, isolation_level=None)
+        try:
+            db.execute("PRAGMA synchronous=NORMAL")
+            db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
+            db.execute(
+                "CREATE TABLE IF NOT EXISTS files (rel TEXT PRIMARY KEY, size INT, mtime INT, "
+                "inode INT, stamped INT, digest TEXT, own TEXT, base TEXT, cross_ TEXT, "
+                "dated TEXT, facts BLOB)"
+            )
+            found = dict(db.execute("SELECT key, value FROM meta WHERE key IN ('schema', 'fp')"))
+            if found == {"schema": str(SCHEMA), "fp": self.fingerprint}:
+                # rows stay tuples until asked for: most of a warm check is this loop
+                self._rows = {
+                    row[0]: row
+                    for row in db.execute(
+                        "SELECT rel, size, mtime, inode, stamped, digest, own, base, cross_, dated "
+                        "FROM files"  # not the facts (last, so a row is read no further)
+                    )
+                }
+            else:
+                self._stale = True  # another version of the rules: start afresh on save
+        except sqlite3.Error:
+            db.close()
+            raise
+        self._db = db
+
+    def get(self, rel: str) -> Entry | None:
+        """The stored entry of ``rel`` (its ``facts`` still to be fetched), or ``None``."""
+        row = self._rows.get(rel)
+        if row is None:
+            return None
+        return Entry(rel, Stamp(*row[1:4]), row[4], row[5], row[6], "", row[7], row[8], row[9])
+
+    def facts(self, rels: Iterable[str]) -> dict[str, str]:
+        """The stored facts of these files (fetched only when the cross-file rules re-run)."""
+        wanted = list(rels)
+        if self._db is None or not wanted:
+            return {}
+        out: dict[str, str] = {}
+        with contextlib.suppress(sqlite3.Error):
+            for start in range(0, len(wanted), 500):
+                chunk = wanted[start : start + 500]
+                marks = ",".join("?" * len(chunk))
+                query = f"SELECT rel, facts FROM files WHERE rel IN ({marks})"
+                out.update((rel, _unpack(facts)) for rel, facts in self._db.execute(query, chunk))
+        return out
+
+    def meta(self, key: str) -> str | None:
+        """A stored value of this fingerprint (such as the plan, units and indices)."""
+        if self._db is None or self._stale:
+            return None
+        with contextlib.suppress(sqlite3.Error):
+            row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+            return None if row is None else str(row[0])
+        return None
+
+    def save(
+        self,
+        entries: Iterable[Entry],
+        *,
+        restamped: Iterable[Entry] = (),
+        rerun: Iterable[tuple[str, str, str, str]] = (),
+        meta: dict[str, str] | None = None,
+        keep: set[str] | None = None,
+    ) -> None:
+        """Store in one transaction: new ``entries``; the new stamps of files found unchanged
+        (``restamped``); the cross-file findings made again under another base (``rerun``:
+        path, base digest, findings, date of the dated rule); ``meta``. With ``keep`` (every
+        file a full check saw) rows of files gone are dropped; without it the rows of other
+        files stay: a check of some files merges into the cache, it never replaces it."""
+        write = _Write(
+            [(*_row(e), _pack(e.facts)) for e in entries],
+            [(*e.stamp, e.stamped_ns, e.rel) for e in restamped],
+            [(base, cross, dated, rel) for rel, base, cross, dated in rerun],
+            meta or {},
+            [] if keep is None else [(rel,) for rel in self._rows if rel not in keep],
+        )
+        if self._db is None or not (write or self._stale):
+            return
+        try:
+            self._write(self._db, write)
+        except sqlite3.Error:
+            return  # busy for too long, read-only, full disk: the check stands without it
+
+    def _write(self, db: sqlite3.Connection, write: _Write) -> None:
+        meta = write.meta
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            if self._stale:
+                db.execute("DELETE FROM files")
+                db.execute("DELETE FROM meta")
+                meta = {**meta, "schema": str(SCHEMA), "fp": self.fingerprint}
+            db.executemany("DELETE FROM files WHERE rel = ?", write.gone)
+            db.executemany(
+                "INSERT OR REPLACE INTO files VALUES (?,?,?,?,?,?,?,?,?,?,?)", write.rows
+            )
+            db.executemany(
+                "UPDATE files SET size = ?, mtime = ?, inode = ?, stamped = ? WHERE rel = ?",
+                write.restamped,
+            )
+            db.executemany(
+                "UPDATE files SET base = ?, cross_ = ?, dated = ? WHERE rel = ?", write.rerun
+            )
+            db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", meta.items())
+            db.execute("COMMIT")
+        except BaseException:
+            with contextlib.suppress(sqlite3.Error):
+                db.execute("ROLLBACK")
+            raise
+        self._stale = False
+
+    def close(self) -> None:
+        """Close the database."""
+        if self._db is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self._db.close()
+            self._db = None
+
+
+@dataclass(slots=True)
+class _Write:
+    rows: list[tuple[object, ...]]
+    restamped: list[tuple[object, ...]]
+    rerun: list[tuple[str, str, str, str]]
+    meta: dict[str, str]
+    gone: list[tuple[str]]
+
+    def __bool__(self) -> bool:
+        return bool(self.rows or self.restamped or self.rerun or self.meta or self.gone)
+
+
+def _row(e: Entry) -> tuple[object, ...]:
+    return (e.rel, *e.stamp, e.stamped_ns, e.digest, e.own, e.base, e.cross, e.dated)
+
+
+def _pack(facts: str) -> bytes:
+    return zlib.compress(facts.encode("utf-8"), 1) if facts else b""
+
+
+def _unpack(stored: object) -> str:
+    if not isinstance(stored, bytes) or not stored:
+        return ""
+    try:
+        return zlib.decompress(stored).decode("utf-8")
+    except (zlib.error, UnicodeDecodeError):
+        return ""
+
+
+def now_ns() -> int:
+    """The clock entries are stamped with (taken before the file is read)."""
+    return time.time_ns()

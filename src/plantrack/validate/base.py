@@ -1,0 +1,196 @@
+"""The plan, units and indices of a check: loaded and checked, or taken from the check cache
+when none of their files changed (then the cross-file context is rebuilt only if a report
+needs its rules run)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from plantrack.io.checkstore import CheckStore, Entry, now_ns
+from plantrack.io.limits import DEFAULT_LIMITS, Limits
+from plantrack.io.repo import PLAN_PATH, DataFile, file_escapes
+from plantrack.io.yamlload import read_bounded
+from plantrack.models import Index, Plan, Unit
+from plantrack.validate.catalogue import make
+from plantrack.validate.context import Context
+from plantrack.validate.examine import dump, load
+from plantrack.validate.finding import Finding
+from plantrack.validate.loading import load_model
+from plantrack.validate.located import Located
+from plantrack.validate.rules_plan import check_index, check_plan, check_units
+
+
+@dataclass
+class Loaded:
+    """The plan, units and indices of a repository, loaded and checked."""
+
+    context: Context | None
+    findings: list[Finding]
+    files: int
+
+
+def load_base(root: Path, files: list[DataFile], limits: Limits = DEFAULT_LIMITS) -> Loaded:
+    """Load and check the plan, unit files and index files; build the cross-file context."""
+    findings: list[Finding] = []
+    plans = [f for f in files if f.kind == "plan"]
+    plan: Plan | None = None
+    plan_where = Located(PLAN_PATH, None)
+    if plans:
+        plan, plan_where, found = load_model(root, plans[0], Plan, limits)
+        findings += found
+    else:
+        findings.append(make("PT229", PLAN_PATH, None, None))
+    units: dict[str, tuple[Unit, Located, str]] = {}
+    indices: dict[str, Index] = {}
+    # Files that exist but do not load: what refers to them is not "unknown" — their own
+    # findings say what is wrong, without a cascade in every file that names them.
+    unreadable_units: set[str] = set()
+    unreadable_indices: set[str] = set()
+    for file in files:
+        if file.kind == "unit":
+            unit, where, found = load_model(root, file, Unit, limits)
+            findings += found
+            if unit is None:
+                unreadable_units.add(file.stem)
+            else:
+                if unit.id in units:
+                    findings.append(
+                        where.at("PT218", ("id",), id=unit.id, what="đơn vị", what_en="unit")
+                    )
+                else:
+                    units[unit.id] = (unit, where, file.stem)
+        elif file.kind == "index":
+            index, where, found = load_model(root, file, Index, limits)
+            findings += found
+            if index is None:
+                unreadable_indices.add(file.stem.lower())
+            else:
+                findings += check_index(index, where, file.stem)
+                indices[index.id] = index
+    findings += check_units(units, unreadable_units)
+    if plan is None:
+        return Loaded(None, findings, len(files) - sum(f.kind == "report" for f in files))
+    context = Context(
+        plan,
+        {k: v[0] for k, v in units.items()},
+        indices,
+        unreadable_units=frozenset(unreadable_units),
+        unreadable_indices=frozenset(unreadable_indices),
+    )
+    findings += check_plan(context, plan_where)
+    return Loaded(context, findings, len(plans) + len(units) + len(indices))
+
+
+@dataclass
+class Base:
+    """The base of one check: its digest, findings and file count, and its context (loaded,
+    or restored from the cache on first use)."""
+
+    digest: str
+    findings: list[Finding]
+    files: int
+    entries: list[Entry] = field(default_factory=list)
+    """Stamps and digests of base files read this time, to store."""
+    stored: str | None = None
+    """The base as the cache should now hold it (``None``: the cache already does)."""
+    _context: Context | None = None
+    _saved: dict[str, Any] | None = None
+    _reload: Callable[[], Loaded] | None = None
+
+    def context(self) -> Context | None:
+        """The cross-file context (``None`` when there is no plan)."""
+        if self._context is None and self._saved is not None:
+            try:
+                self._context = context_from_json(self._saved)
+            except (KeyError, TypeError, ValueError):
+                self._context = self._reload().context if self._reload is not None else None
+            self._saved = None
+        return self._context
+
+
+def base_of(root: Path, files: list[DataFile], store: CheckStore, limits: Limits) -> Base:
+    """The base of a check: from the cache when no base file changed, else loaded."""
+    parts: list[str] = []
+    entries: list[Entry] = []
+    for file in files:
+        if file.kind == "report":
+            continue
+        known = store.get(file.rel)
+        if known is not None and known.fresh(file.stamp):
+            parts.append(f"{file.rel}\0{known.digest}")
+            continue
+        stamped = now_ns()
+        if file_escapes(root, file) is not None:
+            parts.append(f"{file.rel}\0!link")
+            continue
+        raw, problems = read_bounded(file.path, limits)
+        if raw is None:
+            parts.append(f"{file.rel}\0!{problems!r}")
+            continue
+        digest = hashlib.sha256(raw).hexdigest()
+        parts.append(f"{file.rel}\0{digest}")
+        if file.stamp is not None:
+            entries.append(Entry(file.rel, file.stamp, stamped, digest, "", "", "", ""))
+    digest = hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
+    cached = _cached(store, digest)
+    if cached is not None:
+        return Base(
+            digest,
+            cached["findings"],
+            cached["files"],
+            entries,
+            _saved=cached["context"],
+            _reload=lambda: load_base(root, files, limits),
+        )
+    loaded = load_base(root, files, limits)
+    ctx = loaded.context
+    saved = {
+        "digest": digest,
+        "findings": dump(loaded.findings),
+        "files": loaded.files,
+        "context": context_to_json(ctx) if ctx is not None else None,
+    }
+    stored = json.dumps(saved, ensure_ascii=False) if store.enabled else None
+    return Base(digest, loaded.findings, loaded.files, entries, stored, _context=ctx)
+
+
+def _cached(store: CheckStore, digest: str) -> dict[str, Any] | None:
+    text = store.meta("base")
+    if text is None:
+        return None
+    try:
+        saved = json.loads(text)
+        if not isinstance(saved, dict) or saved.get("digest") != digest:
+            return None
+        return {**saved, "findings": load(saved["findings"]), "files": int(saved["files"])}
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def context_to_json(ctx: Context) -> dict[str, Any]:
+    """What a context is built from, as JSON-ready data (models in the order loaded)."""
+    return {
+        "plan": ctx.plan.model_dump(mode="json"),
+        "units": [unit.model_dump(mode="json") for unit in ctx.units.values()],
+        "indices": [index.model_dump(mode="json") for index in ctx.indices.values()],
+        "unreadable_units": sorted(ctx.unreadable_units),
+        "unreadable_indices": sorted(ctx.unreadable_indices),
+    }
+
+
+def context_from_json(saved: dict[str, Any]) -> Context:
+    """A context back from ``context_to_json``."""
+    units = [Unit.model_validate(item) for item in saved["units"]]
+    indices = [Index.model_validate(item) for item in saved["indices"]]
+    return Context(
+        Plan.model_validate(saved["plan"]),
+        {unit.id: unit for unit in units},
+        {index.id: index for index in indices},
+        unreadable_units=frozenset(saved["unreadable_units"]),
+        unreadable_indices=frozenset(saved["unreadable_indices"]),
+    )

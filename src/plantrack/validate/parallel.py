@@ -1,0 +1,71 @@
+"""Examining many reports on several processes: a cold check of a large repository.
+
+Workers are forked from the checking process, so they share its loaded plan, units and rules
+without copying them; each gets contiguous chunks of files, and the outcomes come back in the
+order of the files, so findings are the same as on one process. Below ``THRESHOLD`` files, or
+where processes cannot be forked, everything runs in this process.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+
+from plantrack.io.repo import DataFile
+from plantrack.validate.examine import Outcome, Setting, examine
+
+THRESHOLD = 300
+"""Files to parse below which starting workers costs more than it saves."""
+CHUNKS_PER_WORKER = 4
+PER_WORKER = 50
+"""At least this many files for each worker started."""
+
+_setting: Setting | None = None
+
+
+def default_jobs() -> int:
+    """``$PLANTRACK_JOBS`` if set, else the cores this process may run on."""
+    chosen = os.environ.get("PLANTRACK_JOBS", "").strip()
+    if chosen.isdigit() and int(chosen) > 0:
+        return int(chosen)
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def examine_all(
+    setting: Setting, todo: list[tuple[DataFile, str]], jobs: int | None
+) -> Iterator[Outcome]:
+    """``examine`` of each (file, known digest), in order; on ``jobs`` processes if many."""
+    workers = min(jobs or default_jobs(), max(1, len(todo) // PER_WORKER))
+    if (
+        workers <= 1
+        or len(todo) < THRESHOLD
+        or "fork" not in multiprocessing.get_all_start_methods()
+    ):
+        for file, known in todo:
+            yield examine(setting, file, known)
+        return
+    size = -(-len(todo) // (workers * CHUNKS_PER_WORKER))
+    chunks = [todo[start : start + size] for start in range(0, len(todo), size)]
+    with ProcessPoolExecutor(
+        workers,
+        mp_context=multiprocessing.get_context("fork"),
+        initializer=_start,
+        initargs=(setting,),
+    ) as pool:
+        for outcomes in pool.map(_examine_chunk, chunks):
+            yield from outcomes
+
+
+def _start(setting: Setting) -> None:
+    global _setting
+    _setting = setting
+
+
+def _examine_chunk(chunk: list[tuple[DataFile, str]]) -> list[Outcome]:
+    assert _setting is not None
+    return [examine(_setting, file, known) for file, known in chunk]
