@@ -12,7 +12,14 @@ import pytest
 from plantrack.errors import PlantrackError, RepoNotFoundError
 from plantrack.io import atomic
 from plantrack.io.atomic import write_atomic
-from plantrack.io.repo import DataFile, classify, escapes_repo, find_repo, list_data_files
+from plantrack.io.repo import (
+    DataFile,
+    classify,
+    escapes_repo,
+    find_repo,
+    list_data_files,
+    list_reports,
+)
 
 FILES = [
     "data/plan.yaml",
@@ -332,3 +339,22 @@ def test_write_atomic_temp_file_sits_beside_the_target(
     assert src.parent == dst.parent == tmp_path
     assert src.name.startswith(".report.md.")
     assert path.read_text(encoding="utf-8") == "x"
+
+
+def test_list_reports_lists_what_the_walk_lists(tmp_path: Path) -> None:
+    repo = make_repo(
+        tmp_path,
+        extra=[
+            "data/reports/2024-Q3/README.md",
+            "data/reports/2024-Q3/x.yml",
+            "data/reports/a.yaml",
+        ],
+    )
+    files, strays = list_data_files(repo)
+    everything = [p.relative_to(repo).as_posix() for p in (repo / "data").rglob("*")]
+    listed, listed_strays = list_reports(repo, [*everything, "data/reports/../x.yaml", "data/no"])
+    assert listed == [f for f in files if f.kind == "report"]
+    assert sorted(listed_strays) == sorted(s for s in strays if "/reports/" in s)
+    assert all(f.stamp is not None for f in listed)
+    without, _ = list_data_files(repo, reports=False)
+    assert [f for f in files if f.kind != "report"] == without
