@@ -64,6 +64,7 @@ def string_of(chars: int) -> bytes:
 
 CASES: dict[str, tuple[str, Callable[[int], bytes]]] = {
     "max_file_bytes": ("PT007", file_of_bytes),
+    "max_plan_bytes": ("PT007", file_of_bytes),  # the same 1 MiB unless raised (see io tests)
     "max_depth": ("PT011", nested),
     "max_aliases": ("PT006", aliases),
     "max_nodes": ("PT006", expanded),

@@ -95,6 +95,19 @@ def test_members_of_units_listed_groups_and_unknown_refs(ctx: Context) -> None:
     assert ctx.members("khong-co", day) == []
 
 
+def test_a_unit_joins_a_group_from_its_own_file() -> None:
+    """A national plan names groups; each unit's file says which ones it belongs to."""
+    units = [
+        *UNITS,
+        _unit("xa-moi", "commune", groups=["nhom-tra-mai"]),
+        _unit("hoi", "organisation", groups=["nhom-tra-mai"]),
+    ]
+    ctx = Context(PLAN, {u.id: u for u in units})
+    day = D(2025, 6, 14)
+    assert ctx.members("nhom-tra-mai", day) == ["xa-tra-mai", "xa-moi", "hoi"]
+    assert ctx.members("cac-xa", day).count("xa-moi") == 1
+
+
 def test_heirs_pass_through_successors_transitively() -> None:
     units = [
         _unit("a", "commune", valid_until="2025-01-31", successors=["b"]),

@@ -37,6 +37,13 @@ def test_pt201_unknown_unit_in_a_report_suggests_the_close_id(repo: MiniRepo) ->
     assert repo.codes() == {"PT201"}
 
 
+def test_pt201_unknown_group_in_a_unit_file(repo: MiniRepo) -> None:
+    repo.edit(UNIT_DON, "kind: commune", "kind: commune\ngroups: [cac-xaa]")
+    f = repo.one("PT201")
+    assert place(f) == ("PT201", "error", UNIT_DON, *repo.pos(UNIT_DON, "cac-xaa"), "groups[0]")
+    assert "cac-xa" in f.hint_vi
+
+
 def test_pt201_unknown_unit_in_the_plan(repo: MiniRepo) -> None:
     repo.edit(PLAN, "support: [phong-noi-vu]", "support: [phong-noi-vu, phong-tu-phap]")
     f = repo.one("PT201")

@@ -99,7 +99,7 @@ class CheckStore:
         path.parent.mkdir(parents=True, exist_ok=True)
         db = sqlite3.connect(path, timeout=5.0, isolation_level=None)
         try:
-            db.execute("PRAGMA synchronous=NORMAL")
+            db.execute("PRAGMA synchronous=OFF")  # a cache: a lost write costs a parse, no more
             db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
             db.execute(
                 "CREATE TABLE IF NOT EXISTS files (rel TEXT PRIMARY KEY, size INT, mtime INT, "

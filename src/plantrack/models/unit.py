@@ -33,6 +33,13 @@ class Unit(StrictModel):
     successors: list[Id] = Field(
         default_factory=list, description="Đơn vị kế thừa sau khi sáp nhập, chia tách."
     )
+    groups: list[Id] = Field(
+        default_factory=list,
+        description=(
+            "Nhóm đơn vị của kế hoạch mà đơn vị này thuộc về: kế hoạch giao việc cho nhóm mà "
+            "không phải liệt kê từng đơn vị."
+        ),
+    )
     note: str | None = Field(None, description="Ghi chú (ví dụ căn cứ sáp nhập).")
 
     def alive_on(self, day: Date) -> bool:

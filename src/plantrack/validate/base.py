@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from plantrack.io.checkstore import CheckStore, Entry, now_ns
-from plantrack.io.limits import DEFAULT_LIMITS, Limits
+from plantrack.io.limits import Limits, configured_limits
 from plantrack.io.repo import PLAN_PATH, DataFile, file_escapes
 from plantrack.io.yamlload import read_bounded
 from plantrack.models import Index, Plan, Unit
@@ -22,7 +22,7 @@ from plantrack.validate.examine import dump, load
 from plantrack.validate.finding import Finding
 from plantrack.validate.loading import load_model
 from plantrack.validate.located import Located
-from plantrack.validate.rules_plan import check_index, check_plan, check_units
+from plantrack.validate.rules_plan import check_index, check_plan, check_unit_groups, check_units
 
 
 @dataclass
@@ -34,14 +34,15 @@ class Loaded:
     files: int
 
 
-def load_base(root: Path, files: list[DataFile], limits: Limits = DEFAULT_LIMITS) -> Loaded:
+def load_base(root: Path, files: list[DataFile], limits: Limits | None = None) -> Loaded:
     """Load and check the plan, unit files and index files; build the cross-file context."""
+    limits = limits or configured_limits()
     findings: list[Finding] = []
     plans = [f for f in files if f.kind == "plan"]
     plan: Plan | None = None
     plan_where = Located(PLAN_PATH, None)
     if plans:
-        plan, plan_where, found = load_model(root, plans[0], Plan, limits)
+        plan, plan_where, found = load_model(root, plans[0], Plan, limits.for_plan())
         findings += found
     else:
         findings.append(make("PT229", PLAN_PATH, None, None))
@@ -83,6 +84,7 @@ def load_base(root: Path, files: list[DataFile], limits: Limits = DEFAULT_LIMITS
         unreadable_indices=frozenset(unreadable_indices),
     )
     findings += check_plan(context, plan_where)
+    findings += check_unit_groups(context, units)
     return Loaded(context, findings, len(plans) + len(units) + len(indices))
 
 

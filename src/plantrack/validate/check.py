@@ -10,7 +10,7 @@ from pathlib import Path
 
 from plantrack import __version__
 from plantrack.io.checkstore import CheckStore, Entry
-from plantrack.io.limits import DEFAULT_LIMITS, Limits
+from plantrack.io.limits import DEFAULT_LIMITS, Limits, configured_limits
 from plantrack.io.repo import DataFile, classify, list_data_files, list_reports
 from plantrack.models import Report
 from plantrack.validate.base import Base, Loaded, base_of, load_base
@@ -50,7 +50,7 @@ def check_repository(
     *,
     today: dt.date,
     only: Iterable[str] | None = None,
-    limits: Limits = DEFAULT_LIMITS,
+    limits: Limits | None = None,
     progress: Progress | None = None,
     jobs: int | None = None,
 ) -> CheckResult:
@@ -70,6 +70,7 @@ def check_repository(
         files, strays = files + more, strays + more_strays
     else:
         files, strays = list_data_files(root)
+    limits = limits or configured_limits()
     store = CheckStore(root, cache_fingerprint(limits))
     try:
         return _check(root, files, strays, store, today, only, limits, progress, jobs)

@@ -66,6 +66,15 @@ class Context:
         }
 
     @cached_property
+    def declared(self) -> dict[str, list[str]]:
+        """For each group, the units whose own file names it (as if the plan listed them)."""
+        out: dict[str, list[str]] = {}
+        for unit in self.units.values():
+            for group in unit.groups:
+                out.setdefault(group, []).append(unit.id)
+        return out
+
+    @cached_property
     def predecessors(self) -> dict[str, list[str]]:
         """For each unit, the units that name it as a successor."""
         out: dict[str, list[str]] = {}
@@ -100,7 +109,9 @@ class Context:
         if group is None:
             return []
         found = [u.id for u in self.units.values() if u.kind in group.kinds and u.alive_on(day)]
-        return found + [u for u in group.units if u in self.units and u not in found]
+        listed = [u for u in group.units if u in self.units and u not in found]
+        taken = {*found, *listed}
+        return found + listed + [u for u in self.declared.get(ref, ()) if u not in taken]
 
     def heirs(self, unit_id: str, day: dt.date) -> list[str]:
         """The unit itself if alive on ``day``, else its successors alive then (transitively)."""

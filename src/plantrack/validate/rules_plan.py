@@ -121,6 +121,19 @@ def check_units(
     return out
 
 
+def check_unit_groups(ctx: Context, units: dict[str, tuple[Unit, Located, str]]) -> list[Finding]:
+    """Groups a unit's file names that the plan does not define."""
+    out: list[Finding] = []
+    for unit, where, _ in units.values():
+        for index, group in enumerate(unit.groups):
+            if group not in ctx.groups:
+                found = where.at(
+                    "PT201", ("groups", index), id=group, **suggestion(group, ctx.groups)
+                )
+                out.append(found)
+    return out
+
+
 def _successor_findings(
     unit: Unit,
     where: Located,
