@@ -51,6 +51,9 @@ class Spec:
     periods: int = 8
     reports: int = 2000
     seed: int = 20240915
+    grouped: bool = False
+    """Tasks name groups that units join in their own files (``groups:``) instead of listing
+    units in the plan: how a national plan with thousands of units is written."""
 
 
 @dataclass
@@ -129,8 +132,14 @@ def make_units(count: int) -> list[dict[str, Any]]:
     return units
 
 
-def make_tasks(rng: random.Random, count: int, units: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Tasks led by groups or by listed units, so that each unit answers for about 8–15."""
+def make_tasks(
+    rng: random.Random, count: int, units: list[dict[str, Any]], grouped: bool = False
+) -> list[dict[str, Any]]:
+    """Tasks led by groups or by listed units, so that each unit answers for about 8–15.
+
+    ``grouped``: instead of listing units, a task names a group per role, and each unit's
+    ``groups`` (set here on the unit dicts) says which of them it belongs to.
+    """
     times = (
         "Thường xuyên",
         "Quý III/2024",
@@ -148,6 +157,7 @@ def make_tasks(rng: random.Random, count: int, units: list[dict[str, Any]]) -> l
         for i in rng.sample(listed, k=min(len(listed), rng.randint(3, 10))):
             chosen[i].append(unit["id"])
     tasks = []
+    memberships: dict[str, list[str]] = {}
     for i in range(count):
         section = ("pl1", "pl2", "pl3")[i % 3]
         task: dict[str, Any] = {
@@ -168,17 +178,29 @@ def make_tasks(rng: random.Random, count: int, units: list[dict[str, Any]]) -> l
                 ids[: max(1, len(ids) // 3)],
                 ids[max(1, len(ids) // 3) :],
             )
+            if grouped:
+                for role, word in (("lead", "chu-tri"), ("support", "phoi-hop")):
+                    if task[role]:
+                        group = f"{task['id']}-{word}"
+                        for uid in task[role]:
+                            memberships.setdefault(uid, []).append(group)
+                        task[role] = [group]
         task["time"] = times[i % len(times)]
         task["output"] = "Báo cáo kết quả thực hiện gửi Phòng Nội vụ tổng hợp."
         task["indicators"] = rng.sample(REPORTABLE, k=rng.randint(0, 2)) + (
             ["ty-le-dung-han"] if i % 10 == 3 else []
         )
         tasks.append(task)
+    for unit in units:
+        if unit["id"] in memberships:
+            unit["groups"] = memberships[unit["id"]]
     return tasks
 
 
 def make_plan(rng: random.Random, spec: Spec, units: list[dict[str, Any]]) -> dict[str, Any]:
     """The plan file's content."""
+    tasks = make_tasks(rng, spec.tasks, units, spec.grouped)
+    declared = sorted({g for u in units for g in u.get("groups", ())})
     return {
         "id": "ke-hoach-bench",
         "number": "4770/KH-UBND",
@@ -209,6 +231,14 @@ def make_plan(rng: random.Random, spec: Spec, units: list[dict[str, Any]]) -> di
                 "name": "Các cơ quan, đơn vị cấp huyện",
                 "kinds": ["department", "office", "public-service", "organisation"],
             },
+            *(
+                {
+                    "id": g,
+                    "name": f"Đơn vị {'chủ trì' if 'chu-tri' in g else 'phối hợp'} "
+                    f"nhiệm vụ {g.split('-')[0]}",
+                }
+                for g in declared
+            ),
         ],
         "indicators": list(INDICATORS),
         "reporting": {
@@ -218,7 +248,7 @@ def make_plan(rng: random.Random, spec: Spec, units: list[dict[str, Any]]) -> di
             "first": FIRST_PERIOD,
             "schedule": SCHEDULE,
         },
-        "tasks": make_tasks(rng, spec.tasks, units),
+        "tasks": tasks,
     }
 
 
@@ -247,13 +277,19 @@ def assignments(
     plan: dict[str, Any], units: list[dict[str, Any]]
 ) -> dict[str, list[dict[str, Any]]]:
     """Tasks each unit answers for (every unit alive throughout, so one answer for all periods)."""
-    groups = {g["id"]: set(g["kinds"]) for g in plan["groups"]}
+    groups = {g["id"]: set(g.get("kinds", ())) for g in plan["groups"]}
+    declared: dict[str, list[str]] = {}
+    for unit in units:
+        for group in unit.get("groups", ()):
+            declared.setdefault(group, []).append(unit["id"])
     out: dict[str, list[dict[str, Any]]] = {u["id"]: [] for u in units}
     for task in plan["tasks"]:
         seen: set[str] = set()
         for ref in task["lead"] + task["support"]:
             members = (
-                [u["id"] for u in units if u["kind"] in groups[ref]] if ref in groups else [ref]
+                [u["id"] for u in units if u["kind"] in groups[ref]] + declared.get(ref, [])
+                if ref in groups
+                else [ref]
             )
             for uid in members:
                 if uid not in seen:

@@ -1,0 +1,186 @@
+"""Benchmark a national-size repository: 12,000 units x 4 periods, with committed history.
+
+Run from the repository root with the project's venv active::
+
+    python benchmarks/bench_national.py                        # 250, 2,000 and 12,000 units
+    python benchmarks/bench_national.py --units 250,2000       # smaller sizes only
+    python benchmarks/bench_national.py --keep /tmp/national   # keep (and reuse) the repositories
+
+For each size it generates a repository (``synthrepo.py``, the plan written as a national plan
+is: tasks name groups, each unit's file says which groups it belongs to), commits it with
+``git fast-import`` (plan and units first, then each period's reports in commits of 500 on
+their due dates), and times whole ``plantrack`` processes: ``check`` on a cold cache, then
+``consolidate`` of the last period in each format separately, then ``history`` of one task and
+of one unit. Each figure is printed with its peak RSS and, at the largest size, beside its
+target; the seconds per 1,000 units show whether a step grows linearly. See README.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench_audit import FastImport
+from synthrepo import Spec, Summary, generate
+
+FORMATS = ("md", "html", "json", "xlsx", "docx")
+TARGET_CHECK_S = 40.0
+TARGET_CONSOLIDATE_S = 60.0
+TARGET_MB = 1536.0
+TZ = dt.timezone(dt.timedelta(hours=7))
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    """The command line."""
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--units", default="250,2000,12000", help="sizes, comma-separated")
+    p.add_argument("--periods", type=int, default=4)
+    p.add_argument("--tasks", type=int, default=40)
+    p.add_argument("--keep", type=Path, help="build under DIR/<units> and keep (reuse if there)")
+    p.add_argument("--formats", default=",".join(FORMATS))
+    p.add_argument("--timeout", type=float, default=900.0, help="seconds before a step is cut")
+    return p.parse_args(argv)
+
+
+def build(root: Path, units: int, periods: int, tasks: int) -> Summary:
+    """Generate the files and commit them as a unit-by-unit history would."""
+    spec = Spec(tasks=tasks, units=units, periods=periods, reports=units * periods, grouped=True)
+    summary = generate(root, spec)
+    subprocess.run(["git", "init", "-q", "-b", "main"], cwd=root, check=True)
+    files = {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*.yaml")}
+    git = FastImport(root)
+    first = dt.datetime.combine(summary.periods[0].start, dt.time(8), TZ)
+    base = {k: v for k, v in files.items() if not k.startswith("data/reports/")}
+    git.commit("clerk@example.vn", first, "Kế hoạch và danh sách đơn vị", base)
+    for period in summary.periods:
+        folder = f"data/reports/{period.id}/"
+        mine = sorted(k for k in files if k.startswith(folder))
+        when = dt.datetime.combine(period.due, dt.time(9), TZ)
+        for start in range(0, len(mine), 500):
+            chunk = {k: files[k] for k in mine[start : start + 500]}
+            git.commit("units@example.vn", when, f"Báo cáo kỳ {period.id}", chunk)
+    git.done()
+    subprocess.run(["git", "reset", "-q"], cwd=root, check=True)
+    return summary
+
+
+def run(command: list[str], timeout: float) -> tuple[float | None, float, str]:
+    """Wall seconds (``None`` if cut at ``timeout``), peak RSS in MB, and a note."""
+    env = {**os.environ, "PLANTRACK_CACHE_DIR": tempfile.mkdtemp(prefix="plantrack-cache-")}
+    start = time.perf_counter()
+    child = subprocess.Popen(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, text=True
+    )
+    while True:  # wait4 gives this child's own peak RSS
+        pid, status, usage = os.wait4(child.pid, os.WNOHANG)
+        if pid:
+            break
+        if time.perf_counter() - start > timeout:
+            child.kill()
+            _, _, usage = os.wait4(child.pid, 0)
+            return None, usage.ru_maxrss / 1024, f"cut after {timeout:.0f} s"
+        time.sleep(0.05)
+    wall = time.perf_counter() - start
+    code = os.waitstatus_to_exitcode(status)
+    note = "" if code in (0, 1) else f"exit {code}: {_tail(child)}"
+    return wall, usage.ru_maxrss / 1024, note
+
+
+def _tail(child: subprocess.Popen[str]) -> str:
+    text = child.stderr.read() if child.stderr is not None else ""
+    return " ".join(text.split())[-200:]
+
+
+def steps(root: Path, summary: Summary, formats: list[str]) -> list[tuple[str, list[str]]]:
+    """The commands timed, by name."""
+    plantrack = [sys.executable, "-m", "plantrack"]
+    repo = ["--repo", str(root)]
+    last = summary.periods[-1]
+    out = Path(tempfile.mkdtemp(prefix="plantrack-out-"))
+    today = summary.today.isoformat()
+    listed = [("check", [*plantrack, "check", *repo, "--today", today])]
+    for fmt in formats:
+        command = [*plantrack, "consolidate", *repo, "--period", last.id, "--format", fmt]
+        listed.append((f"consolidate --format {fmt}", [*command, "--out", str(out / fmt)]))
+    unit = sorted((root / "data" / "units").glob("xa-*.yaml"))[0].stem
+    listed.append(("history of a task", [*plantrack, "history", *repo, "t02"]))
+    listed.append(("history of a unit", [*plantrack, "history", *repo, unit]))
+    return listed
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Build each size, time each step, print the table."""
+    args = parse_args(argv)
+    sizes = [int(s) for s in args.units.split(",") if s.strip()]
+    formats = [f for f in args.formats.split(",") if f]
+    table: dict[str, dict[int, tuple[float | None, float, str]]] = {}
+    for units in sizes:
+        if args.keep is not None:
+            root = args.keep / str(units)
+        else:
+            root = Path(tempfile.mkdtemp(prefix=f"plantrack-national-{units}-"))
+        started = time.perf_counter()
+        if (root / ".git").is_dir():
+            summary = _summary(root, units, args)
+            how = "reused"
+        else:
+            root.mkdir(parents=True, exist_ok=True)
+            summary = build(root, units, args.periods, args.tasks)
+            how = f"built in {time.perf_counter() - started:.0f} s"
+        plan_kb = (root / "data" / "plan.yaml").stat().st_size / 1024
+        print(
+            f"{units} units x {len(summary.periods)} periods: {root} ({how}; "
+            f"plan {plan_kb:.0f} KB); load average {os.getloadavg()[0]:.2f}",
+            flush=True,
+        )
+        for name, command in steps(root, summary, formats):
+            result = run(command, args.timeout)
+            table.setdefault(name, {})[units] = result
+            wall, peak, note = result
+            shown = f"{wall:8.1f} s" if wall is not None else f"{'—':>8}  "
+            print(f"  {name:<28} {shown} {peak:8.0f} MB  {note}", flush=True)
+    print_table(table, sizes)
+    print(f"load average {os.getloadavg()[0]:.2f} at the end; {os.cpu_count()} CPUs")
+    return 0
+
+
+def _summary(root: Path, units: int, args: argparse.Namespace) -> Summary:
+    """The summary of a kept repository (generation is deterministic: regenerate the dates)."""
+    from synthrepo import SCHEDULE, period_ids
+
+    from plantrack.models.period import PeriodRule, make_period
+
+    rules = {k: PeriodRule(**v) for k, v in SCHEDULE.items()}
+    return Summary(root, [make_period(pid, rules) for pid in period_ids(args.periods)])
+
+
+def print_table(
+    table: dict[str, dict[int, tuple[float | None, float, str]]], sizes: list[int]
+) -> None:
+    """Seconds and MB by size, seconds per 1,000 units, and the target at the largest size."""
+    head = "".join(f"{n:>16}" for n in sizes)
+    print(f"\n{'step':<28}{head}  {'s/1000 units':>14}  target at {sizes[-1]}")
+    for name, by_size in table.items():
+        cells, per = [], []
+        for n in sizes:
+            wall, peak, _ = by_size.get(n, (None, 0.0, ""))
+            cells.append(f"{wall:7.1f}s {peak:6.0f}MB" if wall is not None else f"{'—':>16}")
+            if wall is not None:
+                per.append(f"{wall / n * 1000:.2f}")
+        wall, peak, _ = by_size.get(sizes[-1], (None, 0.0, ""))
+        limit = TARGET_CHECK_S if name == "check" else TARGET_CONSOLIDATE_S
+        verdict = ""
+        if name == "check" or name.startswith("consolidate"):
+            ok = wall is not None and wall < limit and peak < TARGET_MB
+            verdict = f"< {limit:.0f} s, < 1.5 GB → {'met' if ok else 'MISSED'}"
+        print(f"{name:<28}{''.join(f'{c:>16}' for c in cells)}  {' '.join(per):>14}  {verdict}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
