@@ -22,7 +22,7 @@ from plantrack.validate.context import Context
 from plantrack.validate.finding import Finding
 from plantrack.validate.loading import problem_to_finding
 from plantrack.validate.located import Located
-from plantrack.validate.rules_report import dated_rules, report_facts, report_rules
+from plantrack.validate.rules_report import dated_rules, report_facts, report_rules, with_dated
 from plantrack.validate.schema import validate_model
 
 
@@ -41,13 +41,15 @@ class Setting:
 
 @dataclass(slots=True)
 class Outcome:
-    """A report's findings and its cache entry; ``same`` when its bytes are those the cache
-    already holds (the caller then takes the findings from there)."""
+    """A report's findings, its model and digest, and its cache entry; ``same`` when its
+    bytes are those the cache already holds (the caller then takes the findings from there)."""
 
     rel: str
     findings: list[Finding]
     entry: Entry | None = None
     same: bool = False
+    report: Report | None = None
+    digest: str = ""
 
 
 def examine(setting: Setting, file: DataFile, known: str = "") -> Outcome:
@@ -60,9 +62,13 @@ def examine(setting: Setting, file: DataFile, known: str = "") -> Outcome:
     if raw is None:
         # not cached: a permission change or a growing file may leave the stamp as it was
         return Outcome(file.rel, [problem_to_finding(file.rel, p) for p in problems])
-    digest = hashlib.sha256(raw).hexdigest() if setting.caching else ""
+    digest = hashlib.sha256(raw).hexdigest()
     if known and digest == known and file.stamp is not None:
-        return Outcome(file.rel, [], _restamp(file, stamped, digest), same=True)
+        return Outcome(file.rel, [], _restamp(file, stamped, digest), same=True, digest=digest)
+    return _parsed(setting, file, raw, digest, stamped)
+
+
+def _parsed(setting: Setting, file: DataFile, raw: bytes, digest: str, stamped: int) -> Outcome:
     doc, problems = load_yaml_bytes(raw, setting.limits)
     own = [problem_to_finding(file.rel, p) for p in problems]
     where = Located(file.rel, doc)
@@ -71,27 +77,20 @@ def examine(setting: Setting, file: DataFile, known: str = "") -> Outcome:
         report, schema = validate_model(Report, doc, file.rel)
         own += schema
     cross: list[Finding] = []
-    dated = False
+    at = None
     if report is not None and setting.ctx is not None:
-        cross, dated = report_rules(setting.ctx, report, file, where)
-    submitted = report.submitted if report is not None and dated else None
+        cross, at = report_rules(setting.ctx, report, file, where)
+    submitted = report.submitted if report is not None and at is not None else None
     late = dated_rules(submitted, where, setting.today)
     entry = None
     if setting.caching and file.stamp is not None:
         facts = json.dumps(report_facts(doc.data), ensure_ascii=False) if doc and report else ""
         base = setting.base if setting.ctx is not None else ""
+        dated = submitted.isoformat() if submitted is not None else ""
         entry = Entry(
-            file.rel,
-            file.stamp,
-            stamped,
-            digest,
-            dump(own),
-            facts,
-            base,
-            dump(cross),
-            submitted.isoformat() if submitted is not None else "",
+            file.rel, file.stamp, stamped, digest, dump(own), facts, base, dump(cross), dated
         )
-    return Outcome(file.rel, own + cross + late, entry)
+    return Outcome(file.rel, own + with_dated(cross, at, late), entry, False, report, digest)
 
 
 def _restamp(file: DataFile, stamped: int, digest: str) -> Entry:
@@ -114,8 +113,8 @@ def rerun_rules(
     except ValueError:
         return None
     where = Located(file.rel, None, source=file.path)
-    cross, dated = report_rules(setting.ctx, report, file, where)
-    submitted = report.submitted if dated else None
+    cross, at = report_rules(setting.ctx, report, file, where)
+    submitted = report.submitted if at is not None else None
     late = dated_rules(submitted, where, setting.today)
     return cross + late, dump(cross), submitted.isoformat() if submitted is not None else ""
 

@@ -34,8 +34,14 @@ def check_report(
     ctx: Context, report: Report, file: DataFile, where: Located, today: dt.date
 ) -> list[Finding]:
     """Every cross-file rule for one report."""
-    out, dated = report_rules(ctx, report, file, where)
-    return out + dated_rules(report.submitted, where, today) if dated else out
+    out, at = report_rules(ctx, report, file, where)
+    return with_dated(out, at, dated_rules(report.submitted, where, today))
+
+
+def with_dated(out: list[Finding], at: int | None, dated: list[Finding]) -> list[Finding]:
+    """``report_rules``' findings with the dated rule's in its place (the order in which the
+    rules run, which is the order a consolidation lists its warnings in)."""
+    return out if at is None else [*out[:at], *dated, *out[at:]]
 
 
 def dated_rules(submitted: dt.date | None, where: Located, today: dt.date) -> list[Finding]:
@@ -47,17 +53,17 @@ def dated_rules(submitted: dt.date | None, where: Located, today: dt.date) -> li
 
 def report_rules(
     ctx: Context, report: Report, file: DataFile, where: Located
-) -> tuple[list[Finding], bool]:
-    """The cross-file rules of one report that do not depend on the day, and whether
-    ``dated_rules`` apply too (not when the report's unit is unknown)."""
+) -> tuple[list[Finding], int | None]:
+    """The cross-file rules of one report that do not depend on the day, and where in them
+    ``dated_rules`` go (``None``: they do not apply, the report's unit being unknown)."""
     out = _path_rules(report, file, where)
     if report.unit in ctx.unreadable_units:
-        return out, False  # the unit's own file does not load: its findings say why
+        return out, None  # the unit's own file does not load: its findings say why
     if report.unit not in ctx.units:
         out.append(
             where.at("PT201", ("unit",), id=report.unit, **suggestion(report.unit, ctx.units))
         )
-        return out, False
+        return out, None
     period = ctx.period(report.period)
     if not ctx.is_required(report.period):
         rules = ctx.plan.reporting
@@ -86,9 +92,10 @@ def report_rules(
                 successors=", ".join(unit.successors) or "—",
             )
         )
+    at = len(out)
     out += _task_rules(ctx, report, period, where)
     out += _indicator_rules(ctx, report, where)
-    return out, True
+    return out, at
 
 
 def _path_rules(report: Report, file: DataFile, where: Located) -> list[Finding]:
