@@ -100,18 +100,18 @@ def test_json_equals_render_json_of_the_api(
 def test_as_of_moves_the_cutoff_of_statuses(
     repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    # On 01/10/2024 t1 (Quý III → 30/09) is past its deadline: Trà Dơn and Phòng Nội vụ are
-    # overdue. Due 1 + 2 = 3; completion 1/3 = 33.33%, overdue 2/3 = 66.67%.
+    # On 01/10/2024 t1 (Quý III → 30/09) is past its deadline: Trà Dơn, a lead unit, is
+    # overdue; Phòng Nội vụ only supports t1, so it is not rated. Due 1 + 1 = 2;
+    # completion 1/2 = 50%, overdue 50%.
     out = tmp_path / "out"
     code, _, stderr = consolidate(capsys, repo, out, "--as-of", "2024-10-01")
     assert code == 0, stderr
     data = json.loads((out / JSON).read_text(encoding="utf-8"))
     assert data["as_of"] == "2024-10-01"
     overall = data["overall"]
-    assert (overall["due"], overall["overdue"]) == (3, 2)
-    assert (overall["completion_rate"], overall["overdue_rate"]) == (33.33, 66.67)
+    assert (overall["due"], overall["overdue"]) == (2, 1)
+    assert (overall["completion_rate"], overall["overdue_rate"]) == (50.0, 50.0)
     assert sorted((p["task_id"], p["unit_id"]) for p in data["overdue"]) == [
-        ("t1", "phong-noi-vu"),
         ("t1", "xa-tra-dzon"),
     ]
 

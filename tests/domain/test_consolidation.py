@@ -7,17 +7,20 @@ The plan below (period 2024-Q3: data 15/06–14/09/2024, reports due 15/09/2024,
     t1    xa-a            done on time                    done 30/08, deadline 31/08
     t1    xa-c            done late                       done 05/09, deadline 31/08
     t2    pnv             open within deadline            deadline 30/09
-    t2    vh              done on time                    done 01/09, deadline 30/09
+    t2    vh   (support)  done on time                    done 01/09, deadline 30/09
     t3    xa-c (via xa-b) open overdue                    inherited from merged xa-b, 31/07
     t4    pnv             recurring, carried out
     t4    vh              recurring, not carried out
-    t4    mttq            not reported (no deadline)      mttq sent no report
+    t4    mttq (support)  not reported (no deadline)      mttq sent no report
     t5    xa-a            done on time                    done on the deadline day 30/06
     t5    xa-c            not reported, past deadline     task missing from xa-c's report
     t6    mttq            not reported, past deadline     mttq sent no report, 15/08
 
-Overall: completed 4 (3 on time + 1 late), overdue 3 (1 open + 2 not reported past the
-deadline), due 7 → completion 4/7 = 57.14%, overdue 3/7 = 42.86%.
+The rates count the lead units' pairs only; the two supporting pairs are coordination.
+Overall: completed 3 (2 on time + 1 late), overdue 3 (1 open + 2 not reported past the
+deadline), due 6 → completion 3/6 = 50.00%, overdue 50.00%, on time 2/6 = 33.33% (cut
+down), late 50.00 - 33.33 = 16.67%. xa-b, gone on 01/07 before the cut-off, filed a report:
+it is set aside, figures included.
 """
 
 from __future__ import annotations
@@ -319,25 +322,28 @@ def test_every_pair_status(vm: Consolidation) -> None:
 def test_overall_rates(vm: Consolidation) -> None:
     o = vm.overall
     assert o.by_status == {
-        "done-on-time": 3,
+        "done-on-time": 2,
         "done-late": 1,
         "open-on-time": 1,
         "open-overdue": 1,
         "recurring-done": 1,
         "recurring-missed": 1,
-        "not-reported": 3,
+        "not-reported": 2,
     }
-    assert (o.total, o.not_reported_due) == (11, 2)
-    # completed 4, overdue 1 + 2 not reported past the deadline, due 7
-    assert figures(o) == (4, 3, 7, 57.14, 42.86)
-    assert o.on_time_rate == 42.86  # 3/7
+    assert (o.total, o.not_reported_due) == (9, 2)
+    # completed 3, overdue 1 + 2 not reported past the deadline, due 6
+    assert figures(o) == (3, 3, 6, 50.0, 50.0)
+    assert (o.on_time_rate, o.late_rate) == (33.33, 16.67)  # 2/6 cut down; the rest
+    # beside the rate: the supporting pairs (vh done on t2, mttq silent on t4)
+    c = vm.coordination
+    assert (c.total, c.done_on_time, c.not_reported) == (2, 1, 1)
 
 
 @pytest.mark.parametrize(
     ("task", "expected"),
     [
         ("t1", (2, 0, 2, 100.0, 0.0)),
-        ("t2", (1, 0, 1, 100.0, 0.0)),  # the open pair is left out
+        ("t2", (0, 0, 0, None, None)),  # the lead's pair is open; vh only supports
         ("t3", (0, 1, 1, 0.0, 100.0)),
         ("t4", (0, 0, 0, None, None)),  # recurring: never due
         ("t5", (1, 1, 2, 50.0, 50.0)),
@@ -353,11 +359,12 @@ def test_rates_per_section(vm: Consolidation) -> None:
     s1, s2 = vm.sections
     assert [t.id for t in s1.tasks] == ["t1", "t2", "t3"]
     assert [t.id for t in s2.tasks] == ["t4", "t5", "t6"]
-    # s1: on time 2, late 1, open 1, overdue 1 → due 4, completion 3/4, overdue 1/4
-    assert figures(s1.counts) == (3, 1, 4, 75.0, 25.0)
+    # s1: on time 1, late 1, open 1, overdue 1 → due 3, completion 2/3 (66.666… cut down)
+    assert figures(s1.counts) == (2, 1, 3, 66.66, 33.34)
     assert s1.counts.open_on_time == 1
-    # s2: on time 1, recurring 1 + 1, not reported 3 (2 past the deadline) → due 3
+    # s2: on time 1, recurring 1 + 1, not reported 2 (both past the deadline) → due 3
     assert figures(s2.counts) == (1, 2, 3, 33.33, 66.67)
+    assert s2.counts.not_reported == 2
     assert (s2.counts.recurring_done, s2.counts.recurring_missed) == (1, 1)
 
 
@@ -367,19 +374,22 @@ def test_rates_per_unit(vm: Consolidation) -> None:
     # xa-c: t1 late, t3 overdue (inherited), t5 missing from its report
     assert figures(rows["xa-c"].counts) == (1, 2, 3, 33.33, 66.67)
     assert figures(rows["pnv"].counts) == (0, 0, 0, None, None)
-    assert figures(rows["vh"].counts) == (1, 0, 1, 100.0, 0.0)
+    # vh's completion of t2 is a supporting contribution, reported beside its rate
+    assert figures(rows["vh"].counts) == (0, 0, 0, None, None)
+    assert figures(rows["vh"].coordination) == (1, 0, 1, 100.0, 0.0)
     assert figures(rows["mttq"].counts) == (0, 1, 1, 0.0, 100.0)
-    assert rows["mttq"].counts.not_reported == 2
+    assert rows["mttq"].counts.not_reported == 1
+    assert rows["mttq"].coordination.not_reported == 1
 
 
 def test_rates_per_index_component(vm: Consolidation) -> None:
     comps = {c.ref: c for idx in vm.indices for c in idx.components}
-    # F1 ← t1 (on time, late), t2 (open, on time): due 3, all completed
+    # F1 ← t1 (on time, late), t2 (lead open; the supporting vh is not counted): due 2
     assert comps["SIPAS.F1"].task_ids == ["t1", "t2"]
-    assert figures(comps["SIPAS.F1"].counts) == (3, 0, 3, 100.0, 0.0)
-    # F2 ← t2 and t3 (which targets the sub-factor F2.1): due 2, 1 completed
+    assert figures(comps["SIPAS.F1"].counts) == (2, 0, 2, 100.0, 0.0)
+    # F2 ← t2 and t3 (which targets the sub-factor F2.1): due 1, overdue
     assert comps["SIPAS.F2"].task_ids == ["t2", "t3"]
-    assert figures(comps["SIPAS.F2"].counts) == (1, 1, 2, 50.0, 50.0)
+    assert figures(comps["SIPAS.F2"].counts) == (0, 1, 1, 0.0, 100.0)
     assert figures(comps["PAPI.D1"].counts) == (0, 0, 0, None, None)
     # D2 ← t5 (on time, not reported past the deadline), t6 (not reported past the deadline)
     assert comps["PAPI.D2"].task_ids == ["t5", "t6"]
@@ -490,20 +500,20 @@ def test_indicators_by_kind_total_and_previous(vm: Consolidation) -> None:
     rows = {r.id: r for r in vm.indicators}
     assert list(rows) == ["ho-so", "dung-han", "ty-le", "diem"]
     ho_so = rows["ho-so"]
-    # xa-b's figures for the weeks before the merge count too
-    assert ho_so.values == {"pnv": 50, "xa-a": 120, "xa-b": 10, "xa-c": 80}
-    assert ho_so.by_kind == {"commune": 210, "department": 50}
-    assert (ho_so.total, ho_so.previous_total, ho_so.change) == (260, 140, 120)
+    # xa-b, gone before the cut-off, is set aside: its figures are not consolidated
+    assert ho_so.values == {"pnv": 50, "xa-a": 120, "xa-c": 80}
+    assert ho_so.by_kind == {"commune": 200, "department": 50}
+    assert (ho_so.total, ho_so.previous_total, ho_so.change) == (250, 140, 110)
     dung_han = rows["dung-han"]
-    assert dung_han.by_kind == {"commune": 189, "department": 50}
-    assert (dung_han.total, dung_han.previous_total, dung_han.change) == (239, 120, 119)
+    assert dung_han.by_kind == {"commune": 184, "department": 50}
+    assert (dung_han.total, dung_han.previous_total, dung_han.change) == (234, 120, 114)
     # ratio: Σ numerator ÷ Σ denominator, never a mean of the units' ratios
     ratio = rows["ty-le"]
-    assert ratio.values == {"pnv": 100.0, "xa-a": 95.0, "xa-b": 50.0, "xa-c": 87.5}
-    assert ratio.by_kind == {"commune": 90.0, "department": 100.0}  # 189/210, 50/50
-    assert ratio.total == 91.92  # 239/260 = 91.923…%
+    assert ratio.values == {"pnv": 100.0, "xa-a": 95.0, "xa-c": 87.5}
+    assert ratio.by_kind == {"commune": 92.0, "department": 100.0}  # 184/200, 50/50
+    assert ratio.total == 93.6  # 234/250
     assert ratio.previous_total == 85.71  # 120/140
-    assert ratio.change == 6.21
+    assert ratio.change == 7.89
     # mean over the units that reported it
     diem = rows["diem"]
     assert diem.by_kind == {"commune": 7.0, "department": None}
@@ -601,8 +611,9 @@ def test_words_are_attributed(vm: Consolidation) -> None:
 
 def test_view_model_is_json_ready(vm: Consolidation) -> None:
     data = to_jsonable(vm)
-    assert data["overall"]["completion_rate"] == 57.14
-    assert data["overall"]["due"] == 7
+    assert data["overall"]["completion_rate"] == 50.0
+    assert data["overall"]["due"] == 6
+    assert data["coordination"]["total"] == 2
     assert data["period"]["due"] == "2024-09-15"
     vh = next(u for u in data["units"] if u["id"] == "vh")
     assert vh["submission"]["label"] == "Trễ hạn"
@@ -671,7 +682,10 @@ def test_merge_from_yaml_files(tmp_path: Path) -> None:
     assert pairs[("t2", "xa-tra-moi")].via == "xa-tra-don"
     assert pairs[("t2", "xa-tra-moi")].status == "recurring-missed"
     assert pairs[("t1", "xa-tra-moi")].via is None  # a commune in its own right
-    # Trà Don's figures before the merge still count: 120 + 80 + 30 received
+    # Trà Don, gone on 31/07 before the cut-off, filed its report anyway: a finding, and the
+    # report is set aside whole (its successor reports the period): 80 + 30 received
+    assert [(a.unit_id, a.successors) for a in vm.set_aside] == [("xa-tra-don", ["xa-tra-moi"])]
+    assert [f.code for f in prepared.findings if f.code == "PT230"] == ["PT230"]
     rows = {r.id: r for r in vm.indicators}
-    assert rows["ho-so-tiep-nhan"].total == 230
-    assert rows["ty-le-dung-han"].total == 93.48  # 215/230 = 93.478…%
+    assert rows["ho-so-tiep-nhan"].total == 110
+    assert rows["ty-le-dung-han"].total == 90.91  # 100/110 = 90.909…%

@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from plantrack.domain.rates import largest_remainder
 from plantrack.domain.status import Counts, Status, deadline_of, task_status
 from plantrack.models import Task
 from plantrack.models.report import TaskEntry
@@ -198,23 +199,47 @@ def test_not_reported_past_the_deadline_counts_as_overdue() -> None:
 
 
 def test_national_check_2017() -> None:
-    # DOMAIN.md §6 quotes 16,051 ÷ 16,274 = 98.62%: the exact value is 98.6297…%, which
-    # the source truncated; plantrack rounds to two decimals (98.63%, overdue 1.37%).
+    # DOMAIN.md §6: the 2017 national figures are published as 16,051 done and 223 overdue of
+    # 16,274 due = 98.62 % + 1.38 %. The exact share is 98.6297…%: the done share is cut
+    # down, the overdue share is the rest, and the pair adds up to exactly 100 %.
     c = counts(("done-on-time", 16_051, False), ("open-overdue", 16_274 - 16_051, True))
     assert c.due == 16_274
-    assert c.completion_rate == 98.63
-    assert c.overdue_rate == 1.37
+    assert (c.completion_rate, c.overdue_rate) == (98.62, 1.38)
+    assert (c.on_time_rate, c.late_rate) == (98.62, 0.0)
 
 
-def test_halves_round_up_as_in_excel() -> None:
-    # 1 ÷ 32 = 3.125% exactly: Excel's ROUND gives 3.13 (Python's round would give 3.12).
+def test_done_shares_are_cut_down_and_the_overdue_share_is_the_rest() -> None:
+    # 31 ÷ 32 = 96.875 %: completion 96.87, overdue 3.13 (never 96.88 + 3.13 = 100.01)
     c = counts(("done-on-time", 31, False), ("open-overdue", 1, True))
-    assert c.overdue_rate == 3.13
-    assert c.completion_rate == 96.88
-    # 1 ÷ 160 = 0.625%
+    assert (c.completion_rate, c.overdue_rate) == (96.87, 3.13)
+    # 159 ÷ 160 = 99.375 %
     c = counts(("done-on-time", 159, False), ("open-overdue", 1, True))
-    assert c.overdue_rate == 0.63
-    assert c.completion_rate == 99.38
+    assert (c.completion_rate, c.overdue_rate) == (99.37, 0.63)
+    # one overdue task in 100,000 is never shown as 100.00 % done, 0.00 % overdue
+    c = counts(("done-on-time", 99_999, False), ("open-overdue", 1, True))
+    assert (c.completion_rate, c.overdue_rate) == (99.99, 0.01)
+
+
+def test_status_shares_add_up_to_100_by_largest_remainder() -> None:
+    # 1, 1, 1 of 3: 33.333… each; the first takes the missing tenth
+    c = counts(("done-on-time", 1, False), ("open-on-time", 1, False), ("not-reported", 1, False))
+    assert [s.share for s in c.present] == [33.4, 33.3, 33.3]
+    # 1 and 6 of 7: 14.285… + 85.714…: the larger remainder (.714) rounds up
+    c = counts(("done-late", 1, True), ("recurring-done", 6, False))
+    assert [s.share for s in c.present] == [14.3, 85.7]
+    assert largest_remainder([0, 0]) == [None, None]
+
+
+def test_on_time_and_late_add_up_to_the_completion_rate() -> None:
+    # 1 on time, 1 late, 1 overdue: 33.333… each; done 66.66 (cut down), overdue 33.34,
+    # on time 33.33 (cut down), late 66.66 - 33.33 = 33.33
+    c = counts(("done-on-time", 1, False), ("done-late", 1, True), ("open-overdue", 1, True))
+    assert (c.completion_rate, c.on_time_rate, c.late_rate, c.overdue_rate) == (
+        66.66,
+        33.33,
+        33.33,
+        33.34,
+    )
 
 
 @pytest.mark.parametrize(
@@ -259,6 +284,8 @@ def test_to_dict_carries_counts_and_rates() -> None:
         "completion_rate": 50.0,
         "overdue_rate": 50.0,
         "on_time_rate": 50.0,
+        "late_rate": 0.0,
+        "carried": 0,
     }
     assert c.by_status == {"done-on-time": 1, "not-reported": 1, "open-on-time": 1}
 

@@ -68,16 +68,18 @@ def test_summary_of_the_units(vm: Consolidation) -> None:
 def test_status_counts_in_order_with_shares(vm: Consolidation) -> None:
     statuses = vm.overall.statuses
     assert [s.status for s in statuses] == list(STATUS_ORDER)
+    # the rates count the lead units only: phong-noi-vu's supporting pair on t1 is left out
     assert vm.overall.present == [
-        StatusCount("done-on-time", 1, 20.0),
-        StatusCount("open-on-time", 3, 60.0),
-        StatusCount("recurring-done", 1, 20.0),
+        StatusCount("done-on-time", 1, 25.0),
+        StatusCount("open-on-time", 2, 50.0),
+        StatusCount("recurring-done", 1, 25.0),
     ]
     t1 = next(t for t in vm.tasks if t.id == "t1")
     assert t1.counts.present == [
-        StatusCount("done-on-time", 1, 33.3),
-        StatusCount("open-on-time", 2, 66.7),
+        StatusCount("done-on-time", 1, 50.0),
+        StatusCount("open-on-time", 1, 50.0),
     ]
+    assert t1.coordination.present == [StatusCount("open-on-time", 1, 100.0)]
     assert (vm.overall.recurring, t1.counts.recurring) == (1, 0)
 
 

@@ -53,9 +53,10 @@ def test_golden(mini: Path) -> None:
 
     - t1 (Quý III/2024 → 30/09): Trà Don done 10/09 → on time; Trà Dơn and Phòng Nội vụ
       (support) open within deadline. t2 (recurring): Trà Don carried out. t3 (31/12/2024):
-      Phòng Nội vụ open within deadline. Overall: 1 on time, 3 open, 1 recurring, total 5;
-      due 1, completed 1 → 100%, overdue 0%.
-    - Sections: SIPAS due 1, 100%, open 2; PAPI due 0 (—), open 1, recurring 1/1.
+      Phòng Nội vụ open within deadline. The rates count lead units only (Phòng Nội vụ's
+      supporting pair on t1 is coordination). Overall: 1 on time, 2 open, 1 recurring,
+      total 4; due 1, completed 1 → 100%, overdue 0%.
+    - Sections: SIPAS due 1, 100%, open 1; PAPI due 0 (—), open 1, recurring 1/1.
     - Submissions: Trà Don 13/09 and Phòng Nội vụ 14/09 on time; Trà Dơn 18/09 → 3 days late.
     - Indicators: received 120 + 80 = 200; on time 115 + 70 = 185; ratio 185/200 = 92,5%.
     - PAPI 2024 only (no change shown); weakest on the 1–10 scale: D8 (2,9025) then D3.
@@ -76,7 +77,7 @@ def test_golden_file_figures() -> None:
     assert "# BÁO CÁO KẾT QUẢ THỰC HIỆN KẾ HOẠCH 9 THÁNG NĂM 2024" in text
     assert "số liệu từ 15/12/2023 đến 14/09/2024; hạn gửi báo cáo của đơn vị: 15/09/2024" in text
     assert "Số đơn vị phải báo cáo: 3; đã gửi: 3 (trễ hạn: 1); chưa gửi: 0." in text
-    assert "| **Tổng** | **5** |" in text
+    assert "| **Tổng** | **4** |" in text
     assert "Số lượt nhiệm vụ đến hạn: 1; đã hoàn thành 1, tỷ lệ hoàn thành **100%**" in text
     assert "| UBND xã Trà Dơn | Trễ hạn | 18/09/2024 |  | 3 |  |" in text
     assert "| Tỷ lệ hồ sơ đúng hạn | % | 92,5 | — | — |" in text

@@ -166,6 +166,24 @@ def test_pt208_unit_not_alive_in_the_period(repo: MiniRepo) -> None:
     assert_bilingual(f)
 
 
+def test_pt230_report_of_a_unit_gone_before_the_cutoff(repo: MiniRepo) -> None:
+    # Trà Dơn ends on 31/07, inside 2024-Q3 (cut-off 14/09), and reports anyway
+    repo.edit(UNIT_DZON, "kind: commune", "kind: commune\nvalid_until: 2024-07-31")
+    f = repo.one("PT230")
+    assert place(f) == (
+        "PT230",
+        "warning",
+        REPORT_DZON,
+        *repo.pos(REPORT_DZON, "xa-tra-dzon"),
+        "unit",
+    )
+    assert f.message_en == (
+        "unit 'xa-tra-dzon' ended on 2024-07-31, before the cut-off 2024-09-14 of 2024-Q3; "
+        "its tasks passed to its successors (—) and this report is not consolidated"
+    )
+    assert_bilingual(f)
+
+
 def test_pt209_assigned_task_missing(repo: MiniRepo) -> None:
     text = repo.read(REPORT_DON)
     start = text.index("  - task: t2")

@@ -18,8 +18,10 @@ from plantrack.i18n import t
 from plantrack.io import git
 from plantrack.io.outdir import OutputExistsError, OutputRefusedError, check_target, publish
 from plantrack.io.repo import DataFile, list_data_files
+from plantrack.models import Report
 from plantrack.models.period import parse_period_id, period_sort_key
-from plantrack.validate.check import Progress, load_base, load_period
+from plantrack.validate.check import PeriodReports, Progress, load_base, load_period
+from plantrack.validate.context import Context
 from plantrack.validate.finding import Finding
 from plantrack.validate.require import require_period, require_period_id
 
@@ -81,8 +83,32 @@ def prepare(
         previous_period=previous_id,
         committed=committed,
         warnings=list(findings),
+        history=_history(root, ctx, files, period_id, today, previous_id, previous),
     )
     return Prepared(vm, findings)
+
+
+def _history(
+    root: Path,
+    ctx: Context,
+    files: list[DataFile],
+    period_id: str,
+    today: dt.date,
+    previous_id: str | None,
+    previous: PeriodReports | None,
+) -> dict[str, dict[str, Report]]:
+    """The reports of every period before ``period_id`` (completions carry forward from
+    them); their own findings belong to their own consolidations."""
+    key = period_sort_key(period_id)
+    folders = {f.folder for f in files if f.kind == "report" and parse_period_id(f.folder)}
+    out: dict[str, dict[str, Report]] = {}
+    for folder in sorted(folders, key=period_sort_key):
+        if period_sort_key(folder) >= key:
+            continue
+        loaded = previous if folder == previous_id else None
+        loaded = loaded or load_period(root, ctx, files, folder, today=today)
+        out[folder] = dict(loaded.reports)
+    return out
 
 
 def _previous_period(files: list[DataFile], period_id: str) -> str | None:

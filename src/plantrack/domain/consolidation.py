@@ -10,6 +10,13 @@ from plantrack.domain.indicators import indicator_rows
 from plantrack.domain.indices import IndexRow, index_row, top_component
 from plantrack.domain.status import Counts, deadline_of, task_status
 from plantrack.domain.submission import submission
+from plantrack.domain.succession import (
+    History,
+    carried_completion,
+    gone_before,
+    no_successor,
+    set_aside,
+)
 from plantrack.domain.viewmodel import (
     Attributed,
     Consolidation,
@@ -24,6 +31,7 @@ from plantrack.domain.viewmodel import (
 )
 from plantrack.models import Report, Task
 from plantrack.models.period import Period
+from plantrack.models.report import TaskEntry
 from plantrack.validate.context import Assignment, Context
 from plantrack.validate.finding import Finding
 
@@ -39,11 +47,21 @@ def consolidate(
     previous_period: str | None = None,
     committed: dict[str, dt.datetime] | None = None,
     warnings: list[Finding] | None = None,
+    history: History | None = None,
 ) -> Consolidation:
     """The consolidated picture of ``period``: statuses at ``as_of``, submissions against the
-    due date, indicators beside the previous period, indices, and the units' own words."""
+    due date, indicators beside the previous period, indices, and the units' own words.
+
+    ``history`` holds the earlier periods' reports (completions carry forward from them);
+    when it is not given, ``previous`` (the reports of ``previous_period``) is all there is.
+    Reports of units gone before the cut-off are set aside, not consolidated.
+    """
+    if history is None:
+        history = {previous_period: {r.unit: r for r in previous}} if previous_period else {}
+    aside = set_aside(ctx, reports, period)
+    reports = {u: r for u, r in reports.items() if not gone_before(ctx, u, period)}
     assignments = ctx.assignments(period)
-    pairs = _pairs(ctx, assignments, reports, as_of)
+    pairs = _pairs(ctx, assignments, reports, as_of, history, period)
     tasks = _task_rows(ctx, pairs)
     sections = _sections(ctx, tasks)
     units = _unit_rows(ctx, period, assignments, pairs, reports, committed or {})
@@ -65,9 +83,13 @@ def consolidate(
         warnings=warnings or [],
         document=ctx.plan.reporting.document,
         summary=Summary.of(units),
+        coordination=_count(pairs, rated=False),
+        no_successor=no_successor(ctx, period, history, as_of),
+        set_aside=aside,
     )
     _attach_words(ctx, vm, reports)
-    all_pairs = [p for t in tasks for p in t.pairs]
+    all_pairs = [p for t in tasks for p in t.pairs if p.rated]
+    vm.carried = [p for p in all_pairs if p.carried]
     vm.overdue = [
         p
         for p in all_pairs
@@ -84,39 +106,50 @@ def _pairs(
     assignments: dict[str, list[Assignment]],
     reports: dict[str, Report],
     as_of: dt.date,
+    history: History,
+    period: Period,
 ) -> dict[str, list[PairRow]]:
     """Pairs grouped by task id, in unit order."""
     out: dict[str, list[PairRow]] = {}
     for unit_id in sorted(assignments):
         report = reports.get(unit_id)
         entries = {e.task: e for e in report.tasks} if report else {}
+        inside = ctx.units[unit_id].authority == "inside"
         for assignment in assignments[unit_id]:
             task = assignment.task
             entry = entries.get(task.id)
-            status = task_status(task, entry, as_of)
-            out.setdefault(task.id, []).append(
-                PairRow(
-                    task_id=task.id,
-                    unit_id=unit_id,
-                    unit_name=ctx.unit_name(unit_id),
-                    role=assignment.role,
-                    via=assignment.via,
-                    status=status,
-                    status_label=i18n.t(f"status.{status}"),  # kept in the JSON output
-                    deadline=deadline_of(task),
-                    past_deadline=_past_deadline(task, as_of),
-                    completed=entry.completed if entry else None,
-                    progress=entry.progress if entry else None,
-                    state=entry.state if entry else None,
-                    results=entry.results if entry else None,
-                    evidence=[_evidence(d.number, d.date, d.title) for d in entry.evidence]
-                    if entry
-                    else [],
-                    difficulties=entry.difficulties if entry else None,
-                    next_steps=entry.next_steps if entry else None,
-                )
-            )
+            carried = None
+            if entry is None and not task.time.recurring:
+                carried = carried_completion(ctx, unit_id, task.id, history, period, as_of)
+            pair = _pair(ctx, assignment, carried.entry if carried else entry, as_of)
+            pair.rated = inside and assignment.role == "lead"
+            if carried is not None:
+                pair.carried_from, pair.carried_unit = carried.period, carried.unit
+            out.setdefault(task.id, []).append(pair)
     return out
+
+
+def _pair(ctx: Context, assignment: Assignment, entry: TaskEntry | None, as_of: dt.date) -> PairRow:
+    task = assignment.task
+    status = task_status(task, entry, as_of)
+    return PairRow(
+        task_id=task.id,
+        unit_id=assignment.unit,
+        unit_name=ctx.unit_name(assignment.unit),
+        role=assignment.role,
+        via=assignment.via,
+        status=status,
+        status_label=i18n.t(f"status.{status}"),  # kept in the JSON output
+        deadline=deadline_of(task),
+        past_deadline=_past_deadline(task, as_of),
+        completed=entry.completed if entry else None,
+        progress=entry.progress if entry else None,
+        state=entry.state if entry else None,
+        results=entry.results if entry else None,
+        evidence=[_evidence(d.number, d.date, d.title) for d in entry.evidence] if entry else [],
+        difficulties=entry.difficulties if entry else None,
+        next_steps=entry.next_steps if entry else None,
+    )
 
 
 def _evidence(number: str | None, date: dt.date | None, title: str) -> str:
@@ -124,11 +157,14 @@ def _evidence(number: str | None, date: dt.date | None, title: str) -> str:
     return f"{head}: {title}" if head else title
 
 
-def _count(pairs: dict[str, list[PairRow]] | list[PairRow]) -> Counts:
+def _count(pairs: dict[str, list[PairRow]] | list[PairRow], *, rated: bool = True) -> Counts:
+    """Counts of the rated pairs (lead units inside the issuer's authority), or with
+    ``rated=False`` of the coordination pairs reported beside them."""
     counts = Counts()
     rows = pairs if isinstance(pairs, list) else [p for rows in pairs.values() for p in rows]
     for pair in rows:
-        counts.add(pair.status, pair.past_deadline)
+        if pair.rated == rated:
+            counts.add(pair.status, pair.past_deadline, pair.carried)
     return counts
 
 
@@ -155,6 +191,7 @@ def _task_rows(ctx: Context, pairs: dict[str, list[PairRow]]) -> list[TaskRow]:
                 output=task.output,
                 counts=_count(task_pairs),
                 pairs=task_pairs,
+                coordination=_count(task_pairs, rated=False),
             )
         )
     return rows
@@ -199,6 +236,8 @@ def _unit_rows(
                 ),
                 counts=_count(by_unit.get(unit_id, [])),
                 contacts=contacts,
+                authority=unit.authority,
+                coordination=_count(by_unit.get(unit_id, []), rated=False),
             )
         )
     return out
@@ -212,7 +251,8 @@ def _index_rows(ctx: Context, tasks: list[TaskRow]) -> list[IndexRow]:
             task_ids.setdefault(ref, []).append(task.id)
             merged = counts.setdefault(ref, Counts())
             for pair in task.pairs:
-                merged.add(pair.status, pair.past_deadline)
+                if pair.rated:
+                    merged.add(pair.status, pair.past_deadline, pair.carried)
     return [index_row(index, counts, task_ids) for index in ctx.indices.values()]
 
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal, get_args
 
+from plantrack.domain.rates import DueRates, due_rates, largest_remainder
 from plantrack.models import Task
 from plantrack.models.report import TaskEntry
 
@@ -56,18 +56,10 @@ def task_status(task: Task, entry: TaskEntry | None, as_of: dt.date) -> Status:
     return "open-on-time"
 
 
-def percent(part: int, whole: int) -> float | None:
-    """``part`` ÷ ``whole`` as a percentage with two decimals, halves rounded up as offices
-    (and Excel's ROUND) do: 1 ÷ 32 is 3.13%, not the 3.12% of Python's ``round``."""
-    if not whole:
-        return None
-    exact = Decimal(100 * part) / Decimal(whole)
-    return float(exact.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
-
-
 @dataclass(frozen=True)
 class StatusCount:
-    """How many pairs have one status, and their share of all pairs (percent, one decimal)."""
+    """How many pairs have one status, and their share of all pairs (percent, one decimal;
+    the shares of all statuses add up to exactly 100)."""
 
     status: Status
     count: int
@@ -91,12 +83,15 @@ class Counts:
     recurring_missed: int = 0
     not_reported: int = 0
     not_reported_due: int = 0
+    # completions standing from an earlier report (the later report left the task out)
+    carried: int = 0
     by_status: dict[str, int] = field(default_factory=dict)
 
-    def add(self, status: Status, past_deadline: bool) -> None:
-        """Count one (task, unit) status."""
+    def add(self, status: Status, past_deadline: bool, carried: bool = False) -> None:
+        """Count one (task, unit) status; ``carried`` marks a completion carried forward."""
         name = status.replace("-", "_")
         setattr(self, name, getattr(self, name) + 1)
+        self.carried += carried
         if status == "not-reported" and past_deadline:
             self.not_reported_due += 1
         self.by_status[status] = self.by_status.get(status, 0) + 1
@@ -122,19 +117,33 @@ class Counts:
         return self.completed + self.overdue
 
     @property
+    def rates(self) -> DueRates | None:
+        """Completion, on-time, late and overdue rates that add up exactly (``rates.py``)."""
+        return due_rates(self.done_on_time, self.done_late, self.overdue)
+
+    def _rate(self, name: str) -> float | None:
+        rates = self.rates
+        return float(getattr(rates, name)) if rates else None
+
+    @property
     def completion_rate(self) -> float | None:
         """Completed ÷ due, as a percentage; ``None`` when nothing is due."""
-        return percent(self.completed, self.due)
+        return self._rate("completion")
 
     @property
     def overdue_rate(self) -> float | None:
-        """Overdue ÷ due, as a percentage; ``None`` when nothing is due."""
-        return percent(self.overdue, self.due)
+        """Overdue ÷ due: 100 minus the completion rate; ``None`` when nothing is due."""
+        return self._rate("overdue")
 
     @property
     def on_time_rate(self) -> float | None:
-        """Done on time ÷ due, as a percentage."""
-        return percent(self.done_on_time, self.due)
+        """Done on time ÷ due, as a percentage (QĐ 42/2014: shown beside completion)."""
+        return self._rate("on_time")
+
+    @property
+    def late_rate(self) -> float | None:
+        """Done late ÷ due: the completion rate minus the on-time rate."""
+        return self._rate("late")
 
     @property
     def recurring(self) -> int:
@@ -144,11 +153,10 @@ class Counts:
     @property
     def statuses(self) -> list[StatusCount]:
         """Every status in order, with its count and share (zero counts included)."""
-        total = self.total
+        counts = [self.by_status.get(s, 0) for s in STATUS_ORDER]
         return [
-            StatusCount(s, n, round(100 * n / total, 1) if total else None)
-            for s in STATUS_ORDER
-            for n in [self.by_status.get(s, 0)]
+            StatusCount(s, n, share)
+            for s, n, share in zip(STATUS_ORDER, counts, largest_remainder(counts), strict=True)
         ]
 
     @property
@@ -174,4 +182,6 @@ class Counts:
             "completion_rate": self.completion_rate,
             "overdue_rate": self.overdue_rate,
             "on_time_rate": self.on_time_rate,
+            "late_rate": self.late_rate,
+            "carried": self.carried,
         }

@@ -98,6 +98,18 @@ class PairRow:
     evidence: list[str]
     difficulties: str | None
     next_steps: str | None
+    # Counted in the rates: the lead unit's (chủ trì) pair, the unit inside the issuer's
+    # authority. Supporting pairs and units outside it are coordination, reported beside.
+    rated: bool = True
+    # A completion standing from an earlier report because this period's report left the
+    # task out: the period and the unit (itself or a predecessor) that reported it done.
+    carried_from: str | None = None
+    carried_unit: str | None = None
+
+    @property
+    def carried(self) -> bool:
+        """The completion is carried forward from an earlier report."""
+        return self.carried_from is not None
 
 
 @dataclass
@@ -116,6 +128,8 @@ class TaskRow:
     output: str | None
     counts: Counts
     pairs: list[PairRow]
+    # the supporting units' and outside units' pairs, reported beside the rate
+    coordination: Counts = field(default_factory=Counts)
 
 
 @dataclass
@@ -139,6 +153,17 @@ class UnitRow:
     submission: Submission
     counts: Counts
     contacts: list[str]
+    # "inside" the issuer's authority (rated) or "outside" it (MTTQ, mass organisations,
+    # vertical agencies: reported as coordination, never rated)
+    authority: str = "inside"
+    # the unit's pairs left out of its rate: its supporting roles, or all of them when it is
+    # outside the issuer's authority
+    coordination: Counts = field(default_factory=Counts)
+
+    @property
+    def rated(self) -> bool:
+        """The unit is rated on its lead tasks (it is inside the issuer's authority)."""
+        return self.authority == "inside"
 
 
 @dataclass(frozen=True)
@@ -175,6 +200,32 @@ class Attributed:
     unit_name: str
     text: str
     task_id: str | None = None
+
+
+@dataclass
+class NoSuccessorRow:
+    """An open task whose lead unit was gone before the cut-off with no successor: listed as
+    "chưa có đơn vị kế thừa", never silently dropped."""
+
+    task_id: str
+    title: str
+    unit_id: str
+    unit_name: str
+    gone: dt.date | None
+    time_label: str
+    deadline: dt.date | None
+    recurring: bool
+
+
+@dataclass
+class SetAside:
+    """A report filed by a unit gone before the cut-off: its tasks passed to its successors,
+    so none of it is consolidated (finding PT230)."""
+
+    unit_id: str
+    unit_name: str
+    gone: dt.date | None
+    successors: list[str]
 
 
 @dataclass
@@ -217,12 +268,22 @@ class Consolidation:
     difficulties: list[Attributed] = field(default_factory=list)
     proposals: list[Attributed] = field(default_factory=list)
     next_steps: list[Attributed] = field(default_factory=list)
+    # rated pairs only (lead units inside the issuer's authority)
     overdue: list[PairRow] = field(default_factory=list)
     open_tasks: list[PairRow] = field(default_factory=list)
     late_units: list[UnitRow] = field(default_factory=list)
     missing_units: list[UnitRow] = field(default_factory=list)
     warnings: list[Finding] = field(default_factory=list)
     document: DocumentSettings | None = None
+    # the pairs left out of the rates (supporting units, units outside the issuer's
+    # authority), counted beside ``overall``
+    coordination: Counts = field(default_factory=Counts)
+    # rated pairs whose completion stands from an earlier report (``PairRow.carried_from``)
+    carried: list[PairRow] = field(default_factory=list)
+    # open tasks whose lead unit is gone with no successor ("chưa có đơn vị kế thừa")
+    no_successor: list[NoSuccessorRow] = field(default_factory=list)
+    # reports of units gone before the cut-off, not consolidated
+    set_aside: list[SetAside] = field(default_factory=list)
     summary: Summary = field(default_factory=lambda: Summary.of([]), metadata=DERIVED)
 
     @property
@@ -241,7 +302,7 @@ def to_jsonable(value: Any) -> Any:
             for f in fields(value)
             if f.metadata.get("json", True)
         }
-        for extra in ("change", "label", "dates_disagree"):
+        for extra in ("change", "label", "dates_disagree", "carried", "rated"):
             if hasattr(type(value), extra):
                 out[extra] = to_jsonable(getattr(value, extra))
         return out

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from plantrack.models.common import Id, ShortText, StrictModel, Text
+from plantrack.models.common import Date, Id, ShortText, StrictModel, Text
 
 
 class Scale(StrictModel):
@@ -35,6 +35,13 @@ class Observation(StrictModel):
     rank: int | None = Field(None, ge=1, description="Xếp hạng.")
     rank_of: int | None = Field(None, ge=1, description="Trên tổng số.")
     source: Text = Field(description="Nguồn công bố.")
+    published: Date | None = Field(
+        None,
+        description=(
+            "Ngày công bố kết quả; báo cáo chỉ dùng kết quả công bố trước ngày chốt số liệu "
+            "(trống: coi như đã công bố)."
+        ),
+    )
     note: Text | None = None
 
 
@@ -56,6 +63,12 @@ class Index(StrictModel):
     name_en: ShortText | None = None
     description: Text | None = None
     scale: Scale
+    decimals: int | None = Field(
+        None,
+        ge=0,
+        le=6,
+        description="Số chữ số thập phân khi công bố (ví dụ 4 hoặc 2; trống: như nhập).",
+    )
     components: list[Component] = Field(default_factory=list)
     observations: list[Observation] = Field(default_factory=list)
     targets: list[Target] = Field(default_factory=list)

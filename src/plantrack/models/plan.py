@@ -41,6 +41,9 @@ class UnitGroup(StrictModel):
     units: list[Id] = Field(default_factory=list, description="Các đơn vị được liệt kê.")
 
 
+OverTime = Literal["flow", "cumulative", "stock", "ratio"]
+
+
 class Indicator(StrictModel):
     """A number units report, and how it is aggregated across units."""
 
@@ -57,6 +60,21 @@ class Indicator(StrictModel):
     kinds: list[UnitKind] = Field(
         default_factory=list, description="Loại đơn vị báo cáo chỉ tiêu này (trống: mọi loại)."
     )
+    over_time: OverTime | None = Field(
+        None,
+        description=(
+            "Cách số liệu cộng dồn theo thời gian: flow (phát sinh trong kỳ), cumulative (lũy kế "
+            "từ 01/01), stock (số hiện có tại ngày chốt), ratio (tỷ lệ). Trống: ratio với chỉ "
+            "tiêu tỷ lệ, flow với chỉ tiêu khác."
+        ),
+    )
+
+    @property
+    def time_kind(self) -> OverTime:
+        """How the indicator adds up over time, with the default filled in."""
+        if self.over_time is not None:
+            return self.over_time
+        return "ratio" if self.aggregate == "ratio" else "flow"
 
 
 class DocumentSettings(StrictModel):

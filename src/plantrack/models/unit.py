@@ -9,6 +9,7 @@ from pydantic import Field
 from plantrack.models.common import Date, Email, Id, Person, ShortText, StrictModel
 
 UnitKind = Literal["department", "commune", "public-service", "organisation", "office"]
+Authority = Literal["inside", "outside"]
 
 
 class Unit(StrictModel):
@@ -22,6 +23,14 @@ class Unit(StrictModel):
             "Loại: department (phòng chuyên môn), commune (xã), public-service "
             "(đơn vị sự nghiệp), organisation (MTTQ, đoàn thể), office (cơ quan khác)."
         )
+    )
+    authority: Authority = Field(
+        "inside",
+        description=(
+            "inside: đơn vị thuộc quyền quản lý của cơ quan ban hành kế hoạch, được đánh giá tỷ lệ "
+            "hoàn thành; outside: MTTQ, đoàn thể, cơ quan ngành dọc (Công an, Chi nhánh Văn "
+            "phòng Đăng ký đất đai…), chỉ báo cáo phối hợp, không tính tỷ lệ."
+        ),
     )
     head: Person | None = Field(None, description="Thủ trưởng đơn vị.")
     contacts: list[Person] = Field(default_factory=list, description="Cán bộ đầu mối.")

@@ -80,15 +80,18 @@ def report_rules(
             )
         )
     unit = ctx.units[report.unit]
-    if not unit.alive_between(period.start, period.cutoff):
+    alive = unit.alive_between(period.start, period.cutoff)
+    # PT208: never alive in the period; PT230: gone before its cut-off, tasks passed on
+    if not alive or (unit.valid_until is not None and unit.valid_until < period.cutoff):
         out.append(
             where.at(
-                "PT208",
+                "PT230" if alive else "PT208",
                 ("unit",),
                 unit=unit.id,
                 period=period.id,
                 start=period.start,
                 cutoff=period.cutoff,
+                until=unit.valid_until,
                 successors=", ".join(unit.successors) or "—",
             )
         )
