@@ -43,67 +43,86 @@ def _alive(unit: dict[str, Any], day: dt.date) -> bool:
     return (start is None or start <= day) and (end is None or day <= end)
 
 
-def hand_count(period: str) -> dict[str, int]:
-    raw_plan = _load(DATA / "plan.yaml")
-    plan = Plan.model_validate(raw_plan)
-    units = {p.stem: _load(p) for p in (DATA / "units").glob("*.yaml")}
-    reports = {
-        pid: {p.stem: _load(p) for p in (DATA / "reports" / pid).glob("*.yaml")} for pid in ORDER
-    }
-    cutoff = CUTOFF[period]
-    groups = {g["id"]: g for g in raw_plan["groups"]}
+class HandCount:
+    """The embedded data read as plain YAML, counted for one period."""
 
-    def heirs(uid: str) -> list[str]:
-        if _alive(units[uid], cutoff):
+    def __init__(self, period: str) -> None:
+        raw_plan = _load(DATA / "plan.yaml")
+        self.plan = Plan.model_validate(raw_plan)
+        self.groups = {g["id"]: g for g in raw_plan["groups"]}
+        self.units = {p.stem: _load(p) for p in (DATA / "units").glob("*.yaml")}
+        self.reports = {
+            pid: {p.stem: _load(p) for p in (DATA / "reports" / pid).glob("*.yaml")}
+            for pid in ORDER
+        }
+        self.period, self.cutoff = period, CUTOFF[period]
+
+    def heirs(self, uid: str) -> list[str]:
+        if _alive(self.units[uid], self.cutoff):
             return [uid]
-        return [h for s in units[uid].get("successors", []) for h in heirs(s)]
+        return [h for s in self.units[uid].get("successors", []) for h in self.heirs(s)]
 
-    def leads(refs: list[str]) -> list[str]:
+    def leads(self, refs: list[str]) -> list[str]:
         out: list[str] = []
         for ref in refs:
-            if ref in groups:
-                g = groups[ref]
-                members = [u for u, d in sorted(units.items()) if d["kind"] in g.get("kinds", [])]
-                out += [u for u in members if _alive(units[u], cutoff)] + g.get("units", [])
-            else:
-                out += heirs(ref)
+            group = self.groups.get(ref)
+            if group is None:
+                out += self.heirs(ref)
+                continue
+            kinds = group.get("kinds", [])
+            out += [
+                u
+                for u, d in sorted(self.units.items())
+                if d["kind"] in kinds and _alive(d, self.cutoff)
+            ] + group.get("units", [])
         return [u for i, u in enumerate(out) if u not in out[:i]]
 
-    def ancestors(uid: str) -> list[str]:
-        direct = [u for u, d in units.items() if uid in d.get("successors", [])]
-        return [uid] + [a for d in direct for a in ancestors(d)]
+    def ancestors(self, uid: str) -> list[str]:
+        direct = [u for u, d in self.units.items() if uid in d.get("successors", [])]
+        return [uid] + [a for d in direct for a in self.ancestors(d)]
 
-    def done_on(uid: str, tid: str) -> dt.date | None:
-        report = reports[period].get(uid)
-        gone = _day(units[uid].get("valid_until"))
-        if report is not None and not (gone and gone < cutoff):
-            for e in report.get("tasks", []):
-                if e["task"] == tid:
-                    day = _day(e.get("completed"))
-                    return day if e["state"] == "done" and day and day <= cutoff else None
-        earlier = ORDER[: ORDER.index(period)]
-        for pid in reversed(earlier):
-            for who in ancestors(uid):
-                for e in (reports[pid].get(who) or {}).get("tasks", []):
-                    day = _day(e.get("completed"))
-                    if e["task"] == tid and e["state"] == "done" and day and day <= cutoff:
-                        return day
+    def entry(self, period: str, uid: str, tid: str) -> dict[str, Any] | None:
+        tasks = (self.reports[period].get(uid) or {}).get("tasks", [])
+        return next((e for e in tasks if e["task"] == tid), None)
+
+    def done_by_cutoff(self, entry: dict[str, Any] | None) -> dt.date | None:
+        day = _day(entry.get("completed")) if entry else None
+        ok = entry is not None and entry["state"] == "done" and day and day <= self.cutoff
+        return day if ok else None
+
+    def done_on(self, uid: str, tid: str) -> dt.date | None:
+        gone = _day(self.units[uid].get("valid_until"))
+        own = None if gone and gone < self.cutoff else self.entry(self.period, uid, tid)
+        if own is not None:
+            return self.done_by_cutoff(own)
+        for pid in reversed(ORDER[: ORDER.index(self.period)]):
+            for who in self.ancestors(uid):
+                day = self.done_by_cutoff(self.entry(pid, who, tid))
+                if day is not None:
+                    return day
         return None
 
-    n = {"on_time": 0, "late": 0, "overdue": 0}
-    for task in plan.tasks:
-        deadline = deadline_of(task)
-        if task.time.recurring:
-            continue
-        for uid in leads(task.lead):
-            if units[uid].get("authority", "inside") != "inside":
-                continue
-            day = done_on(uid, task.id)
-            if day is not None:
-                n["on_time" if deadline is None or day <= deadline else "late"] += 1
-            elif deadline is not None and cutoff > deadline:
-                n["overdue"] += 1
-    return n
+    def count(self) -> dict[str, int]:
+        n = {"on_time": 0, "late": 0, "overdue": 0}
+        for task in self.plan.tasks:
+            deadline = deadline_of(task)
+            rated = [
+                u
+                for u in self.leads(task.lead)
+                if self.units[u].get("authority", "inside") == "inside"
+            ]
+            for uid in [] if task.time.recurring else rated:
+                day = self.done_on(uid, task.id)
+                if day is not None:
+                    n["on_time" if deadline is None or day <= deadline else "late"] += 1
+                elif deadline is not None and self.cutoff > deadline:
+                    n["overdue"] += 1
+        return n
+
+
+def hand_count(period: str) -> dict[str, int]:
+    """Done on time, done late and overdue rated pairs of ``period``, counted by hand."""
+    return HandCount(period).count()
 
 
 @pytest.mark.parametrize("period", ["2024-Y", "2025-Q1"])
