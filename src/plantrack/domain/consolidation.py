@@ -57,7 +57,7 @@ def consolidate(
     Reports of units gone before the cut-off are set aside, not consolidated.
     """
     if history is None:
-        history = {previous_period: {r.unit: r for r in previous}} if previous_period else {}
+        history = _single_history(previous, previous_period)
     aside = set_aside(ctx, reports, period)
     reports = {u: r for u, r in reports.items() if not gone_before(ctx, u, period)}
     assignments = ctx.assignments(period)
@@ -88,17 +88,28 @@ def consolidate(
         set_aside=aside,
     )
     _attach_words(ctx, vm, reports)
-    all_pairs = [p for t in tasks for p in t.pairs if p.rated]
-    vm.carried = [p for p in all_pairs if p.carried]
+    _attach_lists(vm, tasks, units)
+    return vm
+
+
+def _attach_lists(vm: Consolidation, tasks: list[TaskRow], units: list[UnitRow]) -> None:
+    """The named exceptions: carried completions, overdue and open rated pairs, late and
+    missing units."""
+    rated = [p for t in tasks for p in t.pairs if p.rated]
+    vm.carried = [p for p in rated if p.carried]
     vm.overdue = [
         p
-        for p in all_pairs
+        for p in rated
         if p.status == "open-overdue" or (p.status == "not-reported" and p.past_deadline)
     ]
-    vm.open_tasks = [p for p in all_pairs if p.status in ("open-on-time", "open-overdue")]
+    vm.open_tasks = [p for p in rated if p.status in ("open-on-time", "open-overdue")]
     vm.late_units = [u for u in units if u.submission.status == "late"]
     vm.missing_units = [u for u in units if u.submission.status == "missing"]
-    return vm
+
+
+def _single_history(previous: Iterable[Report], period_id: str | None) -> History:
+    """The history of one earlier period (``previous``), or none."""
+    return {period_id: {r.unit: r for r in previous}} if period_id else {}
 
 
 def _pairs(
