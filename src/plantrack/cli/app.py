@@ -7,6 +7,7 @@ starts fast. Exit codes: 0 clean, 1 data findings of severity error, 2 usage or 
 from __future__ import annotations
 
 import sys
+from typing import Any
 
 import typer
 
@@ -25,6 +26,8 @@ from plantrack.cli import (
     schema_cmd,
     status_cmd,
 )
+from plantrack.cli.framework import is_usage_error, language_of, show_usage_error, speak
+from plantrack.cli.options import LangOption, RepoOption
 from plantrack.errors import PlantrackError
 from plantrack.i18n import t
 
@@ -46,12 +49,39 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
+    ctx: typer.Context,
     version: bool = typer.Option(
         False, "--version", callback=_version, is_eager=True, help="In phiên bản."
     ),
     debug: bool = typer.Option(False, "--debug", help="In traceback khi có lỗi nội bộ."),
+    lang: LangOption = "vi",
+    repo: RepoOption = None,
 ) -> None:
     """plantrack: theo dõi kế hoạch nâng cao SIPAS và PAPI."""
+    given = {"lang": lang, "repo": repo}
+    given = {name: value for name, value in given.items() if _typed(ctx, name)}
+    if given:
+        # ``plantrack --repo X form export``: the options typed before the command become
+        # the defaults of every command below, which still accept them after their name
+        ctx.default_map = _defaults(ctx.command, given)
+
+
+def _typed(ctx: typer.Context, name: str) -> bool:
+    """Whether the option ``name`` was given on the command line (not a default or env)."""
+    source = ctx.get_parameter_source(name)
+    return source is not None and source.name == "COMMANDLINE"
+
+
+def _defaults(command: Any, given: dict[str, Any]) -> dict[str, Any]:
+    """The default map giving ``given`` to every command under ``command`` that has them."""
+    out: dict[str, Any] = {}
+    for name, sub in getattr(command, "commands", {}).items():
+        if getattr(sub, "commands", None):
+            out[name] = _defaults(sub, given)
+        else:
+            names = {param.name for param in sub.params}
+            out[name] = {key: value for key, value in given.items() if key in names}
+    return out
 
 
 app.command("check")(check_cmd.check)
@@ -66,13 +96,14 @@ app.command("history")(history_cmd.history)
 app.command("codeowners")(codeowners_cmd.codeowners)
 app.command("explain")(explain_cmd.explain)
 app.command("schema")(schema_cmd.schema)
+speak(app)  # last: the framework's words (usage, help, usage errors) follow --lang
 
 
 def main(argv: list[str] | None = None) -> None:
     """Run the CLI and exit with its code; fatal errors become one paragraph, exit 2."""
     args = sys.argv[1:] if argv is None else argv
     debug = "--debug" in args
-    lang = _lang(args)
+    lang = language_of(args)
     try:
         result = app(args=args, standalone_mode=False, prog_name="plantrack")
         code = result if isinstance(result, int) else 0
@@ -87,8 +118,8 @@ def main(argv: list[str] | None = None) -> None:
         typer.echo(f"plantrack: {exc.text(lang)}", err=True)
         code = 2
     except Exception as exc:
-        if _is_usage_error(exc):
-            exc.show()  # type: ignore[attr-defined]
+        if is_usage_error(exc):
+            show_usage_error(exc)
             sys.exit(2)
         # a bug, not the user's fault: say so briefly
         if debug:
@@ -97,18 +128,3 @@ def main(argv: list[str] | None = None) -> None:
         typer.echo(f"plantrack: {message}", err=True)
         code = 2
     sys.exit(code)
-
-
-def _lang(args: list[str]) -> str:
-    """The ``--lang`` of the command line, for messages printed outside the command."""
-    for index, arg in enumerate(args):
-        if arg == "--lang" and index + 1 < len(args):
-            return args[index + 1]
-        if arg.startswith("--lang="):
-            return arg.removeprefix("--lang=")
-    return "vi"
-
-
-def _is_usage_error(exc: Exception) -> bool:
-    """Click's usage errors (vendored or not inside Typer) know how to show themselves."""
-    return callable(getattr(exc, "show", None)) and isinstance(getattr(exc, "exit_code", None), int)

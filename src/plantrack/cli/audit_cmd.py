@@ -7,7 +7,14 @@ from typing import Annotated
 
 import typer
 
-from plantrack.cli.options import LangOption, RepoOption, TextJsonOption, check_format, check_lang
+from plantrack.cli.options import (
+    LangOption,
+    RepoOption,
+    TextJsonOption,
+    check_format,
+    check_lang,
+    period_code,
+)
 
 FORMATS = ("text", "json")
 
@@ -21,7 +28,12 @@ def audit(
     ] = None,
     period: Annotated[
         str | None,
-        typer.Option("--period", "-p", help="Chỉ xem báo cáo của một kỳ, ví dụ 2025-Q1."),
+        typer.Option(
+            "--period",
+            "-p",
+            callback=period_code,
+            help="Chỉ xem báo cáo của một kỳ, ví dụ 2025-Q1.",
+        ),
     ] = None,
     fmt: TextJsonOption = "text",
     lang: LangOption = "vi",

@@ -14,6 +14,7 @@ from plantrack.cli.options import (
     check_lang,
     findings_failed,
     parse_day,
+    period_code,
     say,
     usage,
 )
@@ -25,7 +26,9 @@ ALL_FORMATS = "md,html,xlsx,docx,json"
 
 
 def consolidate(
-    period: Annotated[str, typer.Option("--period", "-p", help="Kỳ báo cáo, ví dụ 2024-Y.")],
+    period: Annotated[
+        str, typer.Option("--period", "-p", callback=period_code, help="Kỳ báo cáo, ví dụ 2024-Y.")
+    ],
     out: Annotated[
         Path | None, typer.Option("--out", help="Thư mục kết quả (mặc định build/<kỳ>).")
     ] = None,

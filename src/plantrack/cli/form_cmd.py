@@ -15,6 +15,7 @@ from plantrack.cli.options import (
     check_lang,
     findings_failed,
     parse_day,
+    period_code,
     say,
     usage,
 )
@@ -36,7 +37,9 @@ def _show(path: Path) -> str:
 
 @form_app.command("export")
 def export(
-    period: Annotated[str, typer.Option("--period", "-p", help="Kỳ báo cáo, ví dụ 2025-Q1.")],
+    period: Annotated[
+        str, typer.Option("--period", "-p", callback=period_code, help="Kỳ báo cáo, ví dụ 2025-Q1.")
+    ],
     unit: Annotated[
         str | None, typer.Option("--unit", "-u", help="Mã đơn vị, ví dụ xa-tra-mai.")
     ] = None,
@@ -85,7 +88,13 @@ def import_(
         str | None, typer.Option("--unit", "-u", help="Biểu mẫu phải là của đơn vị này.")
     ] = None,
     period: Annotated[
-        str | None, typer.Option("--period", "-p", help="Biểu mẫu phải là của kỳ này.")
+        str | None,
+        typer.Option(
+            "--period",
+            "-p",
+            callback=period_code,
+            help="Biểu mẫu phải là của kỳ này.",
+        ),
     ] = None,
     today: TodayOption = None,
     lang: LangOption = "vi",

@@ -20,11 +20,18 @@ RepoOption = Annotated[
         help="Thư mục kho dữ liệu (mặc định: tìm từ thư mục hiện tại).",
     ),
 ]
-LangOption = Annotated[str, typer.Option("--lang", help="Ngôn ngữ: vi hoặc en.")]
+LangOption = Annotated[
+    str, typer.Option("--lang", envvar="PLANTRACK_LANG", help="Ngôn ngữ: vi hoặc en.")
+]
 TodayOption = Annotated[
     str | None, typer.Option("--today", help="Ngày kiểm tra (YYYY-MM-DD), mặc định hôm nay.")
 ]
 TextJsonOption = Annotated[str, typer.Option("--format", help="text hoặc json.")]
+
+
+def period_code(value: str | None) -> str | None:
+    """A period code as the plan writes it: ``2024-y`` is ``2024-Y`` (codes are upper case)."""
+    return value.strip().upper() if value else value
 
 
 def check_lang(lang: str) -> str:

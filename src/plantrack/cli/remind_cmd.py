@@ -15,6 +15,7 @@ from plantrack.cli.options import (
     check_lang,
     findings_failed,
     parse_day,
+    period_code,
     say,
     usage,
 )
@@ -26,7 +27,9 @@ FORMATS = ("text", "json", "md", "docx")
 
 
 def remind(
-    period: Annotated[str, typer.Option("--period", "-p", help="Kỳ báo cáo, ví dụ 2024-Y.")],
+    period: Annotated[
+        str, typer.Option("--period", "-p", callback=period_code, help="Kỳ báo cáo, ví dụ 2024-Y.")
+    ],
     as_of: Annotated[
         str | None, typer.Option("--as-of", help="Tính đến ngày (YYYY-MM-DD, mặc định hôm nay).")
     ] = None,

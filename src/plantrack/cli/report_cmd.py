@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from plantrack.cli.options import LangOption, RepoOption, check_lang, say
+from plantrack.cli.options import LangOption, RepoOption, check_lang, period_code, say
 
 report_app = typer.Typer(
     name="report",
@@ -20,7 +20,9 @@ report_app = typer.Typer(
 @report_app.command("new")
 def new(
     unit: Annotated[str, typer.Option("--unit", "-u", help="Mã đơn vị, ví dụ xa-tra-mai.")],
-    period: Annotated[str, typer.Option("--period", "-p", help="Kỳ báo cáo, ví dụ 2025-Q1.")],
+    period: Annotated[
+        str, typer.Option("--period", "-p", callback=period_code, help="Kỳ báo cáo, ví dụ 2025-Q1.")
+    ],
     force: Annotated[
         bool, typer.Option("--force", help="Ghi đè tệp báo cáo đã có (nội dung cũ sẽ mất).")
     ] = False,

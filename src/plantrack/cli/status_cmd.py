@@ -6,19 +6,34 @@ from typing import Annotated
 
 import typer
 
-from plantrack.cli.options import LangOption, RepoOption, check_lang, findings_failed, parse_day
+from plantrack.cli.options import (
+    LangOption,
+    RepoOption,
+    TextJsonOption,
+    check_format,
+    check_lang,
+    findings_failed,
+    parse_day,
+    period_code,
+)
 
 
 def status(
     period: Annotated[
         str | None,
-        typer.Option("--period", "-p", help="Kỳ báo cáo (mặc định: kỳ mới nhất có báo cáo)."),
+        typer.Option(
+            "--period",
+            "-p",
+            callback=period_code,
+            help="Kỳ báo cáo (mặc định: kỳ mới nhất có báo cáo).",
+        ),
     ] = None,
     as_of: Annotated[
         str | None, typer.Option("--as-of", help="Ngày chốt tình trạng (YYYY-MM-DD).")
     ] = None,
+    fmt: TextJsonOption = "text",
     as_json: Annotated[
-        bool, typer.Option("--json", help="In toàn bộ dữ liệu tổng hợp dạng JSON.")
+        bool, typer.Option("--json", help="Như --format json (giữ cho các kịch bản cũ).")
     ] = False,
     lang: LangOption = "vi",
     repo: RepoOption = None,
@@ -33,6 +48,7 @@ def status(
     from plantrack.render.terminal import print_status
 
     lang = check_lang(lang)
+    as_json = as_json or check_format(fmt, ("text", "json"), lang) == "json"
     root = api.find_repo(explicit=repo)
     console = Console(stderr=True)
     with Progress(console=console, transient=True, disable=as_json) as bar:

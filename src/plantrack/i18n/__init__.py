@@ -98,3 +98,9 @@ def t(key: str, lang: str = "vi", **values: Any) -> str:
 def error_text(code: str, lang: str = "vi", **values: Any) -> str:
     """The message of fatal error ``code`` in ``lang``, ``values`` filled in."""
     return fill(errors()[code].message(lang), values).strip()
+
+
+@cache
+def framework() -> dict[str, Any]:
+    """The command-line framework's own words in Vietnamese (``framework.yaml``)."""
+    return _read("framework.yaml")
