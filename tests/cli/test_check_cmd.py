@@ -151,7 +151,7 @@ def test_sarif_is_a_sarif_log(cli: Cli, repo: MiniRepo) -> None:
             assert physical["region"]["startColumn"] >= 1
     pt104 = next(r for r in results if r["ruleId"] == "PT104")
     assert pt104["locations"][0]["physicalLocation"] == {
-        "artifactLocation": {"uri": REPORT_DON},
+        "artifactLocation": {"uri": REPORT_DON, "uriBaseId": "%SRCROOT%"},
         "region": {"startLine": 7, "startColumn": 12},
     }
     assert pt104["message"]["text"].startswith("value 'finished' is not allowed")

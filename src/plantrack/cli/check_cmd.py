@@ -43,7 +43,7 @@ def check(
     if fmt == "json":
         typer.echo(out.as_json(result.findings, result.files), nl=False)
     elif fmt == "sarif":
-        typer.echo(out.as_sarif(result.findings, lang), nl=False)
+        typer.echo(out.as_sarif(result.findings, lang, root), nl=False)
     elif fmt == "github":
         typer.echo(out.as_github(result.findings, lang), nl=False)
         typer.echo(out.summary(result.findings, result.files, lang))

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from typing import Any
 
-from plantrack import __version__
 from plantrack.i18n import errors, messages, t
+from plantrack.render.sarif import as_sarif as as_sarif  # the SARIF form has its own module
 from plantrack.validate.catalogue import CATALOGUE
 from plantrack.validate.finding import Finding, count
 
@@ -91,47 +90,6 @@ def _escape_data(text: str) -> str:
 
 def _escape_prop(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
-
-
-def as_sarif(findings: list[Finding], lang: str = "vi") -> str:
-    """A SARIF 2.1.0 log, for code-scanning tools."""
-    used = sorted({f.code for f in findings})
-    rules = [
-        {
-            "id": code,
-            "name": CATALOGUE[code].title_en,
-            "shortDescription": {
-                "text": CATALOGUE[code].title_vi if lang == "vi" else CATALOGUE[code].title_en
-            },
-            "defaultConfiguration": {"level": CATALOGUE[code].severity},
-        }
-        for code in used
-    ]
-    results: list[dict[str, Any]] = []
-    for f in findings:
-        region = {"startLine": f.line, "startColumn": f.column or 1} if f.line else {}
-        location: dict[str, Any] = {"artifactLocation": {"uri": f.path}}
-        if region:
-            location["region"] = region
-        results.append(
-            {
-                "ruleId": f.code,
-                "level": f.severity,
-                "message": {"text": f.message(lang)},
-                "locations": [{"physicalLocation": location}],
-            }
-        )
-    log = {
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [
-            {
-                "tool": {"driver": {"name": "plantrack", "version": __version__, "rules": rules}},
-                "results": results,
-            }
-        ],
-    }
-    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
 
 
 def explain(code: str, lang: str = "vi") -> str | None:
