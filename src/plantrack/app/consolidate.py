@@ -24,6 +24,7 @@ from plantrack.validate.check import PeriodReports, Progress, load_base, load_pe
 from plantrack.validate.context import Context
 from plantrack.validate.finding import Finding
 from plantrack.validate.require import require_period, require_period_id
+from plantrack.validate.rules_filled import check_period_reported
 
 FORMATS = ("md", "html", "xlsx", "docx", "json")
 
@@ -63,6 +64,7 @@ def prepare(
     previous_id = _previous_period(files, period_id)
     previous = load_period(root, ctx, files, previous_id, today=today) if previous_id else None
     findings = base.findings + current.findings
+    findings += check_period_reported(period_id, len(current.reports))
     if any(f.severity == "error" for f in findings):
         return Prepared(None, findings)
     inputs = (

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from plantrack.cli.options import (
+    RUN_WARNINGS,
     LangOption,
     RepoOption,
     TodayOption,
@@ -15,6 +16,7 @@ from plantrack.cli.options import (
     findings_failed,
     parse_day,
     period_code,
+    run_warnings,
     say,
     usage,
 )
@@ -99,6 +101,8 @@ def _outcome(done: Consolidated, lang: str) -> int:
         typer.echo(str(done.recorded))
         say("consolidate.recorded", lang)
     warnings = [f for f in done.prepared.findings if f.severity == "warning"]
+    run_warnings(warnings, lang)
+    warnings = [f for f in warnings if f.code not in RUN_WARNINGS]
     if warnings:
         say("consolidate.warnings", lang, count=len(warnings))
     assert done.prepared.vm is not None

@@ -83,3 +83,18 @@ def findings_failed(findings: Sequence[Finding], key: str | None, lang: str = "v
     if key is not None:
         say(key, lang)
     return 1
+
+
+# warnings about the whole run rather than one file: printed in full, not only counted
+RUN_WARNINGS = ("PT243",)
+
+
+def run_warnings(findings: Sequence[Finding], lang: str = "vi") -> None:
+    """Print, to stderr, the warnings that concern the whole run (a period with no reports)."""
+    from plantrack.render.findings import severity_word
+
+    for f in findings:
+        if f.code in RUN_WARNINGS:
+            typer.echo(f"{severity_word(f.severity, lang)} {f.code}: {f.message(lang)}", err=True)
+            if f.hint(lang):
+                say("word.hint_line", lang, hint=f.hint(lang))

@@ -15,6 +15,7 @@ from plantrack.cli.options import (
     findings_failed,
     parse_day,
     period_code,
+    run_warnings,
 )
 
 
@@ -60,6 +61,7 @@ def status(
             progress=lambda done, total: bar.update(task, completed=done, total=total),
         )
     vm = found.prepared.vm
+    run_warnings(found.prepared.findings, lang)
     if vm is None:
         return findings_failed(found.prepared.errors, None, lang)
     if as_json:

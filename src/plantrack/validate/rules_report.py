@@ -12,6 +12,7 @@ from plantrack.models.report import TaskEntry
 from plantrack.validate.context import Context
 from plantrack.validate.finding import Finding
 from plantrack.validate.located import Located
+from plantrack.validate.rules_filled import check_filled
 from plantrack.validate.suggest import suggestion
 
 # What the rules below read of a report, and nothing else: the check cache keeps these keys
@@ -98,6 +99,7 @@ def report_rules(
     at = len(out)
     out += _task_rules(ctx, report, period, where)
     out += _indicator_rules(ctx, report, where)
+    out += check_filled(report, where)
     return out, at
 
 
