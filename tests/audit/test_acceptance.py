@@ -138,6 +138,6 @@ def test_history_of_a_task_lists_every_period(project: Repo, cli: Callable[..., 
         assert block.lines, block.period  # every period names its responsible units
     reported = [line for block in h.periods for line in block.lines if line.set_by]
     assert reported and all(line.set_by.commit for line in reported)  # type: ignore[union-attr]
-    run = cli("history", "pl1-01", "--repo", project.root)
+    run = cli("history", "pl1-01", "--repo", project.root, "--ids")
     assert run.code == 0
-    assert all(f"Kỳ {p} " in run.out for p in periods)
+    assert all(f" ({p}) (hạn " in run.out for p in periods)

@@ -94,14 +94,30 @@ def test_unit_history_a_missing_report(mini: Repo) -> None:
 
 
 def test_history_cli_text_and_json(mini: Repo, cli: Callable[..., Run]) -> None:
-    run = cli("history", "t1", "--repo", mini.root)
-    assert run.code == 0 and "Kỳ 2024-Q3" in run.out and "xa-tra-don [chủ trì]" in run.out
+    run = cli("history", "t1", "--repo", mini.root, "--ids")
+    assert run.code == 0 and "(2024-Q3) (hạn 15/09/2024)" in run.out
+    assert "(xa-tra-don) [chủ trì]" in run.out
     data = json.loads(cli("history", "xa-tra-dzon", "--repo", mini.root, "--format", "json").out)
     assert data["kind"] == "unit" and data["periods"][0]["status"] == "late"
     data = json.loads(cli("history", "t1", "--repo", mini.root, "--format", "json").out)
     assert data["kind"] == "task" and data["periods"][0]["period"] == "2024-Q3"
     english = cli("history", "xa-tra-don", "--repo", mini.root, "--lang", "en").out
-    assert "Period 2024-Q3 (due 2024-09-15): on time" in english
+    assert "(due 15/09/2024): on time" in english
+
+
+def test_history_reads_as_an_office_register(mini: Repo, cli: Callable[..., Run]) -> None:
+    text = cli("history", "t1", "--repo", mini.root).out
+    commit = mini.git("log", "-1", "--format=%h").strip()
+    assert "xa-tra-don [" not in text and "2024-Q3" not in text  # names, not codes
+    assert "UBND xã Trà Dơn [chủ trì]" in text
+    assert "hạn 15/09/2024" in text and "2024-09-15" not in text  # dd/mm/yyyy
+    assert "người sửa " in text and "@" not in text and commit not in text
+    assert "in-progress" not in text and ("đang thực hiện" in text or "hoàn thành" in text)
+    verbose = cli("history", "t1", "--repo", mini.root, "--verbose").out
+    assert "lần ghi git " in verbose and "@" in verbose
+    unit_text = cli("history", "xa-tra-don", "--repo", mini.root).out
+    assert unit_text.startswith("Đơn vị: UBND xã Trà Don\n")
+    assert "gửi đúng hạn" in unit_text
 
 
 def test_history_of_something_unknown(mini: Repo) -> None:

@@ -14,18 +14,24 @@ FORMATS = ("text", "json")
 def history(
     target: Annotated[str, typer.Argument(help="Mã nhiệm vụ (ví dụ pl1-01) hoặc mã đơn vị.")],
     fmt: TextJsonOption = "text",
+    ids: Annotated[bool, typer.Option("--ids", help="Ghi kèm mã đơn vị, nhiệm vụ, kỳ.")] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Ghi kèm lần ghi git, email, tệp.")
+    ] = False,
     lang: LangOption = "vi",
     repo: RepoOption = None,
 ) -> int:
     """Lịch sử một nhiệm vụ (tình trạng từng kỳ, từng đơn vị) hoặc một đơn vị (các báo cáo)."""
     from plantrack import api
     from plantrack.render import audit as out
+    from plantrack.render.history import View, history_register
 
     lang = check_lang(lang)
     fmt = check_format(fmt, FORMATS, lang)
     root = api.find_repo(explicit=repo)
     found = api.run_history(root, target)
-    typer.echo(
-        out.history_json(found) if fmt == "json" else out.history_text(found, lang), nl=False
-    )
+    if fmt == "json":
+        typer.echo(out.history_json(found), nl=False)
+    else:
+        typer.echo(history_register(found, View(lang, ids, verbose)), nl=False)
     return 0

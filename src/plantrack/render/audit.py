@@ -11,63 +11,20 @@ from typing import Any
 from plantrack import layout
 from plantrack.domain.audit import AuditResult
 from plantrack.domain.audit_finding import AuditFinding
-from plantrack.domain.history import Step, TaskHistory
+from plantrack.domain.history import TaskHistory
 from plantrack.domain.unit_history import UnitHistory
 from plantrack.models import Plan, Unit
 from plantrack.render.findings import severity_word
+from plantrack.render.history import View, history_register
 
 _WORDS = {
     "vi": {
         "changes": "thay đổi",
         "hint": "gợi ý",
-        "lead": "chủ trì",
-        "support": "phối hợp",
-        "none": "chưa báo cáo",
-        "set": "đặt bởi",
-        "via": "thay",
-        "due": "hạn",
-        "no_units": "không có đơn vị nào phụ trách",
-        "time": "Thời hạn",
-        "ext": "gia hạn đến",
-        "moved": "Thay đổi thời hạn",
-        "task": "Nhiệm vụ",
-        "unit": "Đơn vị",
-        "authors": "Tác giả",
-        "on-time": "đúng hạn",
-        "late": "trễ {days} ngày",
-        "missing": "chưa gửi",
-        "not-expected": "không phải báo cáo",
-        "committed": "commit lần đầu",
-        "submitted": "ngày báo cáo",
-        "not_allowed": "KHÔNG có quyền",
-        "shallow": "Lưu ý: lịch sử git không đầy đủ (bản sao nông).",
-        "period": "Kỳ",
     },
     "en": {
         "changes": "changes",
         "hint": "hint",
-        "lead": "lead",
-        "support": "support",
-        "none": "not reported",
-        "set": "set by",
-        "via": "for",
-        "due": "due",
-        "no_units": "no responsible unit",
-        "time": "Time",
-        "ext": "extended to",
-        "moved": "Deadline changes",
-        "task": "Task",
-        "unit": "Unit",
-        "authors": "Authors",
-        "on-time": "on time",
-        "late": "{days} days late",
-        "missing": "missing",
-        "not-expected": "not expected",
-        "committed": "first committed",
-        "submitted": "report date",
-        "not_allowed": "NOT allowed",
-        "shallow": "Note: the git history is incomplete (shallow clone).",
-        "period": "Period",
     },
 }
 
@@ -118,13 +75,15 @@ def audit_summary(result: AuditResult, lang: str = "vi") -> str:
     if lang == "en":
         return (
             f"{result.commits} commits examined{span}: {result.errors} errors, "
-            f"{result.warnings} warnings. Signatures on data commits: {s['good']} good, "
+            f"{result.warnings} warnings. Git signatures on data commits (of the commit, not a "
+            f"document's digital signature): {s['good']} good, "
             f"{s['unverified']} unverified, {s['bad']} bad, {s['unsigned']} unsigned."
         )
     return (
-        f"Đã xem {result.commits} commit{span}: {result.errors} lỗi, {result.warnings} cảnh "
-        f"báo. Chữ ký số của các commit dữ liệu: {s['good']} hợp lệ, {s['unverified']} không "
-        f"xác minh được, {s['bad']} sai, {s['unsigned']} không ký."
+        f"Đã xem {result.commits} lần ghi git{span}: {result.errors} lỗi, {result.warnings} cảnh "
+        f"báo. Chữ ký git của các lần ghi dữ liệu (chữ ký của lần ghi trong kho, không phải chữ "
+        f"ký số trên văn bản): {s['good']} hợp lệ, {s['unverified']} không xác minh được, "
+        f"{s['bad']} sai, {s['unsigned']} không ký."
     )
 
 
@@ -156,74 +115,9 @@ def audit_json(result: AuditResult) -> str:
 # --- history ----------------------------------------------------------------------------
 
 
-def _step_text(step: Step, lang: str) -> str:
-    who = step.author_email + ("" if step.allowed else f" ({_w(lang, 'not_allowed')})")
-    return f"{step.date.date().isoformat()} {step.commit[:12]} {who} {step.action_text(lang)}"
-
-
-def _value(state: str | None, progress: int | None, completed: str | None, lang: str) -> str:
-    if state is None:
-        return _w(lang, "none")
-    return " ".join(
-        [state]
-        + ([f"{progress}%"] if progress is not None else [])
-        + ([completed] if completed else [])
-    )
-
-
-def task_text(h: TaskHistory, lang: str = "vi") -> str:
-    """A task's periods, units, values and the commits that set them."""
-    time = h.time + (f" ({_w(lang, 'ext')} {h.extended_to})" if h.extended_to else "")
-    lines = [f"{_w(lang, 'task')} {h.task_id}: {h.title}", f"{_w(lang, 'time')}: {time}"]
-    if h.time_changes:
-        lines.append(f"{_w(lang, 'moved')}:")
-        lines += [f"  {f.finding.message(lang)}" for f in h.time_changes]
-    for block in h.periods:
-        lines.append(
-            f"{_w(lang, 'period')} {block.period} ({block.title}, "
-            f"{_w(lang, 'due')} {block.due.isoformat()})"
-        )
-        if not block.lines:
-            lines.append(f"  {_w(lang, 'no_units')}")
-        for line in block.lines:
-            role = _w(lang, line.role) if line.role else "—"
-            via = f" ({_w(lang, 'via')} {line.via})" if line.via else ""
-            value = _value(line.state, line.progress, line.completed, lang)
-            lines.append(f"  {line.unit_id} [{role}{via}]: {value}")
-            for step in line.steps:
-                shown = _value(step.state, step.progress, step.completed, lang)
-                lines.append(f"    {_step_text(step, lang)}: {shown}")
-    if h.shallow:
-        lines.append(_w(lang, "shallow"))
-    return "\n".join(lines) + "\n"
-
-
-def unit_text(h: UnitHistory, lang: str = "vi") -> str:
-    """A unit's reports by period: dates, lateness and every edit."""
-    lines = [
-        f"{_w(lang, 'unit')} {h.unit_id}: {h.name}",
-        f"{_w(lang, 'authors')}: {', '.join(h.authors) or '—'}",
-    ]
-    for row in h.periods:
-        status = _w(lang, row.status).format(days=row.days_late)
-        lines.append(
-            f"{_w(lang, 'period')} {row.period} ({_w(lang, 'due')} {row.due.isoformat()}): {status}"
-        )
-        if row.exists:
-            committed = row.committed.date().isoformat() if row.committed else "—"
-            lines.append(
-                f"  {row.file}: {_w(lang, 'submitted')} {row.submitted or '—'}, "
-                f"{_w(lang, 'committed')} {committed}"
-            )
-        lines += [f"    {_step_text(step, lang)}" for step in row.edits]
-    if h.shallow:
-        lines.append(_w(lang, "shallow"))
-    return "\n".join(lines) + "\n"
-
-
 def history_text(h: TaskHistory | UnitHistory, lang: str = "vi") -> str:
-    """The history as text, whichever kind it is."""
-    return task_text(h, lang) if isinstance(h, TaskHistory) else unit_text(h, lang)
+    """The history as the clerk reads it (see ``render/history.py``)."""
+    return history_register(h, View(lang))
 
 
 def history_json(h: TaskHistory | UnitHistory) -> str:
