@@ -81,9 +81,11 @@ def _submissions(vm: Consolidation, lang: str) -> Table:
 
 def _overdue(vm: Consolidation, lang: str) -> Table:
     table = Table(title=t("terminal.overdue_tasks", lang, count=len(vm.overdue)))
-    for key in ("task", "unit", "deadline"):
-        table.add_column(t(f"terminal.{key}", lang))
-    table.add_column(t("terminal.progress", lang), justify="right")
+    # rich wraps at spaces; dates and percentages never break
+    table.add_column(t("terminal.task", lang), overflow="fold")
+    table.add_column(t("terminal.unit", lang), overflow="fold")
+    table.add_column(t("terminal.deadline", lang), no_wrap=True)
+    table.add_column(t("terminal.progress", lang), justify="right", no_wrap=True)
     titles = {task.id: task.title for task in vm.tasks}
     for pair in vm.overdue:
         progress = (
@@ -92,7 +94,7 @@ def _overdue(vm: Consolidation, lang: str) -> Table:
             else (f"{pair.progress}%" if pair.progress is not None else "")
         )
         table.add_row(
-            f"{pair.task_id}. {titles[pair.task_id][:60]}",
+            f"{pair.task_id}. {shorten(titles[pair.task_id], 90)}",
             pair.unit_name,
             vn_date(pair.deadline),
             Text(progress, style=STATUS_COLOURS["open-overdue"]),
@@ -103,3 +105,11 @@ def _overdue(vm: Consolidation, lang: str) -> Table:
 def print_status(vm: Consolidation, console: Console, lang: str = "vi") -> None:
     """Print the status view on ``console``."""
     console.print(status_view(vm, lang))
+
+
+def shorten(text: str, width: int) -> str:
+    """``text`` cut at a word boundary to at most ``width`` characters, with "…" when cut."""
+    if len(text) <= width:
+        return text
+    cut = text[: width - 1].rsplit(" ", 1)[0].rstrip(" ,;:.-")
+    return f"{cut} …"
