@@ -15,6 +15,7 @@ from plantrack.cli.options import (
     check_lang,
     period_code,
 )
+from plantrack.cli.progress import progress
 
 FORMATS = ("text", "json")
 
@@ -46,6 +47,7 @@ def audit(
     lang = check_lang(lang)
     fmt = check_format(fmt, FORMATS, lang)
     root = api.find_repo(explicit=repo)
-    result = api.run_audit(root, since=since, period=period)
+    with progress("progress.git", lang, quiet=fmt == "json"):
+        result = api.run_audit(root, since=since, period=period)
     typer.echo(out.audit_json(result) if fmt == "json" else out.audit_text(result, lang), nl=False)
     return 1 if result.errors else 0

@@ -15,6 +15,7 @@ from plantrack.cli.options import (
     check_lang,
     parse_day,
 )
+from plantrack.cli.progress import progress
 
 FORMATS = ("text", "json", "sarif", "github")
 
@@ -39,7 +40,8 @@ def check(
     fmt = check_format(fmt, FORMATS, lang)
     day = parse_day(today, "--today", lang)
     root = api.find_repo(explicit=repo)
-    result = api.check(root, paths or [], today=day)
+    with progress("progress.check", lang, quiet=fmt != "text") as tick:
+        result = api.check(root, paths or [], today=day, progress=tick)
     if fmt == "json":
         typer.echo(out.as_json(result.findings, result.files), nl=False)
     elif fmt == "sarif":

@@ -20,6 +20,7 @@ from plantrack.cli.options import (
     say,
     usage,
 )
+from plantrack.cli.progress import progress
 
 if TYPE_CHECKING:
     from plantrack.api import Consolidated
@@ -87,7 +88,9 @@ def consolidate(
         record=record,
         force=force,
     )
-    done = api.consolidate_period(api.find_repo(explicit=repo), period, options)
+    root = api.find_repo(explicit=repo)
+    with progress("progress.consolidate", lang) as tick:
+        done = api.consolidate_period(root, period, options, progress=tick)
     return _outcome(done, lang)
 
 

@@ -19,6 +19,7 @@ from plantrack.cli.options import (
     say,
     usage,
 )
+from plantrack.cli.progress import progress
 
 form_app = typer.Typer(
     name="form",
@@ -109,9 +110,10 @@ def import_(
     lang = check_lang(lang)
     day = parse_day(today, "--today", lang) or dt.date.today()
     root = api.find_repo(explicit=repo)
-    done = api.import_file(
-        root, file, today=day, unit=unit, period=period, dry_run=dry_run, force=force
-    )
+    with progress("progress.import", lang, quiet=dry_run):
+        done = api.import_file(
+            root, file, today=day, unit=unit, period=period, dry_run=dry_run, force=force
+        )
     result = done.result
     if result.findings:
         typer.echo(as_cell_text(result.findings, lang), nl=False, err=True)

@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from plantrack.cli.options import LangOption, RepoOption, TextJsonOption, check_format, check_lang
+from plantrack.cli.progress import progress
 
 FORMATS = ("text", "json")
 
@@ -29,7 +30,8 @@ def history(
     lang = check_lang(lang)
     fmt = check_format(fmt, FORMATS, lang)
     root = api.find_repo(explicit=repo)
-    found = api.run_history(root, target)
+    with progress("progress.git", lang, quiet=fmt == "json"):
+        found = api.run_history(root, target)
     if fmt == "json":
         typer.echo(out.history_json(found), nl=False)
     else:

@@ -17,6 +17,7 @@ from plantrack.cli.options import (
     period_code,
     run_warnings,
 )
+from plantrack.cli.progress import progress
 
 
 def status(
@@ -41,25 +42,16 @@ def status(
 ) -> int:
     """Xem nhanh tình hình gửi báo cáo và thực hiện nhiệm vụ của một kỳ."""
     from rich.console import Console
-    from rich.progress import Progress
 
     from plantrack import api
-    from plantrack.i18n import t
     from plantrack.render.documents import render_json
     from plantrack.render.terminal import print_status
 
     lang = check_lang(lang)
     as_json = as_json or check_format(fmt, ("text", "json"), lang) == "json"
     root = api.find_repo(explicit=repo)
-    console = Console(stderr=True)
-    with Progress(console=console, transient=True, disable=as_json) as bar:
-        task = bar.add_task(t("status.reading", lang), total=None)
-        found = api.status(
-            root,
-            period,
-            as_of=parse_day(as_of, "--as-of", lang),
-            progress=lambda done, total: bar.update(task, completed=done, total=total),
-        )
+    with progress("status.reading", lang, quiet=as_json) as tick:
+        found = api.status(root, period, as_of=parse_day(as_of, "--as-of", lang), progress=tick)
     vm = found.prepared.vm
     run_warnings(found.prepared.findings, lang)
     if vm is None:
