@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-FileKind = Literal["plan", "unit", "index", "report"]
+FileKind = Literal["plan", "unit", "index", "report", "inspection"]
 
 DATA = "data"
 PLAN = "data/plan.yaml"
@@ -100,8 +100,8 @@ def classify(rel: str) -> FileKind | None:
         return "plan"
     if len(parts) == 3 and parts[0] == DATA and parts[2].endswith(".yaml"):
         return {"units": "unit", "indices": "index"}.get(parts[1])  # type: ignore[return-value]
-    if len(parts) == 4 and parts[:2] == [DATA, "reports"] and parts[3].endswith(".yaml"):
-        return "report"
+    if len(parts) == 4 and parts[0] == DATA and parts[3].endswith(".yaml"):
+        return {"reports": "report", "inspections": "inspection"}.get(parts[1])  # type: ignore[return-value]
     return None
 
 

@@ -97,7 +97,7 @@ def test_repo_option_without_a_plan_exits_2(cli: Cli, tmp_path: Path) -> None:
     assert "Traceback" not in run.err
 
 
-def test_schema_writes_four_files(cli: Cli, tmp_path: Path) -> None:
+def test_schema_writes_one_file_per_kind(cli: Cli, tmp_path: Path) -> None:
     out = tmp_path / "schemas"
     run = cli("schema", "--out", out)
     assert run.code == 0

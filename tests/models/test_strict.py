@@ -11,6 +11,15 @@ from pydantic import BaseModel, ValidationError
 import plantrack.models.jsonschema  # noqa: F401  (imports every model module)
 from plantrack.models.common import LegalDoc, Person, StrictModel
 from plantrack.models.index import Component, Index, Observation, Scale, Target
+from plantrack.models.inspection import (
+    Action,
+    Finding,
+    Fix,
+    Inspection,
+    Recheck,
+    TeamMember,
+    Visit,
+)
 from plantrack.models.period import PeriodRule
 from plantrack.models.plan import (
     DocumentSettings,
@@ -21,7 +30,7 @@ from plantrack.models.plan import (
     Task,
     UnitGroup,
 )
-from plantrack.models.report import Narrative, Report, TaskEntry
+from plantrack.models.report import FixEntry, Narrative, Report, TaskEntry
 from plantrack.models.unit import Unit
 
 RULES = {"consolidator": "phong-noi-vu", "periods": ["Q3"], "first": "2024-Q3"}
@@ -60,6 +69,20 @@ MINIMAL: dict[type[BaseModel], dict[str, Any]] = {
     Narrative: {},
     Report: {"unit": "xa-tra-don", "period": "2024-Q3"},
     Unit: {"id": "xa-tra-don", "name": "UBND xã Trà Don", "kind": "commune"},
+    FixEntry: {"finding": "kt-1-01", "date": "2024-09-05"},
+    TeamMember: {"name": "Nguyễn Văn A"},
+    Visit: {"unit": "xa-tra-don", "date": "2024-08-21"},
+    Fix: {"date": "2024-09-05"},
+    Recheck: {"inspection": "pt-1", "date": "2025-03-04", "result": "dat"},
+    Action: {"kind": "kiem-diem", "date": "2025-03-07"},
+    Finding: {
+        "id": "kt-1-01",
+        "unit": "xa-tra-don",
+        "category": "Kỷ luật",
+        "text": "Đi muộn",
+        "fix_by": "2024-10-04",
+    },
+    Inspection: {"id": "kt-1", "kind": "dot-xuat", "title": "Kiểm tra", "lead": "phong-noi-vu"},
 }
 
 

@@ -16,7 +16,7 @@ from plantrack.models.jsonschema import json_schemas
 from tests.conftest import MINI
 
 ROOT = Path(__file__).resolve().parents[2]
-KINDS = ("plan", "unit", "report", "index")
+KINDS = ("plan", "unit", "report", "index", "inspection")
 SCHEMAS = json_schemas()
 SCHEMA_LINE = re.compile(r"^# yaml-language-server: \$schema=(\S+)\s*$")
 

@@ -20,7 +20,7 @@ def schema(
     lang: LangOption = "vi",
     repo: RepoOption = None,
 ) -> int:
-    """Ghi JSON Schema của kế hoạch, đơn vị, báo cáo và chỉ số."""
+    """Ghi JSON Schema của kế hoạch, đơn vị, báo cáo, chỉ số và cuộc kiểm tra."""
     from plantrack import api
 
     check_lang(lang)  # the language of error messages (read by the entry point)

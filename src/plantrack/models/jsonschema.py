@@ -7,12 +7,14 @@ from typing import Any
 from pydantic import BaseModel
 
 from plantrack.models import Index, Plan, Report, Unit
+from plantrack.models.inspection import Inspection
 
 SCHEMA_MODELS: dict[str, type[BaseModel]] = {
     "plan": Plan,
     "unit": Unit,
     "report": Report,
     "index": Index,
+    "inspection": Inspection,
 }
 
 

@@ -34,6 +34,17 @@ class TaskEntry(StrictModel):
     next_steps: Text | None = Field(None, description="Nhiệm vụ kỳ tới.")
 
 
+class FixEntry(StrictModel):
+    """A fix the unit reports for a finding of an inspection."""
+
+    finding: Id = Field(description="Mã tồn tại (trong data/inspections) đã khắc phục.")
+    date: Date = Field(description="Ngày khắc phục xong.")
+    evidence: list[LegalDoc] = Field(
+        default_factory=list, description="Văn bản, tài liệu chứng minh."
+    )
+    results: Text | None = Field(None, description="Nội dung đã khắc phục.")
+
+
 class Narrative(StrictModel):
     """The general part of a report: direction, communication, inspection."""
 
@@ -56,6 +67,9 @@ class Report(StrictModel):
     # negative value is a typing error, not data to add into the district's totals
     indicators: dict[Id, Annotated[float, Field(ge=0)] | None] = Field(
         default_factory=dict, description="Số liệu chỉ tiêu (không âm)."
+    )
+    fixes: list[FixEntry] = Field(
+        default_factory=list, description="Khắc phục tồn tại sau kiểm tra trong kỳ."
     )
     narrative: Narrative | None = None
     difficulties: list[Text] = Field(default_factory=list, description="Khó khăn, vướng mắc.")

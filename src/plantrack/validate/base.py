@@ -16,12 +16,14 @@ from plantrack.io.limits import Limits, configured_limits
 from plantrack.io.repo import PLAN_PATH, DataFile, file_escapes
 from plantrack.io.yamlload import read_bounded
 from plantrack.models import Index, Plan, Unit
+from plantrack.models.inspection import Inspection
 from plantrack.validate.catalogue import make
-from plantrack.validate.context import Context
+from plantrack.validate.context import Context, FindingRef
 from plantrack.validate.examine import dump, load
 from plantrack.validate.finding import Finding
 from plantrack.validate.loading import load_model
 from plantrack.validate.located import Located
+from plantrack.validate.rules_inspection import LoadedInspection, finding_index, load_inspections
 from plantrack.validate.rules_plan import check_index, check_plan, check_unit_groups, check_units
 
 
@@ -32,6 +34,7 @@ class Loaded:
     context: Context | None
     findings: list[Finding]
     files: int
+    inspections: list[LoadedInspection] = field(default_factory=list)
 
 
 def load_base(root: Path, files: list[DataFile], limits: Limits | None = None) -> Loaded:
@@ -74,6 +77,8 @@ def load_base(root: Path, files: list[DataFile], limits: Limits | None = None) -
                 findings += check_index(index, where, file.stem)
                 indices[index.id] = index
     findings += check_units(units, unreadable_units)
+    inspections, found = load_inspections(root, files, limits)
+    findings += found
     if plan is None:
         return Loaded(None, findings, len(files) - sum(f.kind == "report" for f in files))
     context = Context(
@@ -82,10 +87,12 @@ def load_base(root: Path, files: list[DataFile], limits: Limits | None = None) -
         indices,
         unreadable_units=frozenset(unreadable_units),
         unreadable_indices=frozenset(unreadable_indices),
+        findings=finding_index(inspections),
     )
     findings += check_plan(context, plan_where)
     findings += check_unit_groups(context, units)
-    return Loaded(context, findings, len(plans) + len(units) + len(indices))
+    read = len(plans) + len(units) + len(indices) + sum(f.kind == "inspection" for f in files)
+    return Loaded(context, findings, read, inspections)
 
 
 @dataclass
@@ -182,7 +189,27 @@ def context_to_json(ctx: Context) -> dict[str, Any]:
         "indices": [index.model_dump(mode="json") for index in ctx.indices.values()],
         "unreadable_units": sorted(ctx.unreadable_units),
         "unreadable_indices": sorted(ctx.unreadable_indices),
+        "inspections": _inspections_to_json(ctx),
     }
+
+
+def _inspections_to_json(ctx: Context) -> list[dict[str, Any]]:
+    """The inspections behind the finding index, once each, with their files."""
+    seen: dict[int, dict[str, Any]] = {}
+    for ref in ctx.findings.values():
+        seen.setdefault(
+            id(ref.inspection), {"rel": ref.rel, "data": ref.inspection.model_dump(mode="json")}
+        )
+    return list(seen.values())
+
+
+def _findings_from_json(items: list[dict[str, Any]]) -> dict[str, FindingRef]:
+    out: dict[str, FindingRef] = {}
+    for item in items:
+        inspection = Inspection.model_validate(item["data"])
+        for finding in inspection.findings:
+            out.setdefault(finding.id, FindingRef(inspection, finding, item["rel"]))
+    return out
 
 
 def context_from_json(saved: dict[str, Any]) -> Context:
@@ -195,4 +222,5 @@ def context_from_json(saved: dict[str, Any]) -> Context:
         {index.id: index for index in indices},
         unreadable_units=frozenset(saved["unreadable_units"]),
         unreadable_indices=frozenset(saved["unreadable_indices"]),
+        findings=_findings_from_json(saved.get("inspections", [])),
     )

@@ -20,6 +20,11 @@ from plantrack.validate.examine import Setting, cached_findings, load, rerun_rul
 from plantrack.validate.finding import Finding, count
 from plantrack.validate.loading import load_model
 from plantrack.validate.parallel import examine_all
+from plantrack.validate.rules_inspection import (
+    check_inspections,
+    load_inspections,
+    needs_reported_fixes,
+)
 from plantrack.validate.rules_report import check_report
 
 __all__ = ["CheckResult", "Loaded", "PeriodReports", "check_repository", "load_base", "load_period"]
@@ -101,6 +106,7 @@ def _check(
     by_file = run.all(reports, jobs)
     for file in reports:
         findings += by_file[file.rel]
+    findings += _inspection_rules(root, files, base, today, limits)
     keep = {f.rel for f in files} if selected is None else None
     store.save(
         base.entries + run.entries,
@@ -209,8 +215,27 @@ class _ReportRun:
         return entry
 
 
+def _inspection_rules(
+    root: Path, files: list[DataFile], base: Base, today: dt.date, limits: Limits
+) -> list[Finding]:
+    """The rules across inspection files, run on every check: some depend on the day (a
+    unit gone by now, a date in the future). Their own reading findings are the base's."""
+    ctx = base.context()
+    if ctx is None or not any(f.kind == "inspection" for f in files):
+        return []
+    loaded, _ = load_inspections(root, files, limits)
+    reported: set[str] = set()
+    if needs_reported_fixes(ctx, loaded, today):
+        for file in files:
+            if file.kind == "report":
+                report = load_model(root, file, Report, limits)[0]
+                reported.update(e.finding for e in report.fixes) if report else None
+    return check_inspections(ctx, loaded, today, reported)
+
+
 def _is_base(rel: str) -> bool:
-    return classify(rel) in ("plan", "unit", "index")
+    # the rules an inspection file touches reach every report naming its findings
+    return classify(rel) in ("plan", "unit", "index", "inspection")
 
 
 def _stray(rel: str) -> Finding:

@@ -10,6 +10,7 @@ from functools import cached_property
 from typing import Literal
 
 from plantrack.models import Index, Plan, Task, Unit
+from plantrack.models.inspection import Finding, Inspection
 from plantrack.models.period import Period, parse_period_id, period_sort_key
 from plantrack.models.plan import Indicator, UnitGroup
 
@@ -26,6 +27,15 @@ class Assignment:
     via: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class FindingRef:
+    """Where an inspection finding lives: its inspection and the inspection's file."""
+
+    inspection: Inspection
+    finding: Finding
+    rel: str
+
+
 @dataclass
 class Context:
     """Everything rules and the domain need to know across files."""
@@ -37,6 +47,8 @@ class Context:
     """Ids (file names) of unit files that exist but did not load."""
     unreadable_indices: frozenset[str] = frozenset()
     """Lower-case file names of index files that exist but did not load."""
+    findings: dict[str, FindingRef] = field(default_factory=dict)
+    """Inspection findings by id (the first of any duplicates)."""
     _assign_cache: dict[str, dict[str, list[Assignment]]] = field(default_factory=dict, repr=False)
     _period_cache: dict[str, Period] = field(default_factory=dict, repr=False)
 

@@ -13,11 +13,12 @@ from plantrack.validate.context import Context
 from plantrack.validate.finding import Finding
 from plantrack.validate.located import Located
 from plantrack.validate.rules_filled import check_filled
+from plantrack.validate.rules_inspection import check_report_fixes
 from plantrack.validate.suggest import suggestion
 
 # What the rules below read of a report, and nothing else: the check cache keeps these keys
 # of each report (its "facts") so that the rules can run again without reading the file.
-FACT_KEYS = ("unit", "period", "submitted", "tasks", "indicators")
+FACT_KEYS = ("unit", "period", "submitted", "tasks", "indicators", "fixes")
 ENTRY_FACT_KEYS = ("task", "state", "completed", "progress", "carried_out", "evidence")
 
 
@@ -100,6 +101,7 @@ def report_rules(
     out += _task_rules(ctx, report, period, where)
     out += _indicator_rules(ctx, report, where)
     out += check_filled(report, where)
+    out += check_report_fixes(ctx, report, period, where)
     return out, at
 
 

@@ -38,8 +38,10 @@ def compose(
     letter: bool,
     as_of: dt.date,
     comments: str,
+    title: str = "BÁO CÁO",
 ) -> bytes:
-    """The document's bytes: header, title or addressees, body, signature, appendices."""
+    """The document's bytes: header, title (``BÁO CÁO``, ``THÔNG BÁO``…) or addressees,
+    body, signature, appendices."""
     doc = new_document()
     page_numbers(doc.sections[0])
     summary = " ".join(b.text for b in blocks if b.kind == "summary")
@@ -47,7 +49,7 @@ def compose(
     if letter:
         _addressees(doc, [b.text for b in blocks if b.kind == "to"])
     else:
-        _title(doc, "BÁO CÁO", summary)
+        _title(doc, title, summary)
     width = text_width_mm(doc.sections[0])
     signed = False
     last: Any = None
@@ -67,7 +69,7 @@ def compose(
             signed = True
     if not signed:
         _signature(doc, head, width, last)
-    kind = "Công văn" if letter else "Báo cáo"
+    kind = "Công văn" if letter else title.capitalize()
     return save(doc, as_of=as_of, title=f"{kind}: {summary}", subject=summary, comments=comments)
 
 
