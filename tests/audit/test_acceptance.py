@@ -42,7 +42,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The project's data with a history like the project's own (built once)."""
     root = tmp_path_factory.mktemp("project") / "repo"
     repo = Repo(root).init()
-    for part in ("plan.yaml", "units", "indices"):
+    for part in ("plan.yaml", "units", "indices", "inspections"):
         source = PROJECT_DATA / part
         target = root / "data" / part
         if source.is_dir():

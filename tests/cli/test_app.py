@@ -107,6 +107,7 @@ def test_schema_writes_one_file_per_kind(cli: Cli, tmp_path: Path) -> None:
         == sorted(expected)
         == [
             "index.schema.json",
+            "inspection.schema.json",
             "plan.schema.json",
             "report.schema.json",
             "unit.schema.json",
@@ -120,7 +121,7 @@ def test_schema_writes_one_file_per_kind(cli: Cli, tmp_path: Path) -> None:
 def test_schema_defaults_to_the_repository(cli: Cli, repo: MiniRepo) -> None:
     run = cli("schema", "--repo", repo.root)
     assert run.code == 0
-    assert len(list(repo.path("schemas").glob("*.schema.json"))) == 4
+    assert len(list(repo.path("schemas").glob("*.schema.json"))) == 5
 
 
 def _run_module(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:

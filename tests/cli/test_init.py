@@ -42,6 +42,7 @@ EXPECTED = {
     "data/reports/.gitkeep",
     "data/units/phong-noi-vu.yaml",
     "schemas/index.schema.json",
+    "schemas/inspection.schema.json",
     "schemas/plan.schema.json",
     "schemas/report.schema.json",
     "schemas/unit.schema.json",

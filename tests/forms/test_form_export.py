@@ -23,9 +23,9 @@ TASKS, INDICATORS, GENERAL, META = "Nhiệm vụ", "Chỉ tiêu", "Thông tin ch
 
 def test_sheets_and_hidden_metadata(mini: Path) -> None:
     wb = load_workbook(export(mini))
-    assert wb.sheetnames == ["Hướng dẫn", TASKS, INDICATORS, GENERAL, META]
+    assert wb.sheetnames == ["Hướng dẫn", TASKS, INDICATORS, "Khắc phục", GENERAL, META]
     assert wb[META].sheet_state == "veryHidden"
-    meta = {wb[META].cell(r, 1).value: wb[META].cell(r, 2).value for r in range(1, 15)}
+    meta = {wb[META].cell(r, 1).value: wb[META].cell(r, 2).value for r in range(1, 16)}
     assert list(meta) == list(META_KEYS)
     assert meta["plan_id"] == "mini-plan" and meta["plan_version"] == "1"
     assert (meta["unit"], meta["period"], meta["tasks"]) == ("xa-tra-don", "2024-Q3", "t1 t2")

@@ -116,7 +116,9 @@ def test_pt504_recheck_by_an_unknown_inspection(insp: MiniRepo) -> None:
 
 
 def test_pt504_a_successor_visited_is_enough(insp: MiniRepo) -> None:
-    insp.write(UNIT_DON, insp.read(UNIT_DON) + "valid_until: 2024-11-30\nsuccessors: [xa-tra-dzon]\n")
+    insp.write(
+        UNIT_DON, insp.read(UNIT_DON) + "valid_until: 2024-11-30\nsuccessors: [xa-tra-dzon]\n"
+    )
     insp.edit(RECHECK, "unit: xa-tra-don", "unit: xa-tra-dzon")
     assert "PT504" not in insp.codes(today=LATER)
 
@@ -153,7 +155,9 @@ def test_a_successor_may_report_the_fix(insp: MiniRepo) -> None:
 
 
 def test_pt508_unknown_finding_in_a_report(insp: MiniRepo) -> None:
-    insp.write(REPORT_DON, insp.read(REPORT_DON) + "fixes:\n  - {finding: kt-1-1, date: 2024-09-05}\n")
+    insp.write(
+        REPORT_DON, insp.read(REPORT_DON) + "fixes:\n  - {finding: kt-1-1, date: 2024-09-05}\n"
+    )
     f = insp.one("PT508", today=LATER)
     assert f.hint_en == "Did you mean 'kt-1-01'?"
 
@@ -162,7 +166,8 @@ def test_pt503_and_pt514_on_a_reported_fix(insp: MiniRepo) -> None:
     insp.write(
         REPORT_DON,
         insp.read(REPORT_DON)
-        + "fixes:\n  - {finding: kt-1-01, date: 2024-08-01}\n  - {finding: kt-1-01, date: 2024-09-20}\n",
+        + "fixes:\n  - {finding: kt-1-01, date: 2024-08-01}\n"
+        + "  - {finding: kt-1-01, date: 2024-09-20}\n",
     )
     found = {(f.code, f.key) for f in insp.check(today=LATER)}
     assert ("PT503", "fixes[0].date") in found
@@ -206,13 +211,17 @@ def test_pt512_dates_after_today(insp: MiniRepo) -> None:
 def test_pt513_new_deadline_with_a_passed_result_or_too_early(insp: MiniRepo) -> None:
     insp.edit(INSP, "result: dat}", "result: dat, new_fix_by: 2025-01-31}")
     assert "but the result is dat" in insp.one("PT513", today=LATER).message_en
-    insp.edit(INSP, "result: dat, new_fix_by: 2025-01-31}", "result: chua-dat, new_fix_by: 2024-12-01}")
+    insp.edit(
+        INSP, "result: dat, new_fix_by: 2025-01-31}", "result: chua-dat, new_fix_by: 2024-12-01}"
+    )
     assert "not after the re-inspection" in insp.one("PT513", today=LATER).message_en
 
 
 def test_a_broken_inspection_file_is_located_and_does_not_cascade(insp: MiniRepo) -> None:
     insp.edit(INSP, "fix_by: 2024-10-04", "fix_by: 04/10/2024")
-    insp.write(REPORT_DON, insp.read(REPORT_DON) + "fixes:\n  - {finding: kt-1-01, date: 2024-09-05}\n")
+    insp.write(
+        REPORT_DON, insp.read(REPORT_DON) + "fixes:\n  - {finding: kt-1-01, date: 2024-09-05}\n"
+    )
     findings = insp.check(today=LATER)
     assert [f.code for f in findings if f.path == INSP] == ["PT105"] or all(
         f.path == INSP and f.code.startswith("PT1") for f in findings if f.path == INSP

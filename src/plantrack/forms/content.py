@@ -11,7 +11,8 @@ from dataclasses import dataclass, replace
 from plantrack import layout
 from plantrack.domain.skeleton import SkeletonEntry, build_skeleton, lineage
 from plantrack.errors import PlantrackError
-from plantrack.forms.layout import FORMAT, FORMAT_VERSION, META_KEYS, ROLE_LABELS
+from plantrack.forms.fixes import FixRow, fix_rows
+from plantrack.forms.layout import FORMAT, FORMAT_VERSION, ROLE_LABELS, meta_keys
 from plantrack.models import Plan, Report, Unit
 from plantrack.models.period import Period, period_sort_key
 from plantrack.models.plan import Indicator
@@ -55,6 +56,7 @@ class FormContent:
     consolidator: str
     tasks: list[TaskRow]
     indicators: list[IndicatorRow]
+    fixes: list[FixRow]
     report: Report  # the current report, or a blank one naming who prepares and approves
     carried_from: str | None  # the earlier period the answers come from
     meta: dict[str, str]
@@ -73,7 +75,8 @@ def plan_fingerprint(plan: Plan) -> str:
 
 def meta_checksum(meta: Mapping[str, str]) -> str:
     """A hash over every metadata value but the checksum itself: hand edits show."""
-    text = "\n".join(f"{key}={meta.get(key, '')}" for key in META_KEYS if key != "checksum")
+    keys = meta_keys(meta.get("format_version", FORMAT_VERSION))
+    text = "\n".join(f"{key}={meta.get(key, '')}" for key in keys if key != "checksum")
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
@@ -132,6 +135,7 @@ def build_content(
         consolidator=ctx.unit_name(ctx.plan.reporting.consolidator),
         tasks=rows,
         indicators=_indicators(ctx.plan.indicators, asked, current),
+        fixes=fix_rows(repo.root, repo.files, ctx, unit_id, period, current),
         report=general,
         carried_from=carried_from,
         meta={},
@@ -210,6 +214,7 @@ def _with_meta(
         "tasks": " ".join(row.task for row in content.tasks),
         "indicators": " ".join(row.id for row in content.indicators),
         "null_indicators": " ".join(nulls),
+        "fixes": " ".join(row.finding for row in content.fixes),
         "narrative": "1" if report is not None and report.narrative is not None else "",
         "source": source_rel,
         "source_sha256": source_hash,

@@ -36,6 +36,7 @@ def render_form(content: FormContent) -> bytes:
     _help_sheet(wb, content)
     tables.tasks_sheet(wb, content)
     tables.indicators_sheet(wb, content)
+    tables.fixes_sheet(wb, content)
     tables.general_sheet(wb, content)
     tables.meta_sheet(wb, content.meta)
     wb.active = 0

@@ -19,11 +19,13 @@ from plantrack.forms.layout import (
     FORMAT,
     FORMAT_VERSION,
     META_KEYS,
+    SHEET_FIXES,
     SHEET_GENERAL,
     SHEET_INDICATORS,
     SHEET_META,
     SHEET_ORDER,
     SHEET_TASKS,
+    SUPPORTED_VERSIONS,
 )
 from plantrack.forms.opening import open_form
 from plantrack.forms.report_yaml import report_yaml
@@ -120,7 +122,7 @@ def read_meta(wb: Any, shown: str) -> tuple[dict[str, str] | None, list[Finding]
             shown, "trang _meta không phải của plantrack", "the _meta sheet is not plantrack's"
         )
     version = meta.get("format_version", "")
-    if version != FORMAT_VERSION:
+    if version not in SUPPORTED_VERSIONS:
         return None, _not_form(
             shown,
             f"phiên bản biểu mẫu '{version}' không được hỗ trợ (cần {FORMAT_VERSION})",
@@ -128,7 +130,7 @@ def read_meta(wb: Any, shown: str) -> tuple[dict[str, str] | None, list[Finding]
         )
     if meta.get("checksum") != meta_checksum(meta):
         return None, [make("PT306", shown, None, None, SHEET_META)]
-    return {key: meta.get(key, "") for key in META_KEYS}, []
+    return {key: meta.get(key, "") for key in META_KEYS}, []  # "fixes" empty in version 1
 
 
 def _not_form(shown: str, reason: str, reason_en: str) -> list[Finding]:
@@ -187,6 +189,8 @@ def _read(out: sheets.Collector, wb: Any, repo: Repository, meta: dict[str, str]
     data["indicators"] = sheets.read_indicators(
         out, wb[SHEET_INDICATORS], meta["indicators"].split(), set(meta["null_indicators"].split())
     )
+    if SHEET_FIXES in wb.sheetnames:  # a version 1 form has none
+        data["fixes"] = sheets.read_fixes(out, wb[SHEET_FIXES], meta["fixes"].split())
     return data
 
 

@@ -9,14 +9,17 @@ from dataclasses import dataclass
 from typing import Literal
 
 FORMAT = "plantrack-form"
-FORMAT_VERSION = "1"
+FORMAT_VERSION = "2"
+# version 1 forms (before the fixes sheet) are still read: their metadata has no "fixes" row
+SUPPORTED_VERSIONS = ("1", "2")
 
 SHEET_HELP = "Hướng dẫn"
 SHEET_TASKS = "Nhiệm vụ"
 SHEET_INDICATORS = "Chỉ tiêu"
+SHEET_FIXES = "Khắc phục"
 SHEET_GENERAL = "Thông tin chung"
 SHEET_META = "_meta"
-SHEET_ORDER = (SHEET_HELP, SHEET_TASKS, SHEET_INDICATORS, SHEET_GENERAL, SHEET_META)
+SHEET_ORDER = (SHEET_HELP, SHEET_TASKS, SHEET_INDICATORS, SHEET_FIXES, SHEET_GENERAL, SHEET_META)
 
 HEADER_ROW = 4  # as in the consolidated workbook: title, subtitle, blank, header
 FIRST_ROW = HEADER_ROW + 1
@@ -24,6 +27,7 @@ FIRST_ROW = HEADER_ROW + 1
 # Named limits, checked on the sheet's declared size before any row is read.
 MAX_TASK_ROWS = 2_000
 MAX_INDICATOR_ROWS = 500
+MAX_FIX_ROWS = 500
 MAX_GENERAL_ROWS = 200
 MAX_COLUMNS = 100
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -79,6 +83,20 @@ INDICATOR_COLUMNS = (
     Column("unit", "Đơn vị tính", 12, "text", False),
     Column("value", "Số liệu trong kỳ\n(số, không âm)", 16, "number", True),
 )
+FIX_COLUMNS = (
+    Column("finding", "Mã tồn tại", 14, "id", False),
+    Column("text", "Tồn tại, hạn chế sau kiểm tra", 45, "wrap", False),
+    Column("fix_by", "Thời hạn khắc phục", 14, "wrap", False),
+    Column("date", "Ngày khắc phục xong\n(dd/mm/yyyy)", 14, "date", True),
+    Column("results", "Nội dung đã khắc phục", 45, "wrap", True),
+    Column(
+        "evidence",
+        "Văn bản chứng minh\n(mỗi văn bản một dòng: số | ngày dd/mm/yyyy | trích yếu)",
+        40,
+        "evidence",
+        True,
+    ),
+)
 
 GeneralKind = Literal["fixed", "date", "text", "wrap", "lines"]
 
@@ -129,11 +147,17 @@ META_KEYS = (
     "tasks",
     "indicators",
     "null_indicators",
+    "fixes",
     "narrative",
     "source",
     "source_sha256",
     "checksum",
 )
+
+
+def meta_keys(version: str) -> tuple[str, ...]:
+    """The metadata rows of a form of ``version`` (version 1 had no fixes)."""
+    return tuple(k for k in META_KEYS if k != "fixes") if version == "1" else META_KEYS
 
 
 def column_index(columns: tuple[Column, ...], field: str) -> int:

@@ -17,12 +17,14 @@ from plantrack.forms.layout import (
     HEADER_ROW,
     MAX_COLUMNS,
     MAX_FILE_BYTES,
+    MAX_FIX_ROWS,
     MAX_GENERAL_ROWS,
     MAX_INDICATOR_ROWS,
     MAX_TASK_ROWS,
     MAX_UNZIPPED_BYTES,
     MAX_ZIP_ENTRIES,
     META_KEYS,
+    SHEET_FIXES,
     SHEET_GENERAL,
     SHEET_INDICATORS,
     SHEET_META,
@@ -35,6 +37,7 @@ from plantrack.validate.finding import Finding
 ROW_LIMITS = {
     SHEET_TASKS: HEADER_ROW + MAX_TASK_ROWS,
     SHEET_INDICATORS: HEADER_ROW + MAX_INDICATOR_ROWS,
+    SHEET_FIXES: HEADER_ROW + MAX_FIX_ROWS,
     SHEET_GENERAL: HEADER_ROW + MAX_GENERAL_ROWS,
     SHEET_META: len(META_KEYS) + 50,
 }
@@ -151,7 +154,8 @@ def _load(raw: bytes, *, read_only: bool) -> Any:
 
 def _sizes(wb: Any, shown: str) -> list[Finding]:
     """Every sheet the import reads is present, and within its row and column limits."""
-    missing = [name for name in ROW_LIMITS if name not in wb.sheetnames]
+    # the fixes sheet came with version 2 of the form; version 1 forms are read without it
+    missing = [n for n in ROW_LIMITS if n not in wb.sheetnames and n != SHEET_FIXES]
     if SHEET_META in missing:
         return _fail(
             shown,
@@ -167,6 +171,8 @@ def _sizes(wb: Any, shown: str) -> list[Finding]:
             reason_en=f"sheet '{missing[0]}' is missing",
         )
     for name, limit in ROW_LIMITS.items():
+        if name not in wb.sheetnames:
+            continue
         ws = wb[name]
         rows, columns = ws.max_row or 0, ws.max_column or 0
         if rows > limit:
@@ -188,6 +194,8 @@ def _real_rows(wb: Any, shown: str) -> list[Finding]:
     the limit.
     """
     for name, limit in ROW_LIMITS.items():
+        if name not in wb.sheetnames:  # an optional sheet (fixes, since version 2)
+            continue
         ws = wb[name]
         ws.reset_dimensions()  # forget the declared size: read rows until the limit
         for count, row in enumerate(ws.iter_rows(values_only=True), 1):

@@ -15,9 +15,11 @@ from plantrack.forms import cells
 from plantrack.forms.cells import CellProblem
 from plantrack.forms.layout import (
     FIRST_ROW,
+    FIX_COLUMNS,
     GENERAL_ROWS,
     HEADER_ROW,
     INDICATOR_COLUMNS,
+    SHEET_FIXES,
     SHEET_GENERAL,
     SHEET_INDICATORS,
     SHEET_TASKS,
@@ -40,7 +42,7 @@ _READERS: dict[str, Callable[[Any], Any]] = {
     "wrap": cells.text,
     "lines": cells.lines,
 }
-_TOP_SHEETS = {"tasks": SHEET_TASKS, "indicators": SHEET_INDICATORS}
+_TOP_SHEETS = {"tasks": SHEET_TASKS, "indicators": SHEET_INDICATORS, "fixes": SHEET_FIXES}
 
 
 @dataclass
@@ -259,6 +261,27 @@ def read_indicators(
         if value is not None or (ind_id in nulls and at(SHEET_INDICATORS, cell) not in out.flagged):
             values[ind_id] = value
     return values
+
+
+def read_fixes(out: Collector, ws: Any, expected: list[str]) -> list[dict[str, Any]]:
+    """Fix entries in the form's order; a row without any answer gives no entry."""
+    rows = table_rows(out, ws, SHEET_FIXES, FIX_COLUMNS, expected, "tồn tại", "finding")
+    entries: list[dict[str, Any]] = []
+    answers = [c for c in FIX_COLUMNS if c.answer]
+    for finding_id in expected:
+        row = rows.get(finding_id)
+        if row is None or all(row.values[c.field] is None for c in answers):
+            continue
+        index = len(entries)
+        entry: dict[str, Any] = {"finding": finding_id}
+        out.places[("fixes", index)] = at(SHEET_FIXES, row.cells["finding"])
+        for column in answers:
+            path: tuple[PathKey, ...] = ("fixes", index, column.field)
+            value = read_value(out, SHEET_FIXES, row.cells[column.field], column.kind, path)
+            if value is not None and value != []:
+                entry[column.field] = value
+        entries.append(entry)
+    return entries
 
 
 def read_general(out: Collector, ws: Any, narrative: bool) -> dict[str, Any]:

@@ -13,14 +13,17 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from plantrack.forms.cells import format_evidence
 from plantrack.forms.content import FormContent, IndicatorRow, TaskRow
+from plantrack.forms.fixes import FixRow
 from plantrack.forms.layout import (
     FIRST_ROW,
+    FIX_COLUMNS,
     GENERAL_COLUMNS,
     GENERAL_ROWS,
     HEADER_ROW,
     INDICATOR_COLUMNS,
     META_KEYS,
     NO,
+    SHEET_FIXES,
     SHEET_GENERAL,
     SHEET_INDICATORS,
     SHEET_META,
@@ -206,6 +209,49 @@ def indicators_sheet(wb: Any, content: FormContent) -> None:
             prompt="Một số không âm.",
             errorTitle="Số liệu",
             error="Nhập một số không âm.",
+        )
+
+
+def _fix_values(row: FixRow) -> list[Any]:
+    e = row.entry
+    if e is None:
+        return [row.finding, row.text, row.fix_by, None, None, None]
+    return [
+        row.finding,
+        row.text,
+        row.fix_by,
+        e.date,
+        e.results,
+        format_evidence(e.evidence) or None,
+    ]
+
+
+def fixes_sheet(wb: Any, content: FormContent) -> None:
+    """One row per finding the unit has to fix (or already reported fixed this period)."""
+    ws = wb.create_sheet(SHEET_FIXES)
+    title = f"Khắc phục tồn tại sau kiểm tra - {content.unit.name} - {content.period.title}"
+    subtitle = (
+        "Ghi ngày khắc phục xong, nội dung và văn bản chứng minh vào ô màu vàng; bỏ trống "
+        "dòng chưa khắc phục."
+        if content.fixes
+        else "Đơn vị không có tồn tại phải khắc phục."
+    )
+    rows = [_fix_values(row) for row in content.fixes]
+    first, last = _table(ws, FIX_COLUMNS, rows, subtitle, title)
+    if content.fixes:
+        letter = ws.cell(row=1, column=column_index(FIX_COLUMNS, "date")).column_letter
+        cutoff = content.period.cutoff
+        _validation(
+            ws,
+            f"{letter}{first}:{letter}{last}",
+            "date",
+            operator="between",
+            formula1=serial(dt.date(2000, 1, 1)),
+            formula2=serial(cutoff),
+            promptTitle="Ngày khắc phục",
+            prompt="Nhập ngày dạng dd/mm/yyyy.",
+            errorTitle="Ngày khắc phục",
+            error=f"Nhập một ngày dd/mm/yyyy, không sau ngày chốt số liệu {cutoff:%d/%m/%Y}.",
         )
 
 
