@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from plantrack import layout
 from plantrack.domain.audit_authors import AuthorsOverTime
 from plantrack.domain.audit_finding import AuditFinding, Emit, commit_record
+from plantrack.domain.audit_inspection import inspection_audit
 from plantrack.domain.audit_rules import (
     consolidation_findings,
     plan_time_findings,
@@ -83,6 +84,7 @@ def audit(
     periods = _period_lookup(plan)
     unit_after = _report_findings(commits, touched, plan, units, chosen, blobs, periods, found)
     plan_time_findings([t for t in touched if t.path == layout.PLAN], blobs, found.append)
+    inspection_audit(touched, blobs, found.append)
     reported = _unit_periods([t.path for t in touched if is_report(t.path)], report_files)
     unit_touches = [t for t in touched if _is_unit(t.path)]
     unit_file_findings(unit_touches, unit_after, reported, periods, blobs, found.append)

@@ -198,6 +198,11 @@ class FindingCounts:
         return self.by_status["fixed-on-time"] + self.by_status["fixed-late"]
 
     @property
+    def unfixed(self) -> int:
+        """Findings not fixed: within the deadline, overdue or failed at re-inspection."""
+        return self.total - self.fixed
+
+    @property
     def due(self) -> int:
         """Findings due at the cut-off: fixed + overdue."""
         return self.fixed + self.overdue
@@ -223,6 +228,7 @@ class FindingCounts:
             **{k.replace("-", "_"): v for k, v in self.by_status.items()},
             "total": self.total,
             "fixed": self.fixed,
+            "unfixed": self.unfixed,
             "overdue": self.overdue,
             "due": self.due,
             "fix_rate": self.fix_rate,

@@ -7,8 +7,10 @@ import datetime as dt
 from dataclasses import dataclass, field, fields, is_dataclass
 from typing import Any
 
+from plantrack.domain.findings_status import FindingCounts
 from plantrack.domain.indicators import IndicatorRow
 from plantrack.domain.indices import IndexRow
+from plantrack.domain.inspection_view import InspectionView
 from plantrack.domain.status import Counts, Status
 from plantrack.domain.submission import Submission
 from plantrack.models import Plan
@@ -284,6 +286,8 @@ class Consolidation:
     no_successor: list[NoSuccessorRow] = field(default_factory=list)
     # reports of units gone before the cut-off, not consolidated
     set_aside: list[SetAside] = field(default_factory=list)
+    oversight: InspectionView | None = None
+    """Inspections and their findings at the cut-off (none when the repository has none)."""
     summary: Summary = field(default_factory=lambda: Summary.of([]), metadata=DERIVED)
 
     @property
@@ -294,7 +298,7 @@ class Consolidation:
 
 def to_jsonable(value: Any) -> Any:
     """Dataclasses, dates and counts as plain JSON values (properties of counts included)."""
-    if isinstance(value, Counts):
+    if isinstance(value, Counts | FindingCounts):
         return value.to_dict()
     if is_dataclass(value) and not isinstance(value, type):
         out = {

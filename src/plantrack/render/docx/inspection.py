@@ -13,6 +13,8 @@ from typing import Any
 
 from plantrack.domain.inspection_docs import ConclusionDoc, FixReminder, RecheckDoc
 from plantrack.domain.inspection_view import InspectionView
+from plantrack.domain.viewmodel import PlanInfo
+from plantrack.models.plan import DocumentSettings
 from plantrack.render.docx.compose import compose
 from plantrack.render.docx.report import template_blocks
 from plantrack.render.docx.text import Letterhead, letterhead, plan_topic
@@ -23,15 +25,15 @@ from plantrack.render.templating import vn_date
 class Issuer:
     """Who issues the documents: the plan's document settings and the plan's basics."""
 
-    settings: dict[str, Any] | None
-    plan: dict[str, Any]
+    settings: DocumentSettings | None
+    plan: PlanInfo
     indices: list[str]
     sender: str
 
     @property
     def topic(self) -> str:
         """``Kế hoạch nâng cao Chỉ số SIPAS, PAPI`` (or the plan's title)."""
-        return plan_topic(str(self.plan.get("title") or ""), self.indices)
+        return plan_topic(self.plan.title, self.indices)
 
 
 @dataclass(frozen=True)
@@ -43,10 +45,9 @@ class Signing:
     signer: str | None = None
 
 
-def _code(settings: dict[str, Any] | None, prefix: str) -> str:
+def _code(settings: DocumentSettings | None, prefix: str) -> str:
     """``TB-PNV`` from the office's letter code (``PNV``) or the report code (``BC-PNV``)."""
-    s = settings or {}
-    own = s.get("letter_code") or str(s.get("code") or "").removeprefix("BC-")
+    own = settings.letter_code or (settings.code or "").removeprefix("BC-") if settings else ""
     return f"{prefix}-{own}" if own else prefix
 
 
@@ -59,9 +60,9 @@ def _head(
     year: int,
     recipients: list[str] | None = None,
 ) -> Letterhead:
-    settings = dict(issuer.settings or {})
-    if prefix is not None:
-        settings["code"] = _code(issuer.settings, prefix)
+    settings = issuer.settings
+    if prefix is not None and settings is not None:
+        settings = settings.model_copy(update={"code": _code(settings, prefix)})
     head = letterhead(
         settings,
         issuer.plan,
@@ -80,8 +81,8 @@ def _context(issuer: Issuer, summary: str, **data: Any) -> dict[str, Any]:
     return {
         "summary": summary,
         "sender": issuer.sender,
-        "issuer": issuer.plan.get("issuer") or "",
-        "plan_title": issuer.plan.get("title") or "",
+        "issuer": issuer.plan.issuer,
+        "plan_title": issuer.plan.title,
         "d": data,
     }
 
@@ -105,7 +106,7 @@ def render_conclusion_docx(
     summary = f"Kết luận {doc.kind_label[:1].lower()}{doc.kind_label[1:]} tại {places}"
     day = signing.date or as_of
     year = day.year
-    recipients = [*(u.name for u in doc.units), f"{issuer.plan.get('issuer') or ''} (b/c)"]
+    recipients = [*(u.name for u in doc.units), f"{issuer.plan.issuer} (b/c)"]
     head = _head(issuer, signing, letter=False, prefix="TB", year=year, recipients=recipients)
     blocks = template_blocks(
         "inspection-conclusion.txt.j2", repo, **_context(issuer, summary, conclusion_doc=doc)

@@ -10,17 +10,19 @@ from openpyxl import Workbook
 from plantrack.domain.viewmodel import Consolidation
 from plantrack.render.office.package import fixed_time, workbook_bytes
 from plantrack.render.xlsx.detail import indicators_sheet, pairs_sheet, provenance_sheet
+from plantrack.render.xlsx.oversight import oversight_sheet
 from plantrack.render.xlsx.sheets import submission_sheet, summary_sheet, units_sheet
 
 __all__ = ["render_xlsx"]
 
-# In the order of the sheets (sheets.SHEETS).
+# In the order of the sheets (sheets.SHEETS, with the inspection sheet before the last).
 BUILDERS = (
     summary_sheet,
     submission_sheet,
     units_sheet,
     pairs_sheet,
     indicators_sheet,
+    oversight_sheet,  # only when the repository records inspections
     provenance_sheet,
 )
 

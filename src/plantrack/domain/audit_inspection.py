@@ -1,0 +1,137 @@
+"""The audit's rules for inspections (pure): a finding's deadline moved (PT413), a finding
+deleted (PT414), and a fix recorded after the deadline yet dated within it (PT415) — in an
+inspection file or in a unit's ``fixes:``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from plantrack.domain.audit_finding import Emit, commit_record
+from plantrack.domain.gitfacts import Blobs, Touch
+
+Findings = dict[str, dict[str, Any]]
+
+
+def is_inspection(path: str) -> bool:
+    """Whether ``path`` is ``data/inspections/<year>/<id>.yaml``."""
+    parts = path.split("/")
+    return len(parts) == 4 and parts[:2] == ["data", "inspections"] and path.endswith(".yaml")
+
+
+def _findings(data: Any) -> Findings:
+    """Finding id → the finding's data, from an inspection file as plain YAML."""
+    items = data.get("findings") if isinstance(data, dict) else None
+    out: Findings = {}
+    for item in items if isinstance(items, list) else []:
+        if isinstance(item, dict) and item.get("id") is not None:
+            out.setdefault(str(item["id"]), item)
+    return out
+
+
+def _day(value: Any) -> dt.date | None:
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        return None
+
+
+def _fix_dates(items: Any) -> list[dt.date]:
+    out = []
+    for item in items if isinstance(items, list) else []:
+        day = _day(item.get("date")) if isinstance(item, dict) else None
+        if day is not None:
+            out.append(day)
+    return out
+
+
+def inspection_audit(touched: Sequence[Touch], blobs: Blobs, emit: Emit) -> None:
+    """Every inspection rule over the touches (oldest first) of inspection files and reports."""
+    chosen = [t for t in touched if is_inspection(t.path) or _is_report(t.path)]
+    data = blobs.parsed({b for t in chosen for b in (t.old_blob, t.new_blob) if b})
+    deadlines: dict[str, dt.date] = {}
+    for t in chosen:
+        old = data.get(t.old_blob) if t.old_blob else None
+        new = None if t.gone or not t.new_blob else data.get(t.new_blob)
+        if is_inspection(t.path):
+            _inspection_touch(t, _findings(old), _findings(new), emit)
+            for fid, item in _findings(new).items():
+                day = _day(item.get("fix_by"))
+                if day is not None:
+                    deadlines[fid] = day
+        else:
+            _report_touch(t, old, new, deadlines, emit)
+
+
+def _is_report(path: str) -> bool:
+    parts = path.split("/")
+    return len(parts) == 4 and parts[:2] == ["data", "reports"] and path.endswith(".yaml")
+
+
+def _inspection_touch(t: Touch, old: Findings, new: Findings, emit: Emit) -> None:
+    """PT413 and PT414 between two versions of a file; PT415 for fixes it adds."""
+    for fid, before in old.items():
+        after = new.get(fid)
+        if after is None:
+            emit(commit_record(t.commit, "PT414", t.path, f"findings[{fid}]", touch=t, finding=fid))
+        elif str(after.get("fix_by")) != str(before.get("fix_by")):
+            emit(
+                commit_record(
+                    t.commit,
+                    "PT413",
+                    t.path,
+                    f"findings[{fid}].fix_by",
+                    touch=t,
+                    finding=fid,
+                    old=str(before.get("fix_by")),
+                    new=str(after.get("fix_by")),
+                )
+            )
+    for fid, after in new.items():
+        deadline = _day(after.get("fix_by"))
+        known = set(_fix_dates((old.get(fid) or {}).get("fixes")))
+        added = [d for d in _fix_dates(after.get("fixes")) if d not in known]
+        _late_records(t, fid, deadline, added, emit)
+
+
+def _report_touch(t: Touch, old: Any, new: Any, deadlines: dict[str, dt.date], emit: Emit) -> None:
+    """PT415 for the fixes a report's commit adds."""
+    before = _by_finding(old)
+    for fid, days in _by_finding(new).items():
+        added = [d for d in days if d not in before.get(fid, [])]
+        _late_records(t, fid, deadlines.get(fid), added, emit)
+
+
+def _by_finding(data: Any) -> dict[str, list[dt.date]]:
+    items = data.get("fixes") if isinstance(data, dict) else None
+    out: dict[str, list[dt.date]] = {}
+    for item in items if isinstance(items, list) else []:
+        if isinstance(item, dict) and item.get("finding") is not None:
+            out.setdefault(str(item["finding"]), []).extend(_fix_dates([item]))
+    return out
+
+
+def _late_records(
+    t: Touch, fid: str, deadline: dt.date | None, added: list[dt.date], emit: Emit
+) -> None:
+    recorded = t.commit.author_date.date()
+    if deadline is None or recorded <= deadline:
+        return
+    for day in added:
+        if day <= deadline:
+            emit(
+                commit_record(
+                    t.commit,
+                    "PT415",
+                    t.path,
+                    f"fixes[{fid}]",
+                    touch=t,
+                    finding=fid,
+                    fixed=day.isoformat(),
+                    fix_by=deadline.isoformat(),
+                    days=(recorded - deadline).days,
+                )
+            )
