@@ -1,0 +1,80 @@
+"""The audit of inspections on a real history: a deadline moved (PT413), a finding deleted
+(PT414), a fix recorded after the deadline yet dated within it (PT415)."""
+
+from __future__ import annotations
+
+from plantrack.app.audit import run_audit
+from tests.audit.conftest import CLERK, DON, Repo
+
+INSP = "data/inspections/2024/kt-1.yaml"
+BODY = """\
+id: kt-1
+kind: dot-xuat
+title: Kiểm tra đột xuất
+lead: phong-noi-vu
+visits:
+  - {unit: xa-tra-don, date: 2024-08-21}
+findings:
+  - id: kt-1-01
+    unit: xa-tra-don
+    category: Kỷ luật
+    text: Công chức đi muộn.
+    fix_by: 2024-09-30
+  - id: kt-1-02
+    unit: xa-tra-don
+    category: Một cửa
+    text: Sổ ghi thiếu.
+    fix_by: 2024-09-30
+"""
+
+
+def codes(repo: Repo) -> list[tuple[str, str]]:
+    return [
+        (f.finding.code, f.finding.key)
+        for f in run_audit(repo.root).findings
+        if f.finding.code in ("PT413", "PT414", "PT415")
+    ]
+
+
+def test_a_clean_inspection_history_has_no_finding(mini: Repo) -> None:
+    mini.write(INSP, BODY)
+    mini.commit("2024-09-04", CLERK, "Kết luận kiểm tra")
+    mini.edit(
+        INSP,
+        "    fix_by: 2024-09-30\n  - id: kt-1-02",
+        "    fix_by: 2024-09-30\n    fixes: [{date: 2024-09-20}]\n  - id: kt-1-02",
+    )
+    mini.commit("2024-09-21", CLERK, "Khắc phục")
+    assert codes(mini) == []
+
+
+def test_moved_deadline_and_deleted_finding(mini: Repo) -> None:
+    mini.write(INSP, BODY)
+    mini.commit("2024-09-04", CLERK, "Kết luận kiểm tra")
+    mini.edit(
+        INSP,
+        "    text: Công chức đi muộn.\n    fix_by: 2024-09-30",
+        "    text: Công chức đi muộn.\n    fix_by: 2024-10-31",
+    )
+    moved = mini.commit("2024-10-02", CLERK, "Gia hạn")
+    text = mini.read(INSP)
+    mini.write(INSP, text[: text.index("  - id: kt-1-02")])
+    mini.commit("2024-10-03", CLERK, "Bỏ tồn tại")
+    result = run_audit(mini.root)
+    found = {f.finding.code: f for f in result.findings if f.finding.code in ("PT413", "PT414")}
+    assert found["PT413"].commit == moved
+    assert found["PT413"].finding.message_en.endswith(": 2024-09-30 → 2024-10-31")
+    assert found["PT413"].finding.key == "findings[kt-1-01].fix_by"
+    assert "removed finding 'kt-1-02'" in found["PT414"].finding.message_en
+
+
+def test_a_fix_recorded_late_but_dated_in_time(mini: Repo) -> None:
+    mini.write(INSP, BODY)
+    mini.commit("2024-09-04", CLERK, "Kết luận kiểm tra")
+    rel = "data/reports/2024-Q3/xa-tra-don.yaml"
+    mini.write(rel, mini.read(rel) + "fixes:\n  - {finding: kt-1-01, date: 2024-09-28}\n")
+    late = mini.commit("2024-10-05", DON, "Báo cáo khắc phục")
+    result = run_audit(mini.root)
+    (f,) = [f for f in result.findings if f.finding.code == "PT415"]
+    assert (f.commit, f.file) == (late, rel)
+    assert "dated 2024-09-28 (within the deadline 2024-09-30) 5 days after" in f.finding.message_en
