@@ -24,6 +24,8 @@ from plantrack.app.form_import import Imported, import_file
 from plantrack.app.guard import Outcome, write_guarded
 from plantrack.app.history import run_history
 from plantrack.app.init import DEFAULT_DISTRICT, DEFAULT_TITLE, Initialised, init_repository
+from plantrack.app.inspection import InspectionStatus, inspection_status, new_inspection
+from plantrack.app.inspection_docs import DocumentRequest, inspection_document
 from plantrack.app.record import record_consolidation
 from plantrack.app.remind import Letter, Reminded, remind
 from plantrack.app.report_new import NewReport, new_report
@@ -39,9 +41,11 @@ __all__ = [
     "FORMATS",
     "CheckResult",
     "Consolidated",
+    "DocumentRequest",
     "Exported",
     "Imported",
     "Initialised",
+    "InspectionStatus",
     "Letter",
     "NewReport",
     "Options",
@@ -59,8 +63,11 @@ __all__ = [
     "find_repo",
     "import_file",
     "init_repository",
+    "inspection_document",
+    "inspection_status",
     "latest_period",
     "layout",
+    "new_inspection",
     "new_report",
     "prepare_consolidation",
     "record_consolidation",

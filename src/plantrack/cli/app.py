@@ -21,6 +21,7 @@ from plantrack.cli import (
     form_cmd,
     history_cmd,
     init_cmd,
+    inspection_cmd,
     remind_cmd,
     report_cmd,
     schema_cmd,
@@ -91,6 +92,7 @@ app.command("remind")(remind_cmd.remind)
 app.add_typer(report_cmd.report_app, name="report")
 app.command("init")(init_cmd.init)
 app.add_typer(form_cmd.form_app, name="form")
+app.add_typer(inspection_cmd.inspection_app, name="inspection")
 app.command("audit")(audit_cmd.audit)
 app.command("history")(history_cmd.history)
 app.command("codeowners")(codeowners_cmd.codeowners)

@@ -37,7 +37,7 @@ def _findings(view: InspectionView) -> Table:
         table.add_row(
             row.id,
             row.responsible,
-            row.text[:70],
+            row.text,
             deadline,
             vn_date(row.fixed_on) if row.fixed_on else "",
             _status_text(row.status, row.status_vi, row.reopened),
