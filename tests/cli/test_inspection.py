@@ -1,0 +1,126 @@
+"""``plantrack inspection``: status at a cut-off on the embedded data, a new skeleton that
+checks clean, the documents read back, and a broken inspection file stopping with located,
+coded messages and nothing written."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import docx
+import pytest
+
+from tests.cli.conftest import Run
+
+PROJECT = Path(__file__).resolve().parents[2]
+TODAY = "2026-11-30"
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A copy of the embedded data (plan, units, indices, reports, inspections)."""
+    root = tmp_path / "repo"
+    shutil.copytree(PROJECT / "data", root / "data")
+    return root
+
+
+def test_status_lists_every_finding_with_the_hand_counted_figures(
+    cli: Callable[..., Run],
+) -> None:
+    run = cli(
+        "inspection",
+        "status",
+        "--as-of",
+        "2025-03-14",
+        "--format",
+        "json",
+        "--today",
+        TODAY,
+        "--repo",
+        PROJECT,
+    )
+    assert run.code == 0, run.err
+    data = json.loads(run.out)
+    assert len(data["findings"]) == 14
+    assert data["counts"]["fixed_on_time"] == 12
+    assert data["counts"]["fixed_late"] == 1
+    assert data["counts"]["failed_recheck"] == 1
+    assert (data["counts"]["due"], data["counts"]["fix_rate"]) == (14, 92.86)
+    assert [s["unit_id"] for s in data["slow"]] == ["xa-tra-dzon"]
+    text = cli("inspection", "status", "--as-of", "2025-03-14", "--today", TODAY, "--repo", PROJECT)
+    assert text.code == 0
+    assert text.out.count("kt-2024-") == 14
+    assert "Phúc tra chưa đạt" in text.out and "UBND xã Trà Dơn (1)" in text.out
+
+
+def test_new_writes_the_next_id_and_checks_clean(cli: Callable[..., Run], project: Path) -> None:
+    run = cli("inspection", "new", "--date", "2025-04-02", "--repo", project)
+    assert run.code == 0, run.err
+    path = project / "data/inspections/2025/kt-2025-02.yaml"
+    assert run.out.strip() == str(path)
+    text = path.read_text("utf-8")
+    assert text.startswith(
+        "# yaml-language-server: $schema=../../../schemas/inspection.schema.json"
+    )
+    assert "lead: phong-noi-vu" in text and "# xa-tra-mai: UBND xã Trà Mai" in text
+    again = cli("inspection", "new", "--date", "2025-04-03", "--repo", project)
+    assert again.out.strip().endswith("kt-2025-03.yaml")
+    check = cli("check", "--today", TODAY, "--repo", project)
+    assert "inspections" not in check.out, check.out
+
+
+def test_documents_read_back(cli: Callable[..., Run], tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    common = ("--out", out, "--as-of", "2025-03-14", "--today", TODAY, "--repo", PROJECT)
+    assert cli("inspection", "document", "ket-luan", "-i", "kt-2024-02", *common).code == 0
+    notice = docx.Document(str(out / "thong-bao-ket-luan-kt-2024-02.docx"))
+    body = "\n".join(p.text for p in notice.paragraphs)
+    assert "THÔNG BÁO" in body and "Kết luận kiểm tra đột xuất tại Trà Tập, Trà Vinh" in body
+    assert "kt-2024" not in body  # no ids in an official document
+    header = notice.tables[0].rows[0].cells[0].text
+    assert "Số: 50/TB-PNV" in header
+    table = notice.tables[1]
+    assert [c.text for c in table.rows[0].cells] == [
+        "STT",
+        "Đơn vị",
+        "Nội dung cần khắc phục",
+        "Thời hạn khắc phục",
+    ]
+    assert len(table.rows) == 10  # header + 9 findings
+    assert cli("inspection", "document", "don-doc", *common).code == 0
+    letter = docx.Document(str(out / "cong-van-don-doc-khac-phuc-2025-03-14.docx"))
+    text = "\n".join(p.text for p in letter.paragraphs)
+    assert "Kính gửi: UBND xã Trà Dơn." in text
+    assert "phúc tra chưa đạt" in text
+    assert cli("inspection", "document", "phuc-tra", "-i", "kt-2025-01", *common).code == 0
+    report = docx.Document(str(out / "bao-cao-phuc-tra-kt-2025-01.docx"))
+    text = "\n".join(p.text for p in report.paragraphs)
+    assert "3 nội dung đã khắc phục đạt yêu cầu; 1 nội dung khắc phục chưa đạt" in text
+    assert cli("inspection", "document", "danh-sach", *common).code == 0
+    listed = docx.Document(str(out / "danh-sach-cham-khac-phuc-2025-03-14.docx"))
+    rows = [[c.text for c in r.cells] for r in listed.tables[1].rows]
+    assert rows[1][1] == "Trà Dơn" and rows[1][5] == "Phúc tra chưa đạt"
+
+
+def test_a_broken_inspection_file_is_located_and_nothing_written(
+    cli: Callable[..., Run], project: Path, tmp_path: Path
+) -> None:
+    rel = "data/inspections/2024/kt-2024-02.yaml"
+    path = project / rel
+    before = path.read_text("utf-8")
+    path.write_text(before.replace("fix_by: 2025-01-31", "fix_by: 31/01/2025", 1), "utf-8")
+    run = cli("inspection", "status", "--as-of", "2025-03-14", "--today", TODAY, "--repo", project)
+    assert run.code == 1
+    line = before[: before.index("fix_by: 2025-01-31")].count("\n") + 1
+    assert f"{rel}:{line}:" in run.err and "PT1" in run.err
+    out = tmp_path / "out"
+    doc = cli(
+        "inspection", "document", "danh-sach", "--out", out, "--today", TODAY, "--repo", project
+    )
+    assert doc.code == 1 and not out.exists()
+    # the same in check, and the file is left as the user wrote it
+    check = cli("check", "--today", TODAY, "--repo", project)
+    assert check.code == 1 and f"{rel}:{line}:" in check.out
+    assert "31/01/2025" in path.read_text("utf-8")
