@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from plantrack import __version__, layout
+from plantrack.app.inspection import load_oversight
 from plantrack.app.record import record_consolidation
 from plantrack.domain.consolidation import consolidate
 from plantrack.domain.viewmodel import Consolidation, InputFile, Provenance
@@ -65,6 +66,9 @@ def prepare(
     previous = load_period(root, ctx, files, previous_id, today=today) if previous_id else None
     findings = base.findings + current.findings
     findings += check_period_reported(period_id, len(current.reports))
+    oversight = load_oversight(root, base, files, today) if base.inspections else None
+    if oversight is not None:  # a report's own fixes are already checked with it
+        findings += [f for f in oversight.findings if f not in findings]
     if any(f.severity == "error" for f in findings):
         return Prepared(None, findings)
     inputs = (
@@ -72,6 +76,8 @@ def prepare(
         + current.files
         + (previous.files if previous else [])
     )
+    if oversight is not None:
+        inputs += [f for f in oversight.fix_files_until(period_id) if f not in inputs]
     provenance = _provenance(root, inputs, as_of or period.cutoff)
     added = git.first_added(root)
     committed = {f.stem: added[f.rel] for f in current.files if f.rel in added}
@@ -87,6 +93,8 @@ def prepare(
         warnings=list(findings),
         history=_history(root, ctx, files, period_id, today, previous_id, previous),
     )
+    if oversight is not None:
+        vm.oversight = oversight.view(as_of or period.cutoff, period_start=period.start)
     return Prepared(vm, findings)
 
 

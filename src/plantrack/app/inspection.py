@@ -16,6 +16,7 @@ from plantrack.io.atomic import write_atomic
 from plantrack.io.repo import DataFile, list_data_files
 from plantrack.models import Report
 from plantrack.models.inspection import Inspection
+from plantrack.models.period import period_sort_key
 from plantrack.validate.check import Loaded, load_base
 from plantrack.validate.context import Context
 from plantrack.validate.finding import Finding
@@ -37,6 +38,11 @@ class Oversight:
     def errors(self) -> list[Finding]:
         """Findings of severity error."""
         return [f for f in self.findings if f.severity == "error"]
+
+    def fix_files_until(self, period_id: str) -> list[DataFile]:
+        """The reports with fixes filed for ``period_id`` or an earlier period."""
+        key = period_sort_key(period_id)
+        return [f for f in self.fix_files if period_sort_key(f.folder) <= key]
 
     def view(self, as_of: dt.date, period_start: dt.date | None = None) -> InspectionView:
         """The findings and counts at ``as_of`` (with a period's visits from ``period_start``)."""

@@ -8,6 +8,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from plantrack.domain.findings_status import FINDING_COLOURS, FINDING_LABELS
 from plantrack.domain.status import STATUS_ORDER
 from plantrack.domain.viewmodel import Consolidation
 from plantrack.i18n import t
@@ -33,7 +34,35 @@ def status_view(vm: Consolidation, lang: str = "vi") -> Group:
             as_of=vn_date(vm.as_of),
         ),
     )
-    return Group(Panel(header), _counts(vm, lang), _submissions(vm, lang), _overdue(vm, lang))
+    parts: list[Panel | Table] = [
+        Panel(header),
+        _counts(vm, lang),
+        _submissions(vm, lang),
+        _overdue(vm, lang),
+    ]
+    if vm.oversight is not None and vm.oversight.findings:
+        parts.append(_oversight(vm, lang))
+    return Group(*parts)
+
+
+def _oversight(vm: Consolidation, lang: str) -> Table:
+    """Findings after inspection at the cut-off, and the units slow to fix them."""
+    o = vm.oversight
+    assert o is not None
+    c = o.counts
+    en = lang == "en"
+    title = "Findings after inspection: fixed" if en else "Tồn tại sau kiểm tra: đã khắc phục"
+    table = Table(title=f"{title} {c.fixed}/{c.total}")
+    table.add_column(t("terminal.status", lang))
+    table.add_column("Findings" if en else "Số tồn tại", justify="right")
+    for status, labels in FINDING_LABELS.items():
+        label = labels[1] if en else labels[0]
+        table.add_row(Text(label, style=FINDING_COLOURS[status]), str(c.by_status[status]))
+    slow = "; ".join(f"{u.short} ({len(u.findings)})" for u in o.slow) or (
+        "none" if en else "không có"
+    )
+    table.add_row(Text("Units slow to fix" if en else "Đơn vị chậm khắc phục", style="bold"), slow)
+    return table
 
 
 def _counts(vm: Consolidation, lang: str) -> Table:
