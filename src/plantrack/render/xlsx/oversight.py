@@ -7,8 +7,8 @@ from typing import Any
 
 from plantrack.domain.findings_status import FINDING_COLOURS, FINDING_LABELS, FINDING_STATUSES
 from plantrack.domain.viewmodel import Consolidation
+from plantrack.render.office.tables import BOLD, Col, Filled, put, write_table
 from plantrack.render.xlsx.sheets import new_sheet
-from plantrack.render.xlsx.table import BOLD, Col, Filled, put, write_table
 
 SHEET = "Kiểm tra, khắc phục"
 
