@@ -124,3 +124,70 @@ def test_a_broken_inspection_file_is_located_and_nothing_written(
     check = cli("check", "--today", TODAY, "--repo", project)
     assert check.code == 1 and f"{rel}:{line}:" in check.out
     assert "31/01/2025" in path.read_text("utf-8")
+
+
+def test_the_consolidated_report_carries_the_inspection_paragraph_and_table(
+    cli: Callable[..., Run], tmp_path: Path
+) -> None:
+    out = tmp_path / "q1"
+    run = cli(
+        "consolidate",
+        "--period",
+        "2025-Q1",
+        "--format",
+        "md,json,xlsx",
+        "--today",
+        TODAY,
+        "--out",
+        out,
+        "--repo",
+        PROJECT,
+    )
+    assert run.code == 0, run.err
+    md = (out / "bao-cao-tong-hop-2025-Q1.md").read_text("utf-8")
+    assert (
+        "**Kết quả kiểm tra và khắc phục sau kiểm tra:** trong kỳ, phúc tra 02 cuộc tại 02 đơn "
+        "vị; lũy kế đến ngày 14/03/2025, có 14 tồn tại, hạn chế được kiến nghị khắc phục; đã "
+        "khắc phục 13/14 (đúng hạn 12, quá hạn 1); chưa khắc phục 1 (phúc tra chưa đạt 1). Đơn "
+        "vị chậm khắc phục: UBND xã Trà Dơn (1 tồn tại quá hạn)."
+    ) in md
+    assert "## PHỤ LỤC 4. KẾT QUẢ KHẮC PHỤC TỒN TẠI, HẠN CHẾ SAU KIỂM TRA" in md
+    assert "| **Tổng** | **14** | **12** | **1** | **0** | **0** | **1** | **92,86%** |" in md
+    data = json.loads((out / "bao-cao-tong-hop-2025-Q1.json").read_text("utf-8"))
+    assert data["oversight"]["counts"]["total"] == 14
+    assert data["oversight"]["period_visits"] == {
+        "count": 2,
+        "units": 2,
+        "by_kind": {"theo-ke-hoach": 0, "dot-xuat": 0, "phuc-tra": 2},
+    }
+    inputs = {f["path"] for f in data["provenance"]["files"]}
+    assert "data/inspections/2024/kt-2024-01.yaml" in inputs
+    from openpyxl import load_workbook
+
+    wb = load_workbook(out / "bao-cao-tong-hop-2025-Q1.xlsx")
+    assert wb.sheetnames[-2:] == ["Kiểm tra, khắc phục", "Nguồn dữ liệu"]
+    assert wb["Kiểm tra, khắc phục"].cell(5, 1).value == "kt-2024-01-01"
+
+
+def test_the_year_report_matches_the_units_own_counts(
+    cli: Callable[..., Run], tmp_path: Path
+) -> None:
+    out = tmp_path / "y"
+    run = cli(
+        "consolidate",
+        "--period",
+        "2024-Y",
+        "--format",
+        "md",
+        "--today",
+        TODAY,
+        "--out",
+        out,
+        "--repo",
+        PROJECT,
+    )
+    assert run.code == 0, run.err
+    md = (out / "bao-cao-tong-hop-2024-Y.md").read_text("utf-8")
+    # the office's year report: 5 units inspected, 14 recommendations, 11 fixed
+    assert "trong kỳ, tổ chức 05 cuộc kiểm tra tại 05 đơn vị" in md
+    assert "đã khắc phục 11/14 (đúng hạn 9, quá hạn 2); chưa khắc phục 3 (đang trong hạn 3)" in md

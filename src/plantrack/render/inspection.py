@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from typing import Any
 
@@ -10,7 +11,8 @@ from rich.table import Table
 from rich.text import Text
 
 from plantrack.domain.findings_status import FINDING_COLOURS, FINDING_LABELS
-from plantrack.domain.inspection_view import InspectionView
+from plantrack.domain.inspection_docs import FixReminder
+from plantrack.domain.inspection_view import FindingRow, InspectionView
 from plantrack.domain.viewmodel import to_jsonable
 from plantrack.render.templating import percent, vn_date
 
@@ -96,3 +98,36 @@ def render_inspection_json(view: InspectionView) -> str:
     """The view as JSON (keys sorted), counts with their rates."""
     data = to_jsonable(view)
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def fix_reminders_text(reminders: list[FixReminder], as_of: dt.date) -> str:
+    """The units with findings past or near their deadline, one block each ("" for none)."""
+    if not reminders:
+        return ""
+    lines = [f"Tồn tại sau kiểm tra chưa khắc phục, tính đến ngày {vn_date(as_of)}:", ""]
+    for unit in reminders:
+        lines.append(f"{unit.name} [{unit.unit_id}]")
+        for row in unit.overdue:
+            why = "phúc tra chưa đạt" if row.status == "failed-recheck" else "quá hạn"
+            days = f", quá {row.days_overdue} ngày" if row.days_overdue else ""
+            lines.append(f"  - {row.id} {row.text} (hạn {vn_date(row.deadline)}; {why}{days})")
+        for row in unit.near:
+            lines.append(f"  - {row.id} {row.text} (hạn {vn_date(row.deadline)}; sắp đến hạn)")
+        lines.append("")
+    late = sum(bool(u.overdue) for u in reminders)
+    lines.append(f"Tổng: {late} đơn vị chậm khắc phục, {len(reminders) - late} đơn vị sắp đến hạn.")
+    return "\n".join(lines) + "\n"
+
+
+def unit_findings_text(rows: list[FindingRow], as_of: dt.date) -> str:
+    """A unit's findings after inspection (for ``history``); "" for none."""
+    if not rows:
+        return ""
+    lines = [f"Tồn tại sau kiểm tra (tình trạng đến ngày {vn_date(as_of)}):"]
+    for row in rows:
+        fixed = f", khắc phục ngày {vn_date(row.fixed_on)}" if row.fixed_on else ""
+        lines.append(
+            f"  - {row.id} ({row.inspection}, phát hiện {vn_date(row.found_on)}): {row.text} "
+            f"— hạn {vn_date(row.deadline)}{fixed}; {row.status_vi}"
+        )
+    return "\n".join(lines) + "\n"
