@@ -10,7 +10,14 @@ from typing import Annotated
 
 import typer
 
-from plantrack.cli.options import RepoOption, TodayOption, check_format, parse_day
+from plantrack.cli.options import (
+    LangOption,
+    RepoOption,
+    TodayOption,
+    check_format,
+    check_lang,
+    parse_day,
+)
 
 inspection_app = typer.Typer(
     help="Kiểm tra, tồn tại sau kiểm tra, khắc phục và phúc tra.",
@@ -30,6 +37,7 @@ AsOfOption = Annotated[
 def status(
     as_of: AsOfOption = None,
     fmt: Annotated[str, typer.Option("--format", help="text hoặc json.")] = "text",
+    lang: LangOption = "vi",
     today: TodayOption = None,
     repo: RepoOption = None,
 ) -> int:
@@ -41,18 +49,24 @@ def status(
     from plantrack.render.inspection import print_inspection_status, render_inspection_json
 
     fmt = check_format(fmt, ("text", "json"))
+    lang = check_lang(lang)
     day = parse_day(today, "--today") or dt.date.today()
     root = api.find_repo(explicit=repo)
     result = api.inspection_status(root, parse_day(as_of, "--as-of") or day, today=day)
     if result.view is None:
         errors = [f for f in result.findings if f.severity == "error"]
-        typer.echo(out_findings.as_text(errors, len({f.path for f in errors})), nl=False, err=True)
+        typer.echo(
+            out_findings.as_text(errors, len({f.path for f in errors}), lang=lang),
+            nl=False,
+            err=True,
+        )
         return 1
     if fmt == "json":
         typer.echo(render_inspection_json(result.view), nl=False)
     else:
         # piped output keeps a readable width instead of rich's 80 columns
-        print_inspection_status(result.view, Console(width=None if sys.stdout.isatty() else 160))
+        width = None if sys.stdout.isatty() else 160
+        print_inspection_status(result.view, Console(width=width), lang)
     return 0
 
 

@@ -16,58 +16,93 @@ from plantrack.domain.inspection_view import FindingRow, InspectionView
 from plantrack.domain.viewmodel import to_jsonable
 from plantrack.render.templating import percent, vn_date
 
+WORDS: dict[str, dict[str, str]] = {
+    "vi": {
+        "title": "Tồn tại sau kiểm tra, tình trạng đến ngày {day}",
+        "id": "Mã",
+        "unit": "Đơn vị",
+        "text": "Nội dung",
+        "deadline": "Hạn",
+        "fixed": "Khắc phục",
+        "status": "Tình trạng",
+        "late": " (quá {days} ngày)",
+        "reopened": " (gia hạn mới)",
+        "totals": "Tổng hợp",
+        "count": "Số tồn tại",
+        "total": "Tổng số",
+        "due": "Đến hạn / đã khắc phục / tỷ lệ",
+        "on_time": "Đúng hạn / tỷ lệ",
+        "overdue": "Quá hạn / tỷ lệ",
+        "by_unit": "Theo đơn vị",
+        "findings": "Tồn tại",
+        "done": "Đã khắc phục",
+        "over": "Quá hạn",
+        "rate": "Tỷ lệ khắc phục",
+        "slow": "Đơn vị chậm khắc phục (quá hạn chưa khắc phục): {names}",
+        "none_slow": "Không có đơn vị quá hạn chưa khắc phục.",
+    },
+    "en": {
+        "title": "Findings after inspection, status at {day}",
+        "id": "Id",
+        "unit": "Unit",
+        "text": "Finding",
+        "deadline": "Deadline",
+        "fixed": "Fixed",
+        "status": "Status",
+        "late": " ({days} days overdue)",
+        "reopened": " (new deadline)",
+        "totals": "Totals",
+        "count": "Findings",
+        "total": "Total",
+        "due": "Due / fixed / rate",
+        "on_time": "On time / rate",
+        "overdue": "Overdue / rate",
+        "by_unit": "By unit",
+        "findings": "Findings",
+        "done": "Fixed",
+        "over": "Overdue",
+        "rate": "Fix rate",
+        "slow": "Units slow to fix (overdue, not fixed): {names}",
+        "none_slow": "No unit has an overdue finding.",
+    },
+}
 
-def _status_text(row_status: str, label: str, reopened: bool) -> Text:
-    return Text(label + (" (gia hạn mới)" if reopened else ""), style=FINDING_COLOURS[row_status])
 
-
-def _findings(view: InspectionView) -> Table:
-    table = Table(title=f"Tồn tại sau kiểm tra, tình trạng đến ngày {vn_date(view.as_of)}")
-    for name, justify in (
-        ("Mã", "left"),
-        ("Đơn vị", "left"),
-        ("Nội dung", "left"),
-        ("Hạn", "left"),
-        ("Khắc phục", "left"),
-        ("Tình trạng", "left"),
-    ):
-        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+def _findings(view: InspectionView, w: dict[str, str], lang: str) -> Table:
+    table = Table(title=w["title"].format(day=vn_date(view.as_of)))
+    for key in ("id", "unit", "text", "deadline", "fixed", "status"):
+        table.add_column(w[key])
     for row in view.findings:
         deadline = vn_date(row.deadline)
         if row.days_overdue:
-            deadline += f" (quá {row.days_overdue} ngày)"
-        table.add_row(
-            row.id,
-            row.responsible,
-            row.text,
-            deadline,
-            vn_date(row.fixed_on) if row.fixed_on else "",
-            _status_text(row.status, row.status_vi, row.reopened),
-        )
+            deadline += w["late"].format(days=row.days_overdue)
+        label = row.status_en if lang == "en" else row.status_vi
+        status = Text(label + (w["reopened"] if row.reopened else ""))
+        status.stylize(FINDING_COLOURS[row.status])
+        fixed = vn_date(row.fixed_on) if row.fixed_on else ""
+        table.add_row(row.id, row.responsible, row.text, deadline, fixed, status)
     return table
 
 
-def _counts(view: InspectionView) -> Table:
+def _counts(view: InspectionView, w: dict[str, str], lang: str) -> Table:
     c = view.counts
-    table = Table(title="Tổng hợp")
-    table.add_column("Tình trạng")
-    table.add_column("Số tồn tại", justify="right")
-    for status, (label, _) in FINDING_LABELS.items():
+    table = Table(title=w["totals"])
+    table.add_column(w["status"])
+    table.add_column(w["count"], justify="right")
+    for status, labels in FINDING_LABELS.items():
+        label = labels[1] if lang == "en" else labels[0]
         table.add_row(Text(label, style=FINDING_COLOURS[status]), str(c.by_status[status]))
-    table.add_row(Text("Tổng số", style="bold"), str(c.total))
-    table.add_row(
-        Text("Đến hạn / đã khắc phục / tỷ lệ", style="bold"),
-        f"{c.due} / {c.fixed} / {percent(c.fix_rate)}",
-    )
-    table.add_row(Text("Đúng hạn / tỷ lệ", style="bold"), percent(c.on_time_rate))
-    table.add_row(Text("Quá hạn / tỷ lệ", style="bold"), f"{c.overdue} / {percent(c.overdue_rate)}")
+    table.add_row(Text(w["total"], style="bold"), str(c.total))
+    table.add_row(Text(w["due"], style="bold"), f"{c.due} / {c.fixed} / {percent(c.fix_rate)}")
+    table.add_row(Text(w["on_time"], style="bold"), percent(c.on_time_rate))
+    table.add_row(Text(w["overdue"], style="bold"), f"{c.overdue} / {percent(c.overdue_rate)}")
     return table
 
 
-def _units(view: InspectionView) -> Table:
-    table = Table(title="Theo đơn vị")
-    for name in ("Đơn vị", "Tồn tại", "Đã khắc phục", "Quá hạn", "Tỷ lệ khắc phục"):
-        table.add_column(name, justify="left" if name == "Đơn vị" else "right")
+def _units(view: InspectionView, w: dict[str, str]) -> Table:
+    table = Table(title=w["by_unit"])
+    for key in ("unit", "findings", "done", "over", "rate"):
+        table.add_column(w[key], justify="left" if key == "unit" else "right")
     for unit in view.units:
         c = unit.counts
         table.add_row(
@@ -76,22 +111,21 @@ def _units(view: InspectionView) -> Table:
     return table
 
 
-def inspection_status_view(view: InspectionView) -> Group:
+def inspection_status_view(view: InspectionView, lang: str = "vi") -> Group:
     """A renderable: every finding, the totals, the units, the units slow to fix."""
-    parts: list[Any] = [_findings(view), _counts(view), _units(view)]
+    w = WORDS["en" if lang == "en" else "vi"]
+    parts: list[Any] = [_findings(view, w, lang), _counts(view, w, lang), _units(view, w)]
     if view.slow:
         names = "; ".join(f"{s.name} ({len(s.findings)})" for s in view.slow)
-        parts.append(
-            Text(f"Đơn vị chậm khắc phục (quá hạn chưa khắc phục): {names}", style="bold red")
-        )
+        parts.append(Text(w["slow"].format(names=names), style="bold red"))
     else:
-        parts.append(Text("Không có đơn vị quá hạn chưa khắc phục.", style="green"))
+        parts.append(Text(w["none_slow"], style="green"))
     return Group(*parts)
 
 
-def print_inspection_status(view: InspectionView, console: Console) -> None:
+def print_inspection_status(view: InspectionView, console: Console, lang: str = "vi") -> None:
     """Print the view on ``console``."""
-    console.print(inspection_status_view(view))
+    console.print(inspection_status_view(view, lang))
 
 
 def render_inspection_json(view: InspectionView) -> str:
