@@ -191,3 +191,50 @@ def test_the_year_report_matches_the_units_own_counts(
     # the office's year report: 5 units inspected, 14 recommendations, 11 fixed
     assert "trong kỳ, tổ chức 05 cuộc kiểm tra tại 05 đơn vị" in md
     assert "đã khắc phục 11/14 (đúng hạn 9, quá hạn 2); chưa khắc phục 3 (đang trong hạn 3)" in md
+
+
+def test_remind_names_the_unit_late_to_fix_and_drafts_the_letter(
+    cli: Callable[..., Run], tmp_path: Path
+) -> None:
+    run = cli("remind", "--period", "2025-Q1", "--as-of", "2025-03-14", "--repo", PROJECT)
+    assert run.code == 0, run.err
+    tail = run.out[run.out.index("Tồn tại sau kiểm tra chưa khắc phục") :]
+    assert "UBND xã Trà Dơn [xa-tra-dzon]" in tail
+    assert "phúc tra chưa đạt, quá 161 ngày" in tail
+    out = tmp_path / "letters"
+    run = cli(
+        "remind",
+        "--period",
+        "2025-Q1",
+        "--as-of",
+        "2025-03-14",
+        "--format",
+        "docx",
+        "--out",
+        out,
+        "--date",
+        "2025-03-17",
+        "--repo",
+        PROJECT,
+    )
+    assert run.code == 0, run.err
+    letter = docx.Document(str(out / "cong-van-don-doc-khac-phuc-2025-Q1.docx"))
+    text = "\n".join(p.text for p in letter.paragraphs)
+    assert "Kính gửi: UBND xã Trà Dơn." in text
+    assert "chậm nhất ngày 24/03/2025" in text  # five working days after the letter
+    # before any deadline passed nobody is chased for fixes, and no such letter is written
+    quiet = cli("remind", "--period", "2024-Y", "--as-of", "2025-01-10", "--repo", PROJECT)
+    assert "Tồn tại sau kiểm tra" not in quiet.out
+
+
+def test_history_of_a_unit_lists_its_findings_and_those_it_took_over(
+    cli: Callable[..., Run], tmp_path: Path
+) -> None:
+    import subprocess
+
+    root = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", str(PROJECT), str(root)], check=True)
+    run = cli("history", "phong-nong-nghiep-moi-truong", "--repo", root)
+    assert run.code == 0, run.err
+    assert "Tồn tại sau kiểm tra" in run.out
+    assert "kt-2024-02-09" in run.out and "khắc phục ngày 20/12/2024" in run.out

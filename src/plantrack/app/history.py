@@ -3,18 +3,21 @@ prints."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from plantrack import layout
 from plantrack.app.gitread import GitBlobs, load_context, read_commits
+from plantrack.app.inspection import unit_findings
 from plantrack.domain.history import TaskHistory, task_history
 from plantrack.domain.unit_history import UnitHistory, unit_history
 from plantrack.errors import PlantrackError
 from plantrack.io import gitlog
 
 
-def run_history(root: Path, target: str) -> TaskHistory | UnitHistory:
-    """The history of a task (by task id) or of a unit (by unit id)."""
+def run_history(root: Path, target: str, today: dt.date | None = None) -> TaskHistory | UnitHistory:
+    """The history of a task (by task id) or of a unit (by unit id, with its findings after
+    inspection and their status on ``today``)."""
     ctx, _ = load_context(root)
     if target in ctx.tasks:
         commits = read_commits(root, prefixes=(f"{layout.REPORTS}/", layout.PLAN))
@@ -23,6 +26,10 @@ def run_history(root: Path, target: str) -> TaskHistory | UnitHistory:
     if target in ctx.units:
         commits = read_commits(root, prefixes=(f"{layout.REPORTS}/", layout.unit(target)))
         with gitlog.BlobReader(root) as reader:
-            return unit_history(ctx, target, commits, GitBlobs(reader))
+            history = unit_history(ctx, target, commits, GitBlobs(reader))
+        day = today or dt.date.today()
+        history.findings = unit_findings(root, target, day)
+        history.findings_as_of = day if history.findings else None
+        return history
     examples = ", ".join(list(ctx.tasks)[:2] + list(ctx.units)[:2])
     raise PlantrackError(code="PT912", target=target, examples=examples)

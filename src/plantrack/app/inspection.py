@@ -9,10 +9,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from plantrack import layout
+from plantrack.app.guard import write_guarded
 from plantrack.domain.findings_status import ReportedFix, reported_fixes
-from plantrack.domain.inspection_view import InspectionView, inspection_view
-from plantrack.errors import PlantrackError
-from plantrack.io.atomic import write_atomic
+from plantrack.domain.inspection_view import FindingRow, InspectionView, inspection_view
 from plantrack.io.repo import DataFile, list_data_files
 from plantrack.models import Report
 from plantrack.models.inspection import Inspection
@@ -21,7 +21,12 @@ from plantrack.validate.check import Loaded, load_base
 from plantrack.validate.context import Context
 from plantrack.validate.finding import Finding
 from plantrack.validate.loading import load_model
-from plantrack.validate.rules_inspection import check_inspections, check_report_fixes
+from plantrack.validate.require import require_plan
+from plantrack.validate.rules_inspection import (
+    check_inspections,
+    check_report_fixes,
+    successors_of,
+)
 
 
 @dataclass
@@ -108,24 +113,31 @@ class NewInspection:
 
 def new_inspection(root: Path, day: dt.date, kind: str, *, force: bool = False) -> NewInspection:
     """Write ``data/inspections/<year>/kt-<year>-NN.yaml`` for an inspection decided on
-    ``day``; an existing file is replaced only with ``force``."""
+    ``day``, under the write policy (an existing file only with ``force``)."""
     from plantrack.domain.inspection_skeleton import skeleton
     from plantrack.render.inspection_yaml import inspection_yaml
 
+    repo = require_plan(root)
+    # file names count, loaded or not: an id is its file's name
+    taken = [f.stem for f in repo.files if f.kind == "inspection"]
+    sk = skeleton(repo.ctx, taken, day, kind)
+    text = inspection_yaml(sk)
+    path = root / layout.inspection(sk.year, sk.id)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_guarded(path, text, force=force)
+    return NewInspection(path, text)
+
+
+def unit_findings(root: Path, unit_id: str, as_of: dt.date) -> list[FindingRow]:
+    """The findings of ``unit_id`` and of the units it took over from, at ``as_of``."""
     files, _ = list_data_files(root)
     base = load_base(root, files)
-    if base.context is None:
-        raise PlantrackError(
-            "Không đọc được kế hoạch (data/plan.yaml); chạy 'plantrack check' và sửa lỗi trước."
-        )
-    # ids of files that do not load count too: their names are taken
-    taken = [i.inspection.id for i in base.inspections]
-    taken += [f.stem for f in files if f.kind == "inspection"]
-    sk = skeleton(base.context, taken, day, kind)
-    text = inspection_yaml(sk)
-    path = root / "data" / "inspections" / str(sk.year) / f"{sk.id}.yaml"
-    if path.exists() and not force:
-        raise PlantrackError(f"Tệp {path} đã có; dùng --force để ghi đè.")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    write_atomic(path, text)
-    return NewInspection(path, text)
+    if base.context is None or not base.inspections:
+        return []
+    ctx = base.context
+    view = load_oversight(root, base, files, as_of).view(as_of)
+    return [
+        r
+        for r in view.findings
+        if unit_id in (r.unit_id, *r.responsible_ids) or unit_id in successors_of(ctx, r.unit_id)
+    ]

@@ -8,13 +8,14 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from plantrack import layout
+from plantrack.app.guard import write_guarded
 from plantrack.app.inspection import Oversight, load_oversight
 from plantrack.domain.inspection_docs import conclusion_doc, fix_reminders, recheck_doc
 from plantrack.domain.inspection_view import InspectionView
 from plantrack.domain.remind import REPLY_WORKING_DAYS, working_days_after
 from plantrack.domain.viewmodel import PlanInfo
 from plantrack.errors import PlantrackError
-from plantrack.io.atomic import write_atomic
 from plantrack.io.repo import list_data_files
 from plantrack.models.inspection import Inspection
 from plantrack.validate.check import load_base
@@ -68,10 +69,8 @@ def inspection_document(root: Path, request: DocumentRequest, *, today: dt.date)
         return Document(note="Không có đơn vị nào có tồn tại quá hạn hoặc sắp đến hạn khắc phục.")
     name = NAMES[request.what].format(id=request.inspection, day=request.as_of.isoformat())
     target = request.out / name
-    if target.exists() and not request.force:
-        raise PlantrackError(f"Tệp {target} đã có; dùng --force để ghi đè.")
     request.out.mkdir(parents=True, exist_ok=True)
-    write_atomic(target, data)
+    write_guarded(target, data, force=request.force)
     return Document(target)
 
 
@@ -81,8 +80,12 @@ def _chosen(oversight: Oversight, request: DocumentRequest, kind: str | None) ->
     if chosen is None or (kind is not None and chosen.kind != kind):
         known = ", ".join(i.id for i in oversight.inspections if kind is None or i.kind == kind)
         raise PlantrackError(
-            f"Cần --inspection là mã một cuộc {'phúc tra' if kind else 'kiểm tra'} có trong "
-            f"data/inspections ({known or 'chưa có'})."
+            code="PT930",
+            kind="phúc tra" if kind else "kiểm tra",
+            kind_en="a re-inspection" if kind else "an inspection",
+            folder=layout.INSPECTIONS,
+            known=known or "chưa có",
+            known_en=known or "none yet",
         )
     return chosen
 
@@ -108,7 +111,7 @@ def _render(
         rdoc = recheck_doc(ctx, chosen, oversight.inspections, view)
         return docs.render_recheck_docx(rdoc, issuer, signing, request.as_of, root)
     if request.what == "don-doc":
-        reminders = fix_reminders(ctx, view)
+        reminders = fix_reminders(view)
         if not reminders:
             return None
         reply = working_days_after(request.date or request.as_of, REPLY_WORKING_DAYS)

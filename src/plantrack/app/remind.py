@@ -4,12 +4,13 @@ chosen format; written into a folder under the write policy, or handed back for 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from plantrack import layout
 from plantrack.app.consolidate import Prepared, prepare
 from plantrack.app.guard import Outcome, write_guarded
+from plantrack.domain.inspection_docs import FixReminder, fix_reminders
 from plantrack.domain.remind import REPLY_WORKING_DAYS, Reminder, reminder, working_days_after
 
 FORMATS = ("text", "json", "md", "docx")
@@ -40,6 +41,10 @@ class Reminded:
     data: bytes | str | None = None
     path: Path | None = None
     outcome: Outcome | None = None
+    fixes: list[FixReminder] = field(default_factory=list)
+    """Units with findings after inspection past or near their deadline."""
+    fix_path: Path | None = None
+    """The letter chasing those fixes, when the official letter was asked for."""
 
     @property
     def nobody(self) -> bool:
@@ -71,16 +76,45 @@ def render(rem: Reminder, letter: Letter, root: Path) -> bytes | str:
 
 def remind(root: Path, period: str, as_of: dt.date, letter: Letter = Letter()) -> Reminded:
     """The reminder of ``period`` at ``as_of``; with ``letter.out`` written there as
-    ``don-doc-<period>.<ext>`` (``cong-van-don-doc-<period>.docx`` for the letter)."""
+    ``don-doc-<period>.<ext>`` (``cong-van-don-doc-<period>.docx`` for the letter). Units late
+    to fix findings after inspection are added to the text, and get a letter of their own."""
     prepared = prepare(root, period, as_of=as_of)
     if prepared.vm is None:
         return Reminded(prepared)
     rem = reminder(prepared.vm, reply_by=reply_by(letter))
-    if letter.fmt == "docx" and not rem.addressees:
-        return Reminded(prepared, rem)
-    data = render(rem, letter, root)
+    view = prepared.vm.oversight
+    fixes = fix_reminders(view) if view is not None else []
+    done = Reminded(prepared, rem, fixes=fixes)
+    if letter.fmt == "docx":
+        if fixes and letter.out is not None:
+            done.fix_path = _fix_letter(root, prepared, rem, letter, fixes)
+        if not rem.addressees:
+            return done
+    done.data = render(rem, letter, root)
+    if isinstance(done.data, str) and letter.fmt == "text" and fixes and view is not None:
+        from plantrack.render.inspection import fix_reminders_text
+
+        done.data = f"{done.data}\n{fix_reminders_text(fixes, view.as_of)}"
     if letter.out is None:
-        return Reminded(prepared, rem, data)
+        return done
     target = letter.out / layout.reminder_name(period, letter.fmt, EXTENSIONS[letter.fmt])
-    outcome = write_guarded(target, data, force=letter.force, advice="advice.remind")
-    return Reminded(prepared, rem, data, target, outcome)
+    done.path = target
+    done.outcome = write_guarded(target, done.data, force=letter.force, advice="advice.remind")
+    return done
+
+
+def _fix_letter(
+    root: Path, prepared: Prepared, rem: Reminder, letter: Letter, fixes: list[FixReminder]
+) -> Path:
+    """Write the letter chasing the fixes beside the reminder letter."""
+    from plantrack.render.docx.inspection import Issuer, Signing, render_fix_remind_docx
+
+    vm = prepared.vm
+    assert vm is not None and vm.oversight is not None and letter.out is not None
+    issuer = Issuer(vm.document, vm.plan, [i.id for i in vm.indices], rem.sender or "")
+    signing = Signing(letter.number, letter.date, letter.signer)
+    answer = reply_by(letter) or working_days_after(vm.as_of, REPLY_WORKING_DAYS)
+    data = render_fix_remind_docx(fixes, vm.oversight, issuer, signing, answer, root)
+    target = letter.out / f"cong-van-don-doc-khac-phuc-{vm.period.id}.docx"
+    write_guarded(target, data, force=letter.force, advice="advice.remind")
+    return target

@@ -82,11 +82,13 @@ def new(
         str, typer.Option("--kind", help="theo-ke-hoach, dot-xuat hoặc phuc-tra.")
     ] = "dot-xuat",
     force: Annotated[bool, typer.Option("--force", help="Ghi đè tệp đã có.")] = False,
+    lang: LangOption = "vi",
     repo: RepoOption = None,
 ) -> int:
     """Tạo tệp cuộc kiểm tra mới: mã kế tiếp, đơn vị chủ trì, danh sách mã đơn vị."""
     from plantrack import api
 
+    check_lang(lang)
     kind = check_format(kind, ("theo-ke-hoach", "dot-xuat", "phuc-tra"))
     root = api.find_repo(explicit=repo)
     made = api.new_inspection(root, parse_day(date, "--date") or dt.date.today(), kind, force=force)
@@ -117,6 +119,7 @@ def document(
     ] = None,
     signer: Annotated[str | None, typer.Option("--signer", help="Họ tên người ký.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Ghi đè tệp đã có.")] = False,
+    lang: LangOption = "vi",
     today: TodayOption = None,
     repo: RepoOption = None,
 ) -> int:
@@ -124,6 +127,7 @@ def document(
     from plantrack import api
     from plantrack.render import findings as out_findings
 
+    lang = check_lang(lang)
     what = check_format(what, DOCUMENTS)
     day = parse_day(today, "--today") or dt.date.today()
     request = api.DocumentRequest(

@@ -83,6 +83,8 @@ def _outcome(done: Reminded, lang: str) -> int:
     """Print the reminder (stdout) or the file written; the exit code."""
     if done.prepared.vm is None:
         return findings_failed(done.prepared.errors, "remind.not_done", lang)
+    if done.fix_path is not None:  # the letter chasing fixes after inspection
+        typer.echo(str(done.fix_path))
     if done.data is None:  # the official letter, and nobody to send it to
         from plantrack.render.remind import render_remind_text
 

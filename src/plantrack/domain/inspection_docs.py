@@ -159,9 +159,7 @@ def recheck_doc(
     )
 
 
-def fix_reminders(
-    ctx: Context, view: InspectionView, near_days: int = NEAR_DAYS
-) -> list[FixReminder]:
+def fix_reminders(view: InspectionView, near_days: int = NEAR_DAYS) -> list[FixReminder]:
     """Units with findings not fixed past their deadline, or due within ``near_days``."""
     by_unit: dict[str, tuple[list[FindingRow], list[FindingRow]]] = {}
     horizon = view.as_of + dt.timedelta(days=near_days)
@@ -174,8 +172,9 @@ def fix_reminders(
             for unit_id in row.responsible_ids:
                 lists = by_unit.setdefault(unit_id, ([], []))
                 lists[0 if overdue else 1].append(row)
+    names = {u.unit_id: (u.name, u.short) for u in view.units}
     out = []
     for unit_id, (overdue_rows, near_rows) in sorted(by_unit.items()):
-        name, short = _unit_names(ctx, unit_id)
+        name, short = names.get(unit_id, (unit_id, unit_id))
         out.append(FixReminder(unit_id, name, short, overdue_rows, near_rows))
     return out

@@ -13,6 +13,7 @@ from plantrack import layout
 from plantrack.domain.audit_authors import AuthorsOverTime
 from plantrack.domain.gitfacts import Blobs, CommitLike, Touch
 from plantrack.domain.history import Step, make_step, plan_periods, touches_by_path
+from plantrack.domain.inspection_view import FindingRow
 from plantrack.validate.context import Context
 
 
@@ -44,6 +45,9 @@ class UnitHistory:
     periods: list[UnitPeriod]
     commits: int
     shallow: bool = False
+    findings: list[FindingRow] = field(default_factory=list)
+    """The unit's findings after inspection (its own and those it inherited)."""
+    findings_as_of: dt.date | None = None
 
 
 def unit_history(

@@ -120,6 +120,10 @@ def unit_register(h: UnitHistory, view: View) -> str:
         lines.append(f"{t('history.accounts', lang)}: {', '.join(h.authors) or '—'}")
     for row in h.periods:
         lines += _unit_period(row, view)
+    if h.findings and h.findings_as_of is not None:
+        from plantrack.render.inspection import unit_findings_text
+
+        lines.append(unit_findings_text(h.findings, h.findings_as_of).rstrip("\n"))
     if h.shallow:
         lines.append(t("history.shallow", lang))
     return "\n".join(lines) + "\n"
