@@ -6,7 +6,6 @@ import datetime as dt
 from typing import Any
 
 from plantrack.domain.findings_status import (
-    FINDING_LABELS,
     FINDING_STATUSES,
     FindingCounts,
     verdict,
@@ -106,4 +105,7 @@ def test_rates_leave_open_findings_within_their_deadline_out() -> None:
 
 
 def test_every_status_has_a_vietnamese_and_english_label() -> None:
-    assert set(FINDING_LABELS) == set(FINDING_STATUSES)
+    from plantrack.render.labels import FINDING_COLOURS, FINDING_LABELS
+
+    assert set(FINDING_LABELS) == set(FINDING_STATUSES) == set(FINDING_COLOURS)
+    assert all(vi != en and vi and en for vi, en in FINDING_LABELS.values())

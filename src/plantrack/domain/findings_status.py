@@ -33,23 +33,6 @@ FINDING_STATUSES: tuple[FindingStatus, ...] = (
     "failed-recheck",
 )
 
-FINDING_LABELS: dict[str, tuple[str, str]] = {
-    "fixed-on-time": ("Đã khắc phục đúng hạn", "Fixed on time"),
-    "fixed-late": ("Đã khắc phục quá hạn", "Fixed late"),
-    "open-on-time": ("Đang khắc phục trong hạn", "Open, within deadline"),
-    "open-overdue": ("Quá hạn chưa khắc phục", "Open, overdue"),
-    "failed-recheck": ("Phúc tra chưa đạt", "Failed re-inspection"),
-}
-
-# the task colours (green, orange, blue, red) and a purple for a failed re-inspection
-FINDING_COLOURS: dict[str, str] = {
-    "fixed-on-time": "#2e7d32",
-    "fixed-late": "#ef6c00",
-    "open-on-time": "#1565c0",
-    "open-overdue": "#c62828",
-    "failed-recheck": "#6a1b9a",
-}
-
 
 @dataclass(frozen=True, slots=True)
 class ReportedFix:

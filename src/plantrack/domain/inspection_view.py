@@ -12,7 +12,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from plantrack.domain.findings_status import (
-    FINDING_LABELS,
     FindingCounts,
     FindingState,
     ReportedFix,
@@ -47,8 +46,6 @@ class FindingRow:
     fix_by: dt.date
     deadline: dt.date
     status: str
-    status_vi: str
-    status_en: str
     fixed_on: dt.date | None
     reopened: bool
     overdue: bool
@@ -102,7 +99,6 @@ class InspectionView:
 def _row(ctx: Context, state: FindingState, as_of: dt.date) -> FindingRow:
     f, v = state.finding, state.verdict
     days = (as_of - v.deadline).days if v.overdue else None
-    vi, en = FINDING_LABELS[v.status]
     return FindingRow(
         id=f.id,
         inspection=state.inspection.id,
@@ -116,8 +112,6 @@ def _row(ctx: Context, state: FindingState, as_of: dt.date) -> FindingRow:
         fix_by=f.fix_by,
         deadline=v.deadline,
         status=v.status,
-        status_vi=vi,
-        status_en=en,
         fixed_on=v.fixed_on,
         reopened=v.reopened,
         overdue=v.overdue,

@@ -10,10 +10,10 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
-from plantrack.domain.findings_status import FINDING_COLOURS, FINDING_LABELS
 from plantrack.domain.inspection_docs import FixReminder
 from plantrack.domain.inspection_view import FindingRow, InspectionView
 from plantrack.domain.viewmodel import to_jsonable
+from plantrack.render.labels import FINDING_COLOURS, FINDING_LABELS, finding_label
 from plantrack.render.templating import percent, vn_date
 
 WORDS: dict[str, dict[str, str]] = {
@@ -76,7 +76,7 @@ def _findings(view: InspectionView, w: dict[str, str], lang: str) -> Table:
         deadline = vn_date(row.deadline)
         if row.days_overdue:
             deadline += w["late"].format(days=row.days_overdue)
-        label = row.status_en if lang == "en" else row.status_vi
+        label = finding_label(row.status, lang)
         status = Text(label + (w["reopened"] if row.reopened else ""))
         status.stylize(FINDING_COLOURS[row.status])
         fixed = vn_date(row.fixed_on) if row.fixed_on else ""
@@ -162,6 +162,6 @@ def unit_findings_text(rows: list[FindingRow], as_of: dt.date) -> str:
         fixed = f", khắc phục ngày {vn_date(row.fixed_on)}" if row.fixed_on else ""
         lines.append(
             f"  - {row.id} ({row.inspection}, phát hiện {vn_date(row.found_on)}): {row.text} "
-            f"— hạn {vn_date(row.deadline)}{fixed}; {row.status_vi}"
+            f"— hạn {vn_date(row.deadline)}{fixed}; {finding_label(row.status)}"
         )
     return "\n".join(lines) + "\n"

@@ -3,6 +3,7 @@ words come from the catalogue (``plantrack.i18n``), the colours belong to the re
 
 from __future__ import annotations
 
+from plantrack.domain.findings_status import FINDING_STATUSES
 from plantrack.domain.status import STATUS_ORDER
 from plantrack.domain.submission import SUBMISSION_ORDER
 from plantrack.i18n import t
@@ -24,6 +25,24 @@ STATUS_LABELS: dict[str, tuple[str, str]] = {
 }
 SUBMISSION_LABELS: dict[str, tuple[str, str]] = {
     s: (submission_label(s, "vi"), submission_label(s, "en")) for s in SUBMISSION_ORDER
+}
+
+
+def finding_label(status: str, lang: str = "vi") -> str:
+    """The words of a finding status code (fixed on time … failed re-inspection)."""
+    return t(f"finding.{status}", lang)
+
+
+FINDING_LABELS: dict[str, tuple[str, str]] = {
+    s: (finding_label(s, "vi"), finding_label(s, "en")) for s in FINDING_STATUSES
+}
+# the task colours (green, orange, blue, red) and a purple for a failed re-inspection
+FINDING_COLOURS: dict[str, str] = {
+    "fixed-on-time": "#2e7d32",
+    "fixed-late": "#ef6c00",
+    "open-on-time": "#1565c0",
+    "open-overdue": "#c62828",
+    "failed-recheck": "#6a1b9a",
 }
 
 # Colours Vietnamese task software uses: green on time, orange late, blue open, red overdue,

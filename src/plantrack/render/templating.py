@@ -11,7 +11,7 @@ from typing import Any
 
 import jinja2
 
-from plantrack.render.labels import STATUS_COLOURS, STATUS_LABELS
+from plantrack.render.labels import STATUS_COLOURS, STATUS_LABELS, finding_label
 
 
 def default_templates() -> Path:
@@ -40,6 +40,7 @@ def environment(repo: Path | None = None) -> jinja2.Environment:
         num=number,
         status_label=lambda s: STATUS_LABELS[s][0],
         status_colour=lambda s: STATUS_COLOURS[s],
+        finding_label=finding_label,
         md=markdown_escape,
         cell=markdown_cell,
     )

@@ -8,11 +8,16 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from plantrack.domain.findings_status import FINDING_COLOURS, FINDING_LABELS
 from plantrack.domain.status import STATUS_ORDER
 from plantrack.domain.viewmodel import Consolidation
 from plantrack.i18n import t
-from plantrack.render.labels import STATUS_COLOURS, status_label, submission_label
+from plantrack.render.labels import (
+    FINDING_COLOURS,
+    FINDING_LABELS,
+    STATUS_COLOURS,
+    status_label,
+    submission_label,
+)
 from plantrack.render.templating import percent, vn_date
 
 _SUBMISSION_STYLE = {"on-time": "green", "late": "dark_orange", "missing": "red"}

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from plantrack.domain.findings_status import FINDING_COLOURS, FINDING_LABELS, FINDING_STATUSES
+from plantrack.domain.findings_status import FINDING_STATUSES
 from plantrack.domain.viewmodel import Consolidation
+from plantrack.render.labels import FINDING_COLOURS, FINDING_LABELS, finding_label
 from plantrack.render.office.tables import BOLD, Col, Filled, put, write_table
 from plantrack.render.xlsx.sheets import new_sheet
 
@@ -46,7 +47,7 @@ def oversight_sheet(wb: Any, vm: Consolidation) -> None:
             f.fix_by,
             f.deadline,
             f.fixed_on,
-            Filled(f.status_vi, FINDING_COLOURS[f.status]),
+            Filled(finding_label(f.status), FINDING_COLOURS[f.status]),
             f.days_overdue,
         ]
         for f in view.findings
