@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from plantrack import __version__, layout
-from plantrack.app.inspection import load_oversight
+from plantrack.app.inspection import Oversight, load_oversight
 from plantrack.app.record import record_consolidation
 from plantrack.domain.consolidation import consolidate
 from plantrack.domain.viewmodel import Consolidation, InputFile, Provenance
@@ -67,8 +67,7 @@ def prepare(
     findings = base.findings + current.findings
     findings += check_period_reported(period_id, len(current.reports))
     oversight = load_oversight(root, base, files, today) if base.inspections else None
-    if oversight is not None:  # a report's own fixes are already checked with it
-        findings += [f for f in oversight.findings if f not in findings]
+    findings += _oversight_findings(oversight, findings)
     if any(f.severity == "error" for f in findings):
         return Prepared(None, findings)
     inputs = (
@@ -76,8 +75,7 @@ def prepare(
         + current.files
         + (previous.files if previous else [])
     )
-    if oversight is not None:
-        inputs += [f for f in oversight.fix_files_until(period_id) if f not in inputs]
+    inputs += _fix_inputs(oversight, period_id, inputs)
     provenance = _provenance(root, inputs, as_of or period.cutoff)
     added = git.first_added(root)
     committed = {f.stem: added[f.rel] for f in current.files if f.rel in added}
@@ -119,6 +117,20 @@ def _history(
         loaded = loaded or load_period(root, ctx, files, folder, today=today)
         out[folder] = dict(loaded.reports)
     return out
+
+
+def _oversight_findings(oversight: Oversight | None, known: list[Finding]) -> list[Finding]:
+    """The inspection rules' findings not already made (a report's fixes are checked with it)."""
+    return [f for f in oversight.findings if f not in known] if oversight is not None else []
+
+
+def _fix_inputs(
+    oversight: Oversight | None, period_id: str, inputs: list[DataFile]
+) -> list[DataFile]:
+    """Reports of this or earlier periods whose ``fixes:`` the inspection part reads."""
+    if oversight is None:
+        return []
+    return [f for f in oversight.fix_files_until(period_id) if f not in inputs]
 
 
 def _previous_period(files: list[DataFile], period_id: str) -> str | None:

@@ -71,31 +71,39 @@ def verdict(
     ``rechecks`` defaults to the finding's own. A passed re-inspection with no fix recorded
     counts as a fix on the re-inspection day. Fixed on the deadline day is on time.
     """
-    checks = sorted(
-        (r for r in (finding.rechecks if rechecks is None else rechecks) if r.date <= as_of),
-        key=_day,
-    )
+    known = finding.rechecks if rechecks is None else rechecks
+    checks = sorted((r for r in known if r.date <= as_of), key=_day)
     fix_days = sorted(d for d in fixes if d <= as_of)
     failed = [r for r in checks if r.result == "chua-dat"]
-    last_failed = failed[-1] if failed else None
-    deadline = finding.fix_by
-    reopened = False
-    if last_failed is not None:
-        deadline = last_failed.new_fix_by or finding.fix_by
-        reopened = last_failed.new_fix_by is not None
-        fix_days = [d for d in fix_days if d > last_failed.date]
-        checks = [r for r in checks if r.date > last_failed.date]
+    if failed:
+        return _after_failure(finding, failed[-1], fix_days, checks, as_of)
     candidates = fix_days + [r.date for r in checks if r.result == "dat"]
-    past = as_of > deadline
+    past = as_of > finding.fix_by
     if candidates:
         fixed_on = min(candidates)
-        late = last_failed is not None or fixed_on > finding.fix_by
-        status: FindingStatus = "fixed-late" if late else "fixed-on-time"
-        return Verdict(status, deadline, reopened, fixed_on, past)
-    if last_failed is not None:
-        status = "open-overdue" if reopened and past else "failed-recheck"
-        return Verdict(status, deadline, reopened, None, past)
-    return Verdict("open-overdue" if past else "open-on-time", deadline, False, None, past)
+        status: FindingStatus = "fixed-late" if fixed_on > finding.fix_by else "fixed-on-time"
+        return Verdict(status, finding.fix_by, False, fixed_on, past)
+    return Verdict("open-overdue" if past else "open-on-time", finding.fix_by, False, None, past)
+
+
+def _after_failure(
+    finding: Finding,
+    failed: Recheck,
+    fix_days: list[dt.date],
+    checks: list[Recheck],
+    as_of: dt.date,
+) -> Verdict:
+    """A failed re-inspection undoes earlier fixes; only later ones (or a later pass) count,
+    and always as late. A new deadline, when given, is the one in force."""
+    deadline = failed.new_fix_by or finding.fix_by
+    reopened = failed.new_fix_by is not None
+    later = [d for d in fix_days if d > failed.date]
+    later += [r.date for r in checks if r.result == "dat" and r.date > failed.date]
+    past = as_of > deadline
+    if later:
+        return Verdict("fixed-late", deadline, reopened, min(later), past)
+    status: FindingStatus = "open-overdue" if reopened and past else "failed-recheck"
+    return Verdict(status, deadline, reopened, None, past)
 
 
 def _day(recheck: Recheck) -> dt.date:
