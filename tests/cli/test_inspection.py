@@ -47,7 +47,7 @@ def test_status_lists_every_finding_with_the_hand_counted_figures(
     assert data["counts"]["fixed_on_time"] == 12
     assert data["counts"]["fixed_late"] == 1
     assert data["counts"]["failed_recheck"] == 1
-    assert (data["counts"]["due"], data["counts"]["fix_rate"]) == (14, 92.86)
+    assert (data["counts"]["due"], data["counts"]["fix_rate"]) == (14, 92.85)
     assert [s["unit_id"] for s in data["slow"]] == ["xa-tra-dzon"]
     text = cli("inspection", "status", "--as-of", "2025-03-14", "--today", TODAY, "--repo", PROJECT)
     assert text.code == 0
@@ -152,7 +152,7 @@ def test_the_consolidated_report_carries_the_inspection_paragraph_and_table(
         "vị chậm khắc phục: UBND xã Trà Dơn (1 tồn tại quá hạn)."
     ) in md
     assert "## PHỤ LỤC 4. KẾT QUẢ KHẮC PHỤC TỒN TẠI, HẠN CHẾ SAU KIỂM TRA" in md
-    assert "| **Tổng** | **14** | **12** | **1** | **0** | **0** | **1** | **92,86%** |" in md
+    assert "| **Tổng** | **14** | **12** | **1** | **0** | **0** | **1** | **92,85%** |" in md
     data = json.loads((out / "bao-cao-tong-hop-2025-Q1.json").read_text("utf-8"))
     assert data["oversight"]["counts"]["total"] == 14
     assert data["oversight"]["period_visits"] == {

@@ -100,7 +100,7 @@ def test_rates_leave_open_findings_within_their_deadline_out() -> None:
     ):
         counts.add(verdict(f, fixes, as_of))
     assert (counts.total, counts.fixed, counts.due, counts.overdue) == (4, 2, 3, 1)
-    assert (counts.fix_rate, counts.on_time_rate, counts.overdue_rate) == (66.67, 33.33, 33.33)
+    assert (counts.fix_rate, counts.on_time_rate, counts.overdue_rate) == (66.66, 33.33, 33.34)
     assert counts.fix_rate + counts.overdue_rate == 100.0
 
 

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
-from plantrack.domain.status import percent
+from plantrack.domain.rates import DueRates, due_rates
 from plantrack.models.inspection import Finding, Inspection, Recheck
 from plantrack.models.report import Report
 from plantrack.validate.context import Context
@@ -199,19 +199,26 @@ class FindingCounts:
         return self.fixed + self.overdue
 
     @property
+    def rates(self) -> DueRates | None:
+        """Fix, on-time, late and overdue rates that add up exactly, as for tasks."""
+        return due_rates(
+            self.by_status["fixed-on-time"], self.by_status["fixed-late"], self.overdue
+        )
+
+    @property
     def fix_rate(self) -> float | None:
-        """Fixed ÷ due, as a percentage."""
-        return percent(self.fixed, self.due)
+        """Fixed ÷ due, as a percentage (cut down to two decimals, as for tasks)."""
+        return self.rates.completion if self.rates else None
 
     @property
     def on_time_rate(self) -> float | None:
         """Fixed on time ÷ due, as a percentage."""
-        return percent(self.by_status["fixed-on-time"], self.due)
+        return self.rates.on_time if self.rates else None
 
     @property
     def overdue_rate(self) -> float | None:
-        """Overdue ÷ due, as a percentage."""
-        return percent(self.overdue, self.due)
+        """Overdue ÷ due: what the fix rate leaves to 100 %."""
+        return self.rates.overdue if self.rates else None
 
     def to_dict(self) -> dict[str, object]:
         """Counts and rates, JSON-ready."""
