@@ -11,6 +11,7 @@ from plantrack.domain.viewmodel import Consolidation
 from plantrack.render.office.package import fixed_time, workbook_bytes
 from plantrack.render.xlsx.detail import indicators_sheet, pairs_sheet, provenance_sheet
 from plantrack.render.xlsx.oversight import oversight_sheet
+from plantrack.render.xlsx.printing import print_layout
 from plantrack.render.xlsx.sheets import submission_sheet, summary_sheet, units_sheet
 
 __all__ = ["render_xlsx"]
@@ -33,6 +34,8 @@ def render_xlsx(vm: Consolidation) -> bytes:
     workbook.remove(workbook.active)
     for build in BUILDERS:
         build(workbook, vm)
+    for sheet in workbook.worksheets:
+        print_layout(sheet)
     workbook.active = 0
     stamp = fixed_time(vm.as_of)
     _set_properties(workbook, vm, stamp)
