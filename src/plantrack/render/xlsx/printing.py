@@ -15,11 +15,11 @@ from openpyxl.utils.cell import coordinate_from_string
 from openpyxl.worksheet.pagebreak import Break
 
 from plantrack.render.office.tables import HEADER_ROW
+from plantrack.render.xlsx.sheets import CHART_ROWS
 
 MIN_SCALE = 70
 # A4 landscape less the default 0.7" side margins: 297 mm - 2 × 17.8 mm ≈ 261 mm ≈ 987 px
 PAGE_PIXELS = 987
-CHART_ROWS = 22  # rows a chart takes (as the sheets stack them)
 DEFAULT_WIDTH = 8.43
 
 
