@@ -28,6 +28,8 @@ BASELINE_COLOUR = "#90a4ae"
 LATEST_COLOUR = "#1565c0"
 # Rough advance of one character at 12 px in a sans-serif face: enough to size label columns.
 CHAR_WIDTH = 6.6
+LINE_H = 13.5  # a 12 px label line
+LABEL_CHARS = 34  # a component label wraps at words past this width
 
 
 def _xy(value: float) -> str:
@@ -164,11 +166,12 @@ class _Bars:
     bar_w: float
     bar_h: float = 12.0
     top: float = 30.0
+    label_lines: int = 1
 
     @property
     def group_h(self) -> float:
-        """The height of one component's group of bars."""
-        return len(self.series) * self.bar_h + 10
+        """The height of one component's group: its bars, or its wrapped label if taller."""
+        return max(len(self.series) * self.bar_h, self.label_lines * LINE_H) + 10
 
 
 def index_chart(index: IndexRow) -> str:
@@ -187,8 +190,10 @@ def index_chart(index: IndexRow) -> str:
     title = f"Chỉ số {index.id}: điểm các thành phần" + (
         f" ({' – '.join(s[0] for s in series)})" if series else ""
     )
-    bar_x = 10 + max(_text_width(_component_label(c.code, c.name)) for c in rows) + 12
-    bars = _Bars(series, scale_max, bar_x, WIDTH - bar_x - 56.0)
+    labels = [_component_label(c.code, c.name) for c in rows]
+    bar_x = 10 + max(_text_width(line) for label in labels for line in label) + 12
+    lines = max(len(label) for label in labels)
+    bars = _Bars(series, scale_max, bar_x, WIDTH - bar_x - 56.0, label_lines=lines)
     height = bars.top + len(rows) * bars.group_h + 36
     out = [_open(height, title), _text(10, 18, title, extra=' font-weight="bold"')]
     for i, comp in enumerate(rows):
@@ -203,7 +208,7 @@ def _component_bars(comp: ComponentRow, bars: _Bars, y: float) -> list[str]:
     label = _component_label(comp.code, comp.name)
     out = [f"<g><title>{escape(comp.code)}. {escape(comp.name)}</title>"]
     middle = y + len(bars.series) * bars.bar_h / 2 + 4
-    out.append(_text(bars.bar_x - 6, middle, label, "end", f' fill="{INK}"'))
+    out.append(_lines(bars.bar_x - 6, middle, label, "end", f' fill="{INK}"'))
     for j, (year, colour, which) in enumerate(bars.series):
         value = comp.baseline if which == "baseline" else comp.latest
         by = y + j * bars.bar_h
@@ -249,5 +254,34 @@ def _fit(text: str, chars: int) -> str:
     return text if len(text) <= chars else text[: chars - 1].rstrip() + "…"
 
 
-def _component_label(code: str, name: str) -> str:
-    return _fit(f"{code}. {name}", 40)
+def _component_label(code: str, name: str) -> list[str]:
+    """A component's label wrapped at words: a whole name on up to three lines, not cut."""
+    return wrap_words(f"{code}. {name}", LABEL_CHARS, 3)
+
+
+def wrap_words(text: str, chars: int, most: int) -> list[str]:
+    """``text`` in lines of at most ``chars`` characters, broken at spaces; past ``most``
+    lines the last ends with "…" (the full text stays in the tooltip)."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= chars:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    if len(lines) > most:
+        last = lines[most - 1]
+        lines = [
+            *lines[: most - 1],
+            (last if len(last) < chars - 1 else last.rsplit(" ", 1)[0]) + " …",
+        ]
+    return lines or [""]
+
+
+def _lines(x: float, middle: float, lines: list[str], anchor: str, extra: str) -> str:
+    """Lines of text centred on ``middle``, one ``tspan`` each."""
+    top = middle - (len(lines) - 1) * LINE_H / 2
+    spans = "".join(
+        f'<tspan x="{_xy(x)}" y="{_xy(top + i * LINE_H)}">{escape(line)}</tspan>'
+        for i, line in enumerate(lines)
+    )
+    return f'<text text-anchor="{anchor}"{extra}>{spans}</text>'
