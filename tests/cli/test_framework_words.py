@@ -32,6 +32,9 @@ ENGLISH = (
     "Did you mean",
     "[OPTIONS]",
     "…",
+    "<str>",
+    "<path>",
+    "<int>",
 )
 COMMANDS = [
     [],

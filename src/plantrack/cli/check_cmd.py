@@ -22,7 +22,8 @@ FORMATS = ("text", "json", "sarif", "github")
 
 def check(
     paths: Annotated[
-        list[Path] | None, typer.Argument(help="Tệp hoặc thư mục cần kiểm tra (mặc định: cả kho).")
+        list[Path] | None,
+        typer.Argument(metavar="TỆP", help="Tệp hoặc thư mục cần kiểm tra (mặc định: cả kho)."),
     ] = None,
     fmt: Annotated[str, typer.Option("--format", help="text, json, sarif hoặc github.")] = "text",
     strict: Annotated[

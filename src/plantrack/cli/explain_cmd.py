@@ -13,7 +13,8 @@ def explain(
     code: Annotated[
         str,
         typer.Argument(
-            help="Mã lỗi, ví dụ PT203; 'all': mọi mã lỗi dữ liệu; 'fatal': mọi lỗi dừng lệnh."
+            metavar="MÃ",
+            help="Mã lỗi, ví dụ PT203; 'all': mọi mã lỗi dữ liệu; 'fatal': mọi lỗi dừng lệnh.",
         ),
     ],
     lang: LangOption = "vi",

@@ -78,7 +78,7 @@ def export(
 
 @form_app.command("import")
 def import_(
-    file: Annotated[Path, typer.Argument(help="Tệp biểu mẫu .xlsx đơn vị gửi lại.")],
+    file: Annotated[Path, typer.Argument(metavar="TỆP", help="Tệp biểu mẫu .xlsx đơn vị gửi lại.")],
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Không ghi gì; in báo cáo YAML sẽ ghi.")
     ] = False,

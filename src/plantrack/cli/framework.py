@@ -135,6 +135,27 @@ class _Speaking:
         pieces = [tr.gettext(piece) for piece in self.collect_usage_pieces(ctx)]  # type: ignore[attr-defined]
         formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=tr.gettext("Usage: "))
 
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        """The help page, the value kinds (``<str>``, ``<path>``) in the words of this run."""
+        changed: list[tuple[Any, bool]] = []
+        for param in self.get_params(ctx):  # type: ignore[attr-defined]
+            shown = param.display_type(ctx) if hasattr(param, "display_type") else ""
+            said = _current.gettext(shown)
+            if shown and said != shown:
+                # options show a metavar, arguments their type beside the name
+                named = param.metavar is None and param.param_type_name == "option"
+                if named:
+                    param.metavar = said
+                param.display_type_rich = lambda ctx, said=said: said
+                changed.append((param, named))
+        try:
+            super().format_help(ctx, formatter)  # type: ignore[misc]
+        finally:
+            for param, named in changed:
+                del param.display_type_rich
+                if named:
+                    param.metavar = None
+
     def get_help_option(self, ctx: Any) -> Any:
         """The ``--help`` option, described in the words of this run."""
         option = super().get_help_option(ctx)  # type: ignore[misc]

@@ -13,7 +13,9 @@ FORMATS = ("text", "json")
 
 
 def history(
-    target: Annotated[str, typer.Argument(help="Mã nhiệm vụ (ví dụ pl1-01) hoặc mã đơn vị.")],
+    target: Annotated[
+        str, typer.Argument(metavar="MÃ", help="Mã nhiệm vụ (ví dụ pl1-01) hoặc mã đơn vị.")
+    ],
     fmt: TextJsonOption = "text",
     ids: Annotated[bool, typer.Option("--ids", help="Ghi kèm mã đơn vị, nhiệm vụ, kỳ.")] = False,
     verbose: Annotated[

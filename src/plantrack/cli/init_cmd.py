@@ -11,7 +11,9 @@ from plantrack.cli.options import LangOption, check_lang, say
 
 
 def init(
-    directory: Annotated[Path, typer.Argument(help="Thư mục kho mới (chưa có hoặc trống).")],
+    directory: Annotated[
+        Path, typer.Argument(metavar="THƯ_MỤC", help="Thư mục kho mới (chưa có hoặc trống).")
+    ],
     title: Annotated[str | None, typer.Option("--title", help="Tên kế hoạch.")] = None,
     district: Annotated[
         str | None, typer.Option("--district", help="Địa bàn, ví dụ 'huyện Mẫu'.")
