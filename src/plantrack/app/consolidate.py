@@ -19,9 +19,10 @@ from plantrack.i18n import t
 from plantrack.io import git
 from plantrack.io.outdir import OutputExistsError, OutputRefusedError, check_target, publish
 from plantrack.io.repo import DataFile, list_data_files
+from plantrack.io.snapshot import reports_on
 from plantrack.models import Report
 from plantrack.models.period import parse_period_id, period_sort_key
-from plantrack.validate.check import PeriodReports, Progress, load_base, load_period
+from plantrack.validate.check import Progress, load_base, load_period
 from plantrack.validate.context import Context
 from plantrack.validate.finding import Finding
 from plantrack.validate.require import require_period, require_period_id
@@ -52,7 +53,9 @@ def prepare(
     progress: Progress | None = None,
 ) -> Prepared:
     """Check the inputs of ``period_id`` and build its consolidation at ``as_of``
-    (default: the period's cut-off, so results are reproducible)."""
+    (default: the period's cut-off, so results are reproducible). ``as_of`` before the
+    due date reads the period's reports as they stood that day and calls no report late
+    or missing."""
     require_period_id(period_id)
     files, _ = list_data_files(root)
     base = load_base(root, files)
@@ -61,62 +64,51 @@ def prepare(
     ctx = base.context
     period = require_period(ctx, period_id)
     today = today or dt.date.today()
-    current = load_period(root, ctx, files, period_id, today=today, progress=progress)
-    previous_id = _previous_period(files, period_id)
-    previous = load_period(root, ctx, files, previous_id, today=today) if previous_id else None
-    findings = base.findings + current.findings
-    findings += check_period_reported(period_id, len(current.reports))
-    oversight = load_oversight(root, base, files, today) if base.inspections else None
-    findings += _oversight_findings(oversight, findings)
-    if any(f.severity == "error" for f in findings):
-        return Prepared(None, findings)
-    inputs = (
-        [f for f in files if f.kind != "report"]
-        + current.files
-        + (previous.files if previous else [])
-    )
-    inputs += _fix_inputs(oversight, period_id, inputs)
-    provenance = _provenance(root, inputs, as_of or period.cutoff)
-    added = git.first_added(root)
-    committed = {f.stem: added[f.rel] for f in current.files if f.rel in added}
-    vm = consolidate(
-        ctx,
-        period,
-        current.reports,
-        as_of=as_of or period.cutoff,
-        provenance=provenance,
-        previous=previous.reports.values() if previous else (),
-        previous_period=previous_id,
-        committed=committed,
-        warnings=list(findings),
-        history=_history(root, ctx, files, period_id, today, previous_id, previous),
-    )
+    read_on = as_of if as_of is not None and as_of < period.due else None
+    with reports_on(root, files, period_id, read_on) as (source, period_files):
+        current = load_period(source, ctx, period_files, period_id, today=today, progress=progress)
+        findings = base.findings + current.findings
+        findings += check_period_reported(period_id, len(current.reports))
+        oversight = load_oversight(root, base, files, today) if base.inspections else None
+        findings += _oversight_findings(oversight, findings)
+        if any(f.severity == "error" for f in findings):
+            return Prepared(None, findings)
+        history, earlier = _history(root, ctx, files, period_id, today)
+        inputs = [f for f in files if f.kind != "report"] + current.files + earlier
+        inputs += _fix_inputs(oversight, period_id, inputs)
+        added = git.first_added(root)
+        vm = consolidate(
+            ctx,
+            period,
+            current.reports,
+            as_of=as_of or period.cutoff,
+            provenance=_provenance(root, inputs, as_of or period.cutoff),
+            committed={f.stem: added[f.rel] for f in current.files if f.rel in added},
+            warnings=list(findings),
+            history=history,
+            read_on=read_on,
+        )
     if oversight is not None:
         vm.oversight = oversight.view(as_of or period.cutoff, period_start=period.start)
     return Prepared(vm, findings)
 
 
 def _history(
-    root: Path,
-    ctx: Context,
-    files: list[DataFile],
-    period_id: str,
-    today: dt.date,
-    previous_id: str | None,
-    previous: PeriodReports | None,
-) -> dict[str, dict[str, Report]]:
+    root: Path, ctx: Context, files: list[DataFile], period_id: str, today: dt.date
+) -> tuple[dict[str, dict[str, Report]], list[DataFile]]:
     """The reports of every period before ``period_id`` (completions carry forward from
-    them); their own findings belong to their own consolidations."""
+    them, indicators compare with them) and their files; their findings belong to their
+    own consolidations."""
     key = period_sort_key(period_id)
     folders = {f.folder for f in files if f.kind == "report" and parse_period_id(f.folder)}
     out: dict[str, dict[str, Report]] = {}
+    used: list[DataFile] = []
     for folder in sorted(folders, key=period_sort_key):
-        if period_sort_key(folder) >= key:
-            continue
-        loaded = previous if folder == previous_id else None
-        loaded = loaded or load_period(root, ctx, files, folder, today=today)
-        out[folder] = dict(loaded.reports)
-    return out
+        if period_sort_key(folder) < key:
+            loaded = load_period(root, ctx, files, folder, today=today)
+            out[folder] = dict(loaded.reports)
+            used += loaded.files
+    return out, used
 
 
 def _oversight_findings(oversight: Oversight | None, known: list[Finding]) -> list[Finding]:
@@ -131,13 +123,6 @@ def _fix_inputs(
     if oversight is None:
         return []
     return [f for f in oversight.fix_files_until(period_id) if f not in inputs]
-
-
-def _previous_period(files: list[DataFile], period_id: str) -> str | None:
-    key = period_sort_key(period_id)
-    folders = {f.folder for f in files if f.kind == "report"}
-    earlier = [p for p in folders if parse_period_id(p) and period_sort_key(p) < key]
-    return max(earlier, key=period_sort_key) if earlier else None
 
 
 def _provenance(root: Path, inputs: list[DataFile], as_of: dt.date) -> Provenance:

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 from plantrack import i18n
-from plantrack.domain.indicators import indicator_rows
+from plantrack.domain.indicators import IndicatorRow, comparison_period, indicator_rows
 from plantrack.domain.indices import IndexRow, index_row, top_component
 from plantrack.domain.status import Counts, deadline_of, task_status
 from plantrack.domain.submission import submission
@@ -48,13 +48,16 @@ def consolidate(
     committed: dict[str, dt.datetime] | None = None,
     warnings: list[Finding] | None = None,
     history: History | None = None,
+    read_on: dt.date | None = None,
 ) -> Consolidation:
     """The consolidated picture of ``period``: statuses at ``as_of``, submissions against the
     due date, indicators beside the previous period, indices, and the units' own words.
 
     ``history`` holds the earlier periods' reports (completions carry forward from them);
     when it is not given, ``previous`` (the reports of ``previous_period``) is all there is.
-    Reports of units gone before the cut-off are set aside, not consolidated.
+    Reports of units gone before the cut-off are set aside, not consolidated. ``read_on``
+    is the day the reports were read as of (``--as-of``): before the due date, a unit
+    with no report yet is pending, not missing.
     """
     if history is None:
         history = _single_history(previous, previous_period)
@@ -64,9 +67,8 @@ def consolidate(
     pairs = _pairs(ctx, assignments, reports, as_of, history, period)
     tasks = _task_rows(ctx, pairs)
     sections = _sections(ctx, tasks)
-    units = _unit_rows(ctx, period, assignments, pairs, reports, committed or {})
+    units = _unit_rows(ctx, period, assignments, pairs, reports, committed or {}, read_on)
     overall = _count(pairs)
-    kinds = {u.id: u.kind for u in ctx.units.values()}
     vm = Consolidation(
         plan=PlanInfo.of(ctx.plan),
         period=PeriodInfo.of(period),
@@ -75,11 +77,9 @@ def consolidate(
         overall=overall,
         sections=sections,
         units=units,
-        indicators=indicator_rows(
-            ctx.plan.indicators, list(reports.values()), list(previous), kinds
-        ),
-        indices=_index_rows(ctx, tasks),
-        previous_period=previous_period,
+        indicators=_indicator_rows(ctx, period, reports, history),
+        indices=_index_rows(ctx, tasks, as_of),
+        previous_period=comparison_period(period, "flow", _periods(ctx, history)),
         warnings=warnings or [],
         document=ctx.plan.reporting.document,
         summary=Summary.of(units),
@@ -105,6 +105,26 @@ def _attach_lists(vm: Consolidation, tasks: list[TaskRow], units: list[UnitRow])
     vm.open_tasks = [p for p in rated if p.status in ("open-on-time", "open-overdue")]
     vm.late_units = [u for u in units if u.submission.status == "late"]
     vm.missing_units = [u for u in units if u.submission.status == "missing"]
+
+
+def _periods(ctx: Context, history: History) -> dict[str, Period]:
+    return {pid: ctx.period(pid) for pid in history}
+
+
+def _indicator_rows(
+    ctx: Context, period: Period, reports: dict[str, Report], history: History
+) -> list[IndicatorRow]:
+    """The plan's indicators over the reports, each beside its like-with-like period."""
+    kinds = {u.id: u.kind for u in ctx.units.values()}
+    earlier = {pid: list(by_unit.values()) for pid, by_unit in history.items()}
+    return indicator_rows(
+        ctx.plan.indicators,
+        list(reports.values()),
+        earlier,
+        kinds,
+        period,
+        _periods(ctx, history),
+    )
 
 
 def _single_history(previous: Iterable[Report], period_id: str | None) -> History:
@@ -225,6 +245,7 @@ def _unit_rows(
     pairs: dict[str, list[PairRow]],
     reports: dict[str, Report],
     committed: dict[str, dt.datetime],
+    read_on: dt.date | None = None,
 ) -> list[UnitRow]:
     by_unit: dict[str, list[PairRow]] = {}
     for rows in pairs.values():
@@ -243,7 +264,7 @@ def _unit_rows(
                 short=unit.short or unit.name,
                 kind=unit.kind,
                 submission=submission(
-                    unit_id, reports.get(unit_id), committed.get(unit_id), period
+                    unit_id, reports.get(unit_id), committed.get(unit_id), period, read_on
                 ),
                 counts=_count(by_unit.get(unit_id, [])),
                 contacts=contacts,
@@ -254,7 +275,7 @@ def _unit_rows(
     return out
 
 
-def _index_rows(ctx: Context, tasks: list[TaskRow]) -> list[IndexRow]:
+def _index_rows(ctx: Context, tasks: list[TaskRow], as_of: dt.date) -> list[IndexRow]:
     counts: dict[str, Counts] = {}
     task_ids: dict[str, list[str]] = {}
     for task in tasks:
@@ -264,7 +285,7 @@ def _index_rows(ctx: Context, tasks: list[TaskRow]) -> list[IndexRow]:
             for pair in task.pairs:
                 if pair.rated:
                     merged.add(pair.status, pair.past_deadline, pair.carried)
-    return [index_row(index, counts, task_ids) for index in ctx.indices.values()]
+    return [index_row(index, counts, task_ids, known_on=as_of) for index in ctx.indices.values()]
 
 
 def _attach_words(ctx: Context, vm: Consolidation, reports: dict[str, Report]) -> None:

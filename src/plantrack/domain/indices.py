@@ -3,6 +3,7 @@ how the tasks serving each component are doing."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from plantrack.domain.status import Counts
@@ -25,13 +26,16 @@ class ComponentRow:
     task_ids: list[str] = field(default_factory=list)
     # Baseline and latest come from one observation: there is no change to show.
     single_observation: bool = False
+    # decimals the index is published with (``None``: as entered); scores and changes are
+    # shown with exactly this many
+    decimals: int | None = None
 
     @property
     def change(self) -> float | None:
         """Latest minus baseline (``None`` with a single observation)."""
         if self.single_observation or self.baseline is None or self.latest is None:
             return None
-        return round(self.latest - self.baseline, 4)
+        return round(self.latest - self.baseline, 4 if self.decimals is None else self.decimals)
 
     @property
     def relative(self) -> float | None:
@@ -58,6 +62,11 @@ class IndexRow:
     latest: Observation | None
     components: list[ComponentRow]
     weakest: list[str]
+    # decimals the index is published with (e.g. 4 for a 1–10 score, 2 for a percentage;
+    # ``None``: as entered): show scores and changes with exactly this many
+    decimals: int | None = None
+    # observations left out because they were published after the cut-off (year list)
+    published_later: list[int] = field(default_factory=list)
 
     @property
     def change(self) -> float | None:
@@ -66,7 +75,8 @@ class IndexRow:
             return None
         if self.baseline.total is None or self.latest.total is None:
             return None
-        return round(self.latest.total - self.baseline.total, 4)
+        places = 4 if self.decimals is None else self.decimals
+        return round(self.latest.total - self.baseline.total, places)
 
     @property
     def two_years(self) -> bool:
@@ -95,9 +105,13 @@ def index_row(
     component_counts: dict[str, Counts],
     component_tasks: dict[str, list[str]],
     weakest_count: int = 3,
+    known_on: dt.date | None = None,
 ) -> IndexRow:
-    """Summarise ``index``; counts and task ids are keyed by ``INDEX.CODE``."""
-    observations = sorted(index.observations, key=lambda o: o.year)
+    """Summarise ``index``; counts and task ids are keyed by ``INDEX.CODE``. Only the
+    observations published on or before ``known_on`` are used (one with no publication
+    date counts as published)."""
+    known = [o for o in index.observations if _published_by(o, known_on)]
+    observations = sorted(known, key=lambda o: o.year)
     baseline = observations[0] if observations else None
     latest = observations[-1] if observations else None
     rows = []
@@ -116,6 +130,7 @@ def index_row(
                 counts=component_counts.get(ref, Counts()),
                 task_ids=component_tasks.get(ref, []),
                 single_observation=len(observations) == 1,
+                decimals=index.decimals,
             )
         )
     ranked = sorted((r for r in rows if r.relative is not None), key=lambda r: r.relative or 0.0)
@@ -128,7 +143,13 @@ def index_row(
         latest=latest,
         components=rows,
         weakest=[r.ref for r in ranked[:weakest_count]],
+        decimals=index.decimals,
+        published_later=sorted(o.year for o in index.observations if o not in known),
     )
+
+
+def _published_by(observation: Observation, day: dt.date | None) -> bool:
+    return day is None or observation.published is None or observation.published <= day
 
 
 def top_component(ref: str) -> str:

@@ -202,10 +202,11 @@ def _written_name(document: DocumentSettings | None) -> str | None:
 
 
 def _report_state(row: UnitRow, as_of: dt.date) -> tuple[str | None, dt.date | None, int]:
-    """A report that only arrived after ``as_of`` was still missing on that date."""
+    """A report that only arrived after ``as_of`` was still missing on that date; one not
+    yet due is still owed (the letter asks for it by the due date)."""
     sub = row.submission
     arrived = sub.effective or sub.submitted
-    if sub.status == "missing" or (arrived is not None and arrived > as_of):
+    if sub.status in ("missing", "pending") or (arrived is not None and arrived > as_of):
         return "missing", None, 0
     if sub.status == "late":
         return "late", arrived, sub.days_late

@@ -14,9 +14,10 @@ from plantrack.i18n import t
 from plantrack.models import Report
 from plantrack.models.period import Period
 
-SubmissionStatus = Literal["on-time", "late", "missing"]
+SubmissionStatus = Literal["on-time", "late", "missing", "pending"]
 
-SUBMISSION_ORDER: tuple[SubmissionStatus, ...] = ("on-time", "late", "missing")
+# "pending": no report yet, read as of a day before the due date (nothing is missing yet)
+SUBMISSION_ORDER: tuple[SubmissionStatus, ...] = ("on-time", "late", "missing", "pending")
 
 
 @dataclass(frozen=True)
@@ -44,11 +45,17 @@ class Submission:
 
 
 def submission(
-    unit: str, report: Report | None, committed: dt.datetime | None, period: Period
+    unit: str,
+    report: Report | None,
+    committed: dt.datetime | None,
+    period: Period,
+    read_on: dt.date | None = None,
 ) -> Submission:
-    """Classify one unit's submission against ``period.due``."""
+    """Classify one unit's submission against ``period.due``; with the reports read as of
+    ``read_on`` before the due date, no report yet is pending, not missing."""
     if report is None:
-        return Submission(unit, "missing")
+        pending = read_on is not None and read_on < period.due
+        return Submission(unit, "pending" if pending else "missing")
     commit_day = committed.date() if committed is not None else None
     candidates = [d for d in (report.submitted, commit_day) if d is not None]
     effective = max(candidates) if candidates else None

@@ -180,18 +180,19 @@ class Summary:
     reports_missing: int
     # Units with at least one task due and every due task done on time.
     all_due_on_time: tuple[UnitRow, ...]
+    # Units with no report yet, read as of a day before the due date (not missing yet).
+    reports_pending: int = 0
 
     @classmethod
     def of(cls, units: list[UnitRow]) -> Summary:
         """The summary of the expected ``units``."""
-        late = sum(1 for u in units if u.submission.status == "late")
-        missing = sum(1 for u in units if u.submission.status == "missing")
+        by = [u.submission.status for u in units]
+        late, missing, pending = by.count("late"), by.count("missing"), by.count("pending")
         punctual = tuple(
             u for u in units if u.counts.due and not u.counts.overdue and not u.counts.done_late
         )
-        return cls(
-            len(units), len(units) - missing, len(units) - late - missing, late, missing, punctual
-        )
+        sent = len(units) - missing - pending
+        return cls(len(units), sent, sent - late, late, missing, punctual, pending)
 
 
 @dataclass

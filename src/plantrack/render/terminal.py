@@ -20,7 +20,7 @@ from plantrack.render.labels import (
 )
 from plantrack.render.templating import percent, vn_date
 
-_SUBMISSION_STYLE = {"on-time": "green", "late": "dark_orange", "missing": "red"}
+_SUBMISSION_STYLE = {"on-time": "green", "late": "dark_orange", "missing": "red", "pending": "blue"}
 
 
 def status_view(vm: Consolidation, lang: str = "vi") -> Group:

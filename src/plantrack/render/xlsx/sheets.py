@@ -39,11 +39,13 @@ KIND_LABELS = {
 }
 ROLE_LABELS = {"lead": "Chủ trì", "support": "Phối hợp"}
 AGGREGATE_LABELS = {"sum": "Tổng", "mean": "Trung bình", "ratio": "Tỷ lệ"}
-# Submission colours: green on time, orange late, red missing (the task-status palette).
+# Submission colours: green on time, orange late, red missing, blue not yet due (the
+# task-status palette).
 SUBMISSION_COLOURS = {
     "on-time": STATUS_COLOURS["done-on-time"],
     "late": STATUS_COLOURS["done-late"],
     "missing": STATUS_COLOURS["open-overdue"],
+    "pending": STATUS_COLOURS["open-on-time"],
 }
 STATUS_COLS = tuple(Col(STATUS_LABELS[s][0], 13, "int", STATUS_COLOURS[s]) for s in STATUSES)
 COUNT_COLS = (
