@@ -114,6 +114,7 @@ def test_a_process_killed_mid_write_keeps_the_old_file(repo: Path) -> None:
 # --- concurrent runs ------------------------------------------------------------------
 
 AS_OF = ("2024-09-14", "2024-09-01")  # two runs whose outputs differ
+AFTER_DUE = "2024-10-01"
 
 
 def consolidate_args(repo: Path, out: Path, as_of: str) -> list[str]:
@@ -228,16 +229,17 @@ def test_a_reminder_letter_is_not_overwritten_without_force(repo: Path, tmp_path
 
 def test_a_failed_consolidation_writes_nothing(repo: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
+    # after the due date the working files are read (before it, the committed ones)
     assert run_cli(*consolidate_args(repo, out, AS_OF[0]))[0] == 0
     before = digests(out)
     report = repo / REPORT
     report.write_text(report.read_text("utf-8").replace("state: done", "state: xong"), "utf-8")
-    code, stdout, stderr = run_cli(*consolidate_args(repo, out, AS_OF[1]))
+    code, stdout, stderr = run_cli(*consolidate_args(repo, out, AFTER_DUE))
     assert code == 1
     assert "PT104" in stderr and "Traceback" not in stdout + stderr
     assert digests(out) == before
     fresh = tmp_path / "fresh"
-    assert run_cli(*consolidate_args(repo, fresh, AS_OF[1]))[0] == 1
+    assert run_cli(*consolidate_args(repo, fresh, AFTER_DUE))[0] == 1
     assert not fresh.exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "repo"]
 

@@ -244,6 +244,7 @@ def test_submission_sheet_dates_and_fills(wb: Any, vm: Consolidation) -> None:
         "on-time": STATUS_COLOURS["done-on-time"],
         "late": STATUS_COLOURS["done-late"],
         "missing": STATUS_COLOURS["open-overdue"],
+        "pending": STATUS_COLOURS["open-on-time"],
     }
     assert expected == SUBMISSION_COLOURS
 
