@@ -8,6 +8,7 @@ import fnmatch
 import json
 import os
 import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -170,16 +171,63 @@ def test_pre_commit_config_uses_the_local_hook_and_names_the_shipped_one(made: P
 
 
 def test_ci_files_run_check(made: Path) -> None:
+    pin = "pip install plantrack-vn==0.1.0"
     workflow = yaml.safe_load((made / ".github/workflows/plantrack.yml").read_text("utf-8"))
     steps = workflow["jobs"]["check"]["steps"]
     runs = [s["run"] for s in steps if "run" in s]
-    assert runs == ["pip install plantrack", "plantrack check --format github"]
+    assert runs == [pin, "plantrack check --format github"]
     assert {"push", "pull_request"} <= set(workflow[True])  # YAML 1.1 reads 'on' as true
     gitlab = yaml.safe_load((made / ".gitlab-ci.yml").read_text("utf-8"))
-    assert gitlab["plantrack-check"]["script"] == [
-        "pip install plantrack",
-        "plantrack check --format text",
+    assert gitlab["plantrack-check"]["script"] == [pin, "plantrack check --format text"]
+
+
+_PIP = re.compile(r"pip install (.+)")
+
+
+def _installed(root: Path) -> list[tuple[str, str]]:
+    """Every ``pip install`` argument in the text files under ``root`` (outside .git)."""
+    found = []
+    for path in sorted(root.rglob("*")):
+        if ".git" in path.parts or not path.is_file() or path.suffix == ".json":
+            continue
+        for match in _PIP.finditer(path.read_text("utf-8")):
+            words = match.group(1).split("`")[0].strip().strip('"')
+            found += [(path.name, w) for w in shlex.split(words) if not w.startswith("-")]
+    return found
+
+
+def _bare(words: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Install arguments naming plantrack without pinning one build."""
+    return [
+        (name, w)
+        for name, w in words
+        if re.match(r"^plantrack(-vn)?($|\[)", w) and "==" not in w and " @ " not in w
     ]
+
+
+def test_no_generated_file_installs_a_bare_plantrack(made: Path) -> None:
+    words = _installed(made)
+    named = {name for name, _ in words}
+    assert {"README.md", "plantrack.yml", ".gitlab-ci.yml", ".pre-commit-config.yaml"} <= named
+    assert _bare(words) == []
+    assert {w for _, w in words} <= {"plantrack-vn==0.1.0", "pre-commit", "-e"}
+    assert _bare([("x", "plantrack"), ("y", "plantrack-vn[test]")]) == [
+        ("x", "plantrack"),
+        ("y", "plantrack-vn[test]"),
+    ]
+
+
+def test_the_install_source_is_recorded_and_overridable(cli: Cli, isolated_git: Path) -> None:
+    spec = "plantrack-vn @ git+https://git.example.vn/cchc/plantrack@v0.1.0"
+    target = isolated_git / "kho-nguon"
+    assert cli("init", target, "--install", spec).code == 0
+    words = _installed(target)
+    assert _bare(words) == [] and spec in {w for _, w in words}
+    runs = yaml.safe_load((target / ".github/workflows/plantrack.yml").read_text("utf-8"))
+    assert runs["jobs"]["check"]["steps"][2]["run"] == f"pip install {shlex.quote(spec)}"
+    refused = cli("init", isolated_git / "kho-tran", "--install", "plantrack")
+    assert refused.code == 2 and "plantrack-vn==" in refused.err
+    assert not (isolated_git / "kho-tran").exists()
 
 
 def test_gitattributes_and_gitignore(made: Path) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 from plantrack import __version__, layout
 from plantrack.app.schema import write_schemas
 from plantrack.errors import PlantrackError
-from plantrack.io import scaffold
+from plantrack.io import dist, scaffold
 from plantrack.render.skeleton_yaml import one_line
 from plantrack.validate.check import CheckResult, check_repository
 
@@ -31,7 +31,7 @@ class Initialised:
     check: CheckResult
 
 
-def _values(title: str, district: str, today: dt.date) -> dict[str, str]:
+def _values(title: str, district: str, today: dt.date, install: str) -> dict[str, str]:
     place = district
     for prefix in _PREFIXES:
         if place.lower().startswith(prefix):
@@ -47,7 +47,8 @@ def _values(title: str, district: str, today: dt.date) -> dict[str, str]:
         "year": str(today.year),
         "first": f"{today.year}-Q1",
         "deadline": f"Tháng 12/{today.year}",
-        "version": __version__,
+        "version": dist.installed_version(__version__),
+        "install": dist.shell_word(install),
     }
 
 
@@ -61,9 +62,11 @@ def _fill(rel: str, text: str, values: dict[str, str]) -> str:
     return text
 
 
-def _files(packaged: Path, title: str, district: str, day: dt.date) -> dict[str, bytes]:
+def _files(
+    packaged: Path, title: str, district: str, day: dt.date, install: str
+) -> dict[str, bytes]:
     """Every file of a new repository: the example data filled in, and the templates."""
-    values = _values(title, district, day)
+    values = _values(title, district, day, install)
     files = {
         rel: _fill(rel, text, values).encode("utf-8")
         for rel, text in scaffold.read_texts(packaged / "init").items()
@@ -80,9 +83,13 @@ def init_repository(
     title: str = DEFAULT_TITLE,
     district: str = DEFAULT_DISTRICT,
     today: dt.date | None = None,
+    install: str | None = None,
 ) -> Initialised:
     """Make a new data repository at ``target`` (absent or empty), ``git init`` it, commit
-    when a git identity is configured, and check it."""
+    when a git identity is configured, and check it.
+
+    ``install`` is the pip requirement every generated install step uses (default: this very
+    plantrack, pinned; see ``io.dist.install_spec``)."""
     from plantrack.render.templating import default_templates
 
     title, district = one_line(title), one_line(district)
@@ -90,10 +97,14 @@ def init_repository(
         raise PlantrackError(code="PT913")
     if len(district) > MAX_DISTRICT:
         raise PlantrackError(code="PT914", limit=MAX_DISTRICT)
+    spec = dist.install_spec(__version__, install)
+    if not dist.is_pinned(spec):
+        raise PlantrackError(code="PT949", spec=spec, dist=dist.DIST)
     day = today or dt.date.today()
     try:
         scaffold.ensure_empty(target)
-        written = scaffold.write_tree(target, _files(default_templates(), title, district, day))
+        files = _files(default_templates(), title, district, day, spec)
+        written = scaffold.write_tree(target, files)
     except scaffold.NotEmptyError as exc:
         raise PlantrackError(code="PT915", path=exc) from exc
     written += [p.relative_to(target).as_posix() for p in write_schemas(target / layout.SCHEMAS)]

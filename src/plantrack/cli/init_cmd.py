@@ -19,6 +19,17 @@ def init(
         str | None, typer.Option("--district", help="Địa bàn, ví dụ 'huyện Mẫu'.")
     ] = None,
     lang: LangOption = "vi",
+    install: Annotated[
+        str | None,
+        typer.Option(
+            "--install",
+            envvar="PLANTRACK_INSTALL",
+            help=(
+                "Gói pip mà CI, hook và README của kho mới cài (mặc định: đúng bản plantrack "
+                "đang chạy, ghim phiên bản), ví dụ 'plantrack-vn @ git+https://…@v0.2.0'."
+            ),
+        ),
+    ] = None,
 ) -> int:
     """Tạo kho dữ liệu mới: kế hoạch mẫu, đơn vị mẫu, mẫu tài liệu, JSON Schema, hook, CI."""
     from plantrack import api
@@ -30,6 +41,7 @@ def init(
         directory.absolute(),
         title=title or api.DEFAULT_TITLE,
         district=district or api.DEFAULT_DISTRICT,
+        install=install,
     )
     typer.echo(str(made.root))
     say("init.made", lang, count=len(made.files), git=t(f"init.{made.git}", lang))
