@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import get_args
 
 import pytest
 from pydantic import ValidationError
 
 from plantrack.models.period import (
     DEFAULT_RULES,
+    PeriodKind,
     PeriodRule,
     make_period,
     parse_period_id,
@@ -143,4 +145,25 @@ def test_period_sort_key_orders_by_year_then_cutoff() -> None:
 
 
 def test_every_kind_has_a_default_rule() -> None:
-    assert set(DEFAULT_RULES) == {"Q1", "Q2", "Q3", "Q4", "H1", "H2", "M9", "Y"}
+    months = {f"M{m:02d}" for m in range(1, 13)}
+    assert set(DEFAULT_RULES) == {"Q1", "Q2", "Q3", "Q4", "H1", "H2", "M9", "Y"} | months
+    assert set(get_args(PeriodKind)) == set(DEFAULT_RULES)
+
+
+def test_months_follow_decree_09_and_stay_apart_from_nine_months() -> None:
+    jan, mar, dec = make_period("2026-M01"), make_period("2026-M03"), make_period("2026-M12")
+    assert (jan.start, jan.cutoff, jan.due) == (
+        dt.date(2025, 12, 15),
+        dt.date(2026, 1, 14),
+        dt.date(2026, 1, 15),
+    )
+    assert (mar.start, mar.cutoff, mar.title) == (
+        dt.date(2026, 2, 15),
+        dt.date(2026, 3, 14),
+        "tháng 3 năm 2026",
+    )
+    assert dec.start == dt.date(2026, 11, 15)
+    assert make_period("2026-M9").title == "9 tháng năm 2026"
+    assert parse_period_id("2026-M13") is None and parse_period_id("2026-M3") is None
+    order = ["2026-M09", "2026-Q3", "2026-M9", "2026-M10", "2026-M12", "2026-Q4", "2026-Y"]
+    assert sorted(reversed(order), key=period_sort_key) == order

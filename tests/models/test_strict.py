@@ -32,6 +32,7 @@ from plantrack.models.plan import (
 )
 from plantrack.models.report import FixEntry, Narrative, Report, TaskEntry
 from plantrack.models.unit import Unit
+from plantrack.models.vocabulary import UnitKindDef
 
 RULES = {"consolidator": "phong-noi-vu", "periods": ["Q3"], "first": "2024-Q3"}
 TASK = {"id": "t1", "section": "pl1", "title": "Việc", "lead": ["phong-noi-vu"], "time": "2024"}
@@ -83,6 +84,7 @@ MINIMAL: dict[type[BaseModel], dict[str, Any]] = {
         "fix_by": "2024-10-04",
     },
     Inspection: {"id": "kt-1", "kind": "dot-xuat", "title": "Kiểm tra", "lead": "phong-noi-vu"},
+    UnitKindDef: {"id": "thon", "name": "thôn", "plural": "các thôn"},
 }
 
 
@@ -189,7 +191,7 @@ def test_a_null_indicator_value_is_allowed() -> None:
         (Unit, {**MINIMAL[Unit], "id": "xã-trà-don"}),
         (Unit, {**MINIMAL[Unit], "id": "../etc"}),
         (Unit, {**MINIMAL[Unit], "id": "a/b"}),
-        (Unit, {**MINIMAL[Unit], "kind": "village"}),
+        (Unit, {**MINIMAL[Unit], "kind": "thôn"}),  # a kind is an id; "village" is checked
         (Unit, {**MINIMAL[Unit], "authors": ["not-an-email"]}),
         (Report, {**MINIMAL[Report], "period": "2024-Q5"}),
         (TaskEntry, {"task": "t1", "state": "finished"}),

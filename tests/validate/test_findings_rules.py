@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from tests.conftest import (
     INDEX_PAPI,
     PLAN,
@@ -433,6 +435,24 @@ def test_pt229_plan_missing(repo: MiniRepo) -> None:
 
 
 def test_a_broken_unit_file_is_reported_once_where_it_breaks(repo: MiniRepo) -> None:
-    repo.edit(UNIT_DON, "kind: commune", "kind: xa")
+    repo.edit(UNIT_DON, "kind: commune", "kind: [commune]")
     codes = [(f.code, f.path) for f in repo.check()]
-    assert ("PT104", UNIT_DON) in codes
+    assert [path for _, path in codes if path == UNIT_DON] == [UNIT_DON]
+
+
+def test_pt230_unit_kind_neither_default_nor_declared(repo: MiniRepo) -> None:
+    repo.edit(UNIT_DON, "kind: commune", "kind: lang")
+    f = repo.one("PT230")
+    assert place(f)[:3] == ("PT230", "error", UNIT_DON)
+    assert_bilingual(f)
+    declared = "unit_kinds:\n  - {id: lang, name: làng, plural: các làng}\ngroups:"
+    repo.edit(PLAN, "\ngroups:", "\n" + declared)
+    assert "PT230" not in repo.codes()
+
+
+@pytest.mark.parametrize(
+    "kind", ["hamlet", "residential-group", "ward", "special-zone", "provincial-department"]
+)
+def test_default_kinds_include_the_two_tier_vocabulary(repo: MiniRepo, kind: str) -> None:
+    repo.edit(UNIT_DON, "kind: commune", f"kind: {kind}")
+    assert "PT230" not in repo.codes()

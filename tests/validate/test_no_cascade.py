@@ -10,7 +10,7 @@ def test_a_broken_unit_file_does_not_make_its_reports_unknown(repo: MiniRepo) ->
     repo.edit("data/units/xa-tra-don.yaml", "kind: commune", "kind: xã")
     findings = repo.check()
     assert [(f.path, f.code) for f in findings if f.severity == "error"] == [
-        ("data/units/xa-tra-don.yaml", "PT104")
+        ("data/units/xa-tra-don.yaml", "PT106")
     ]
 
 

@@ -8,7 +8,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 ID_PATTERN = r"^[A-Za-z0-9]+(?:[._-][A-Za-z0-9]+)*$"
-PERIOD_PATTERN = r"^(\d{4})-(Q[1-4]|H[12]|M9|Y)$"
+PERIOD_PATTERN = r"^(\d{4})-(Q[1-4]|H[12]|M9|M0[1-9]|M1[0-2]|Y)$"
 COMPONENT_PATTERN = r"^[A-Za-z][A-Za-z0-9_-]*\.[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*$"
 
 
@@ -31,7 +31,12 @@ Id = Annotated[
 PeriodId = Annotated[
     str,
     StringConstraints(pattern=PERIOD_PATTERN),
-    Field(description="Kỳ báo cáo, ví dụ 2024-Q1, 2024-H1, 2024-Q3, 2024-M9, 2024-Y."),
+    Field(
+        description=(
+            "Kỳ báo cáo: NĂM-Q1..Q4 (quý), NĂM-H1/H2 (6 tháng), NĂM-M9 (9 tháng), "
+            "NĂM-M01..M12 (tháng), NĂM-Y (năm)."
+        )
+    ),
 ]
 ComponentRef = Annotated[
     str,

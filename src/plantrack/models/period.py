@@ -1,9 +1,11 @@
-"""Reporting periods (``2024-Q1``, ``2024-H1``, ``2024-Q3``, ``2024-Y`` …) and their dates.
+"""Reporting periods (``2024-Q1``, ``2024-H1``, ``2024-M9``, ``2024-M03``, ``2024-Y`` …) and
+their dates.
 
 A period's data window and due date come from the plan's reporting rules; the defaults
 follow Nghị định 09/2019/NĐ-CP: a quarter runs from the 15th of the month before it to
-the 14th of its last month, six months from 15/12 of the previous year to 14/6, nine
-months to 14/9 and a year from 15/12 to 14/12.
+the 14th of its last month, a month from the 15th of the month before to its 14th, six
+months from 15/12 of the previous year to 14/6, nine months to 14/9 and a year from 15/12 to
+14/12. Months are ``M01``–``M12`` (two digits), so that ``M9`` keeps meaning nine months.
 """
 
 from __future__ import annotations
@@ -18,7 +20,11 @@ from pydantic_core import PydanticCustomError
 
 from plantrack.models.common import PERIOD_PATTERN, StrictModel
 
-PeriodKind = Literal["Q1", "Q2", "Q3", "Q4", "H1", "H2", "M9", "Y"]
+PeriodKind = Literal[
+    "Q1", "Q2", "Q3", "Q4", "H1", "H2", "M9", "Y",
+    "M01", "M02", "M03", "M04", "M05", "M06", "M07", "M08", "M09", "M10", "M11", "M12",
+]  # fmt: skip
+MONTHS = tuple(f"M{m:02d}" for m in range(1, 13))
 
 
 def _real_month_day(text: str) -> str:
@@ -65,6 +71,15 @@ DEFAULT_RULES: dict[str, PeriodRule] = {
     "H2": PeriodRule(label="6 tháng cuối năm", start="06-15", cutoff="12-14", due="12-15"),
     "M9": PeriodRule(label="9 tháng", start="12-15", cutoff="09-14", due="09-15"),
     "Y": PeriodRule(label="Năm", start="12-15", cutoff="12-14", due="12-15"),
+    **{
+        kind: PeriodRule(
+            label=f"Tháng {month}",
+            start=f"{(month - 2) % 12 + 1:02d}-15",
+            cutoff=f"{month:02d}-14",
+            due=f"{month:02d}-15",
+        )
+        for month, kind in enumerate(MONTHS, start=1)
+    },
 }
 
 
@@ -82,9 +97,12 @@ class Period:
 
     @property
     def title(self) -> str:
-        """Vietnamese name, e.g. ``Quý I năm 2024``, ``6 tháng đầu năm 2024`` or ``năm 2024``."""
+        """Vietnamese name, e.g. ``Quý I năm 2024``, ``6 tháng đầu năm 2024``, ``tháng 3 năm
+        2024`` or ``năm 2024``."""
         if self.kind == "Y":
             return f"năm {self.year}"
+        if self.kind in MONTHS and self.label.startswith("Tháng "):
+            return f"t{self.label[1:]} năm {self.year}"
         if self.label.lower().endswith(" năm"):  # "6 tháng đầu năm" + 2024, not "năm năm 2024"
             return f"{self.label} {self.year}"
         return f"{self.label} năm {self.year}"
@@ -131,11 +149,12 @@ def make_period(period_id: str, rules: dict[str, PeriodRule] | None = None) -> P
 
 
 def period_sort_key(period_id: str) -> tuple[int, int]:
-    """Order periods by year, then by cut-off month (Q1 < H1 < Q3 < M9 < Y)."""
+    """Order periods by year, then by cut-off month, the shorter first at the same month
+    (M03 < Q1, M06 < Q2 < H1, M09 < Q3 < M9, M12 < Q4 < H2 < Y)."""
     parsed = parse_period_id(period_id)
     if parsed is None:
         return (0, 0)
     year, kind = parsed
     cutoff = DEFAULT_RULES[kind].cutoff
-    order = int(cutoff[:2]) * 10 + {"Q": 0, "H": 1, "M": 2, "Y": 3}[kind[0]]
-    return (year, order)
+    family = 0 if kind in MONTHS else {"Q": 1, "H": 2, "M": 3, "Y": 4}[kind[0]]
+    return (year, int(cutoff[:2]) * 10 + family)

@@ -20,6 +20,7 @@ from plantrack.models.common import (
 from plantrack.models.period import Period, PeriodKind, PeriodRule, make_period
 from plantrack.models.tasktime import TaskTimeField
 from plantrack.models.unit import UnitKind
+from plantrack.models.vocabulary import UnitKindDef, merged_kinds
 
 
 class Section(StrictModel):
@@ -80,7 +81,10 @@ class Indicator(StrictModel):
 class DocumentSettings(StrictModel):
     """What the official consolidated report carries: bodies, number code, signer, recipients."""
 
-    parent_body: ShortText = Field(description="Cơ quan chủ quản, ví dụ 'UBND HUYỆN NAM TRÀ MY'.")
+    parent_body: ShortText | None = Field(
+        None,
+        description="Cơ quan chủ quản (trống nếu cơ quan ban hành không có cấp trên trực tiếp).",
+    )
     issuing_body: ShortText = Field(description="Cơ quan ban hành, ví dụ 'PHÒNG NỘI VỤ'.")
     code: ShortText = Field(description="Ký hiệu, ví dụ 'BC-PNV'.")
     letter_code: ShortText | None = Field(None, description="Ký hiệu công văn, ví dụ 'PNV'.")
@@ -149,7 +153,15 @@ class Plan(StrictModel):
     purposes: list[Text] = Field(default_factory=list, description="Mục đích.")
     requirements: list[Text] = Field(default_factory=list, description="Yêu cầu.")
     sections: list[Section] = Field(min_length=1, description="Các phần chứa nhiệm vụ.")
+    unit_kinds: list[UnitKindDef] = Field(
+        default_factory=list,
+        description="Loại đơn vị riêng của kế hoạch, thêm vào (hoặc đặt tên lại) loại mặc định.",
+    )
     groups: list[UnitGroup] = Field(default_factory=list, description="Nhóm đơn vị.")
     indicators: list[Indicator] = Field(default_factory=list, description="Chỉ tiêu.")
     reporting: ReportingRules
     tasks: list[Task] = Field(default_factory=list, description="Nhiệm vụ.")
+
+    def kinds(self) -> dict[str, UnitKindDef]:
+        """Every unit kind the plan knows: the defaults and its own declarations."""
+        return merged_kinds(self.unit_kinds)

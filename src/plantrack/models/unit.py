@@ -1,4 +1,4 @@
-"""A unit: department, commune, public-service unit or organisation, with its validity window."""
+"""A unit: a department, a commune, a thôn, an organisation…, with its validity window."""
 
 from __future__ import annotations
 
@@ -7,8 +7,9 @@ from typing import Literal
 from pydantic import Field
 
 from plantrack.models.common import Date, Email, Id, Person, ShortText, StrictModel
+from plantrack.models.vocabulary import KIND_DESCRIPTION
 
-UnitKind = Literal["department", "commune", "public-service", "organisation", "office"]
+UnitKind = Id
 Authority = Literal["inside", "outside"]
 
 
@@ -16,14 +17,9 @@ class Unit(StrictModel):
     """A unit that reports on the plan. Units merge and split: see ``successors``."""
 
     id: Id
-    name: ShortText = Field(description="Tên đầy đủ, ví dụ 'UBND xã Trà Mai'.")
-    short: ShortText | None = Field(None, description="Tên ngắn, ví dụ 'Trà Mai'.")
-    kind: UnitKind = Field(
-        description=(
-            "Loại: department (phòng chuyên môn), commune (xã), public-service "
-            "(đơn vị sự nghiệp), organisation (MTTQ, đoàn thể), office (cơ quan khác)."
-        )
-    )
+    name: ShortText = Field(description="Tên đầy đủ, ví dụ 'UBND xã An Bình'.")
+    short: ShortText | None = Field(None, description="Tên ngắn, ví dụ 'An Bình'.")
+    kind: UnitKind = Field(description=KIND_DESCRIPTION)
     authority: Authority = Field(
         "inside",
         description=(

@@ -24,7 +24,13 @@ from plantrack.validate.finding import Finding
 from plantrack.validate.loading import load_model
 from plantrack.validate.located import Located
 from plantrack.validate.rules_inspection import LoadedInspection, finding_index, load_inspections
-from plantrack.validate.rules_plan import check_index, check_plan, check_unit_groups, check_units
+from plantrack.validate.rules_plan import (
+    check_index,
+    check_plan,
+    check_unit_groups,
+    check_unit_kinds,
+    check_units,
+)
 
 
 @dataclass
@@ -91,6 +97,7 @@ def load_base(root: Path, files: list[DataFile], limits: Limits | None = None) -
     )
     findings += check_plan(context, plan_where)
     findings += check_unit_groups(context, units)
+    findings += check_unit_kinds(context, {k: v[1] for k, v in units.items()})
     read = len(plans) + len(units) + len(indices) + sum(f.kind == "inspection" for f in files)
     return Loaded(context, findings, read, inspections)
 

@@ -52,7 +52,24 @@ def check_plan(ctx: Context, where: Located) -> list[Finding]:
     out += _unknown_units(
         ctx, where, ("reporting", "consolidator"), [plan.reporting.consolidator], groups=False
     )
+    kinds = plan.kinds()
+    for field, lists in (
+        ("groups", [g.kinds for g in plan.groups]),
+        ("indicators", [i.kinds for i in plan.indicators]),
+    ):
+        for index, listed in enumerate(lists):
+            out += _unknown(where, "PT230", (field, index, "kinds"), listed, kinds)
     return out
+
+
+def check_unit_kinds(ctx: Context, where: dict[str, Located]) -> list[Finding]:
+    """Each unit's kind is a default kind or one the plan declares (``where`` by unit id)."""
+    kinds = ctx.plan.kinds()
+    return [
+        where[unit.id].at("PT230", ("kind",), id=unit.kind, **suggestion(unit.kind, kinds))
+        for unit in ctx.units.values()
+        if unit.kind not in kinds and unit.id in where
+    ]
 
 
 def _duplicates(where: Located, field: str, what: tuple[str, str], ids: list[str]) -> list[Finding]:

@@ -8,6 +8,7 @@ from typing import Any
 from plantrack.domain.indices import IndexRow
 from plantrack.domain.status import Counts
 from plantrack.domain.viewmodel import Consolidation
+from plantrack.models.vocabulary import DEFAULT_UNIT_KINDS
 from plantrack.render.labels import STATUS_COLOURS, STATUS_LABELS, submission_label
 from plantrack.render.office.tables import (
     HEADER_ROW,
@@ -30,13 +31,7 @@ SHEETS = (
 )
 STATUSES = tuple(STATUS_LABELS)
 CHART_ROWS = 22  # rows between charts stacked under a table (a 10 cm chart is ~19 rows)
-KIND_LABELS = {
-    "department": "Phòng chuyên môn",
-    "commune": "Xã",
-    "public-service": "Đơn vị sự nghiệp",
-    "organisation": "MTTQ, đoàn thể",
-    "office": "Cơ quan khác",
-}
+KIND_LABELS = {k.id: k.name[:1].upper() + k.name[1:] for k in DEFAULT_UNIT_KINDS.values()}
 ROLE_LABELS = {"lead": "Chủ trì", "support": "Phối hợp"}
 AGGREGATE_LABELS = {"sum": "Tổng", "mean": "Trung bình", "ratio": "Tỷ lệ"}
 # Submission colours: green on time, orange late, red missing, blue not yet due (the
