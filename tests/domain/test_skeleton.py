@@ -89,12 +89,13 @@ def test_commune_indicators_are_its_tasks_entered_indicators(ctx: Context) -> No
 
 
 def test_successor_department_carries_its_predecessors_tasks_and_answers(ctx: Context) -> None:
-    assert set(lineage(ctx, NNMT)) == {NNMT, NNPTNT, TNMT}
+    labour = "phong-lao-dong-tbxh"  # handed over poverty reduction (pl2-05) on its own
+    assert set(lineage(ctx, NNMT)) == {NNMT, NNPTNT, TNMT, labour}
     previous = {NNPTNT: report("2024-Y", NNPTNT), TNMT: report("2024-Y", TNMT)}
     sk = skeleton(ctx, NNMT, "2025-Q1", previous)
     inherited = {e.task for r in previous.values() for e in r.tasks}
-    assert {e.task.id for e in sk.entries} == inherited
-    assert all(e.via in (NNPTNT, TNMT) for e in sk.entries)
+    assert {e.task.id for e in sk.entries} == inherited | {"pl2-05"}
+    assert all(e.via in (NNPTNT, TNMT, labour) for e in sk.entries)
     for entry in sk.entries:
         answers = [e for r in previous.values() for e in r.tasks if e.task == entry.task.id]
         assert entry.carried_from == sorted(
@@ -151,7 +152,8 @@ def test_merged_communes_answers_merge_conservatively(ctx: Context) -> None:
         _entry("pl2-06", state="in-progress", progress=40),
         _entry("pl1-02", state="in-progress", carried_out=True),
     )
-    sk = skeleton(ctx, "xa-nam-tra-my-moi", "2025-H1", {"xa-tra-mai": mai, "xa-tra-don": don})
+    # the merged commune exists from 1/7/2025 (Nghị quyết 1659/NQ-UBTVQH15)
+    sk = skeleton(ctx, "xa-nam-tra-my-moi", "2025-Y", {"xa-tra-mai": mai, "xa-tra-don": don})
     by_task = {e.task.id: e for e in sk.entries}
     both_done = by_task["pl1-06"]
     assert (both_done.state, both_done.completed, both_done.progress) == (

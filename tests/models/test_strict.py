@@ -31,7 +31,7 @@ from plantrack.models.plan import (
     UnitGroup,
 )
 from plantrack.models.report import FixEntry, Narrative, Report, TaskEntry
-from plantrack.models.unit import Unit
+from plantrack.models.unit import Transfer, Unit
 from plantrack.models.vocabulary import UnitKindDef
 
 RULES = {"consolidator": "phong-noi-vu", "periods": ["Q3"], "first": "2024-Q3"}
@@ -85,6 +85,7 @@ MINIMAL: dict[type[BaseModel], dict[str, Any]] = {
     },
     Inspection: {"id": "kt-1", "kind": "dot-xuat", "title": "Kiểm tra", "lead": "phong-noi-vu"},
     UnitKindDef: {"id": "thon", "name": "thôn", "plural": "các thôn"},
+    Transfer: {"tasks": ["t1"], "to": ["phong-noi-vu"]},
 }
 
 

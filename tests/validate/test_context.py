@@ -233,3 +233,33 @@ def test_the_period_follows_the_plan_schedule() -> None:
     assert (q3.start, q3.cutoff) == (D(2024, 12, 15), D(2025, 9, 14))
     # the merged communes were alive in this longer window: they answer for their tasks
     assert [a.task.id for a in ctx.assigned_to("xa-tra-mai", q3)] == ["t-xa", "t-mai", "t-pnv"]
+
+
+def test_a_transfer_hands_single_tasks_to_other_units_than_the_successors() -> None:
+    units = [
+        _unit(
+            "phong-ldtbxh",
+            "department",
+            valid_until="2025-02-19",
+            successors=["phong-noi-vu"],
+            transfers=[
+                {"tasks": ["t-mai"], "to": ["van-phong", "phong-noi-vu"]},
+                {"tasks": ["t-ld"], "to": ["phong-nn"]},
+            ],
+        ),
+        _unit("phong-noi-vu", "department"),
+        _unit("van-phong", "office"),
+        _unit("phong-nn", "department"),
+        _unit("xa-tra-mai", "commune"),
+    ]
+    ctx = Context(PLAN, {u.id: u for u in units})
+    day = D(2025, 3, 14)
+    assert ctx.heirs("phong-ldtbxh", day, "t-ld") == ["phong-nn"]
+    assert ctx.heirs("phong-ldtbxh", day, "t-mai") == ["van-phong", "phong-noi-vu"]
+    assert ctx.heirs("phong-ldtbxh", day, "t-pnv") == ["phong-noi-vu"]  # the rest
+    assert ctx.heirs("phong-ldtbxh", day) == ["phong-noi-vu"]
+    held = ctx.assignments(ctx.period("2025-Q1"))
+    assert _held(held["phong-nn"]) == [("t-ld", "lead", "phong-ldtbxh")]
+    assert _held(held["van-phong"]) == [("t-mai", "support", "phong-ldtbxh")]
+    assert ("t-pnv", "lead", None) in _held(held["phong-noi-vu"])
+    assert sorted(ctx.predecessors) == ["phong-nn", "phong-noi-vu", "van-phong"]

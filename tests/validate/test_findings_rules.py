@@ -456,3 +456,15 @@ def test_pt230_unit_kind_neither_default_nor_declared(repo: MiniRepo) -> None:
 def test_default_kinds_include_the_two_tier_vocabulary(repo: MiniRepo, kind: str) -> None:
     repo.edit(UNIT_DON, "kind: commune", f"kind: {kind}")
     assert "PT230" not in repo.codes()
+
+
+def test_transfers_name_known_tasks_and_units_and_need_an_end(repo: MiniRepo) -> None:
+    repo.edit(
+        UNIT_DON,
+        "kind: commune",
+        "kind: commune\ntransfers:\n  - tasks: [khong-co]\n    to: [khong-ai, xa-tra-don]",
+    )
+    found = sorted((f.code, f.path, f.message_en) for f in repo.check() if f.path == UNIT_DON)
+    assert [code for code, _, _ in found] == ["PT202", "PT220", "PT220", "PT220"]
+    assert any("valid_until" in message for _, _, message in found)
+    assert any("succeed itself" in message for _, _, message in found)

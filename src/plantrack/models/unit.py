@@ -6,11 +6,20 @@ from typing import Literal
 
 from pydantic import Field
 
-from plantrack.models.common import Date, Email, Id, Person, ShortText, StrictModel
+from plantrack.models.common import Date, Email, Id, Person, ShortText, StrictModel, Text
 from plantrack.models.vocabulary import KIND_DESCRIPTION
 
 UnitKind = Id
 Authority = Literal["inside", "outside"]
+
+
+class Transfer(StrictModel):
+    """Tasks a closing unit hands to other units than its ``successors``: a function moving
+    on its own (social protection to another office, poverty reduction to agriculture…)."""
+
+    tasks: list[Id] = Field(min_length=1, description="Các nhiệm vụ (mã) được chuyển giao.")
+    to: list[Id] = Field(min_length=1, description="Đơn vị tiếp nhận các nhiệm vụ này.")
+    note: Text | None = Field(None, description="Căn cứ, nội dung chuyển giao.")
 
 
 class Unit(StrictModel):
@@ -45,7 +54,29 @@ class Unit(StrictModel):
             "không phải liệt kê từng đơn vị."
         ),
     )
+    transfers: list[Transfer] = Field(
+        default_factory=list,
+        description=(
+            "Nhiệm vụ chuyển cho đơn vị khác với đơn vị kế thừa (theo từng chức năng); "
+            "nhiệm vụ không ghi ở đây chuyển cho successors."
+        ),
+    )
     note: str | None = Field(None, description="Ghi chú (ví dụ căn cứ sáp nhập).")
+
+    def successors_for(self, task_id: str | None) -> list[str]:
+        """Who takes over ``task_id`` when the unit ends: a transfer naming it, else the
+        successors (``None``: the successors)."""
+        for transfer in self.transfers:
+            if task_id is not None and task_id in transfer.tasks:
+                return list(transfer.to)
+        return list(self.successors)
+
+    def all_heirs(self) -> list[str]:
+        """Every unit taking over something: successors and transfer recipients, once each."""
+        out = list(self.successors)
+        for transfer in self.transfers:
+            out += [u for u in transfer.to if u not in out]
+        return out
 
     def alive_on(self, day: Date) -> bool:
         """Whether the unit exists on ``day``."""

@@ -28,7 +28,7 @@ from plantrack.validate.rules_plan import (
     check_index,
     check_plan,
     check_unit_groups,
-    check_unit_kinds,
+    check_unit_refs,
     check_units,
 )
 
@@ -97,7 +97,7 @@ def load_base(root: Path, files: list[DataFile], limits: Limits | None = None) -
     )
     findings += check_plan(context, plan_where)
     findings += check_unit_groups(context, units)
-    findings += check_unit_kinds(context, {k: v[1] for k, v in units.items()})
+    findings += check_unit_refs(context, {k: v[1] for k, v in units.items()})
     read = len(plans) + len(units) + len(indices) + sum(f.kind == "inspection" for f in files)
     return Loaded(context, findings, read, inspections)
 

@@ -88,10 +88,10 @@ class Context:
 
     @cached_property
     def predecessors(self) -> dict[str, list[str]]:
-        """For each unit, the units that name it as a successor."""
+        """For each unit, the units that name it as a successor or a transfer recipient."""
         out: dict[str, list[str]] = {}
         for unit in self.units.values():
-            for succ in unit.successors:
+            for succ in unit.all_heirs():
                 out.setdefault(succ, []).append(unit.id)
         return out
 
@@ -125,8 +125,9 @@ class Context:
         taken = {*found, *listed}
         return found + listed + [u for u in self.declared.get(ref, ()) if u not in taken]
 
-    def heirs(self, unit_id: str, day: dt.date) -> list[str]:
-        """The unit itself if alive on ``day``, else its successors alive then (transitively)."""
+    def heirs(self, unit_id: str, day: dt.date, task_id: str | None = None) -> list[str]:
+        """The unit itself if alive on ``day``, else those alive then that took over
+        ``task_id`` from it (its transfers, else its successors; transitively)."""
         seen: set[str] = set()
         todo, alive = [unit_id], []
         while todo:
@@ -137,7 +138,7 @@ class Context:
             if self.units[current].alive_on(day):
                 alive.append(current)
             else:
-                todo.extend(self.units[current].successors)
+                todo.extend(self.units[current].successors_for(task_id))
         return alive
 
     def assignments(self, period: Period) -> dict[str, list[Assignment]]:
@@ -176,7 +177,7 @@ def _assignments_on(ctx: Context, day: dt.date) -> dict[str, list[Assignment]]:
     for task in ctx.plan.tasks:
         seen: set[str] = set()
         for role, refs in (("lead", task.lead), ("support", task.support)):
-            for unit_id, via in _expand(ctx, refs, day):
+            for unit_id, via in _expand(ctx, refs, day, task.id):
                 if unit_id in seen:
                     continue
                 seen.add(unit_id)
@@ -185,12 +186,14 @@ def _assignments_on(ctx: Context, day: dt.date) -> dict[str, list[Assignment]]:
     return out
 
 
-def _expand(ctx: Context, refs: Iterable[str], day: dt.date) -> list[tuple[str, str | None]]:
-    """Units answering on ``day`` for ``refs``; a group counts units alive then, a gone unit
-    passes its tasks to its successors."""
+def _expand(
+    ctx: Context, refs: Iterable[str], day: dt.date, task_id: str
+) -> list[tuple[str, str | None]]:
+    """Units answering on ``day`` for ``refs`` in ``task_id``; a group counts units alive
+    then, a gone unit passes the task to whoever took it over."""
     found: list[tuple[str, str | None]] = []
     for ref in refs:
         for member in ctx.members(ref, day) if ref in ctx.groups else [ref]:
-            for heir in ctx.heirs(member, day):
+            for heir in ctx.heirs(member, day, task_id):
                 found.append((heir, None if heir == member else member))
     return found

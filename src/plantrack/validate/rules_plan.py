@@ -62,14 +62,51 @@ def check_plan(ctx: Context, where: Located) -> list[Finding]:
     return out
 
 
-def check_unit_kinds(ctx: Context, where: dict[str, Located]) -> list[Finding]:
-    """Each unit's kind is a default kind or one the plan declares (``where`` by unit id)."""
+def check_unit_refs(ctx: Context, where: dict[str, Located]) -> list[Finding]:
+    """What a unit file names in the plan: its kind (a default kind or one the plan
+    declares) and its transfers (known tasks, known units); ``where`` by unit id."""
     kinds = ctx.plan.kinds()
-    return [
-        where[unit.id].at("PT230", ("kind",), id=unit.kind, **suggestion(unit.kind, kinds))
-        for unit in ctx.units.values()
-        if unit.kind not in kinds and unit.id in where
-    ]
+    out: list[Finding] = []
+    for unit in ctx.units.values():
+        at = where.get(unit.id)
+        if at is None:
+            continue
+        if unit.kind not in kinds:
+            out.append(at.at("PT230", ("kind",), id=unit.kind, **suggestion(unit.kind, kinds)))
+        for index, transfer in enumerate(unit.transfers):
+            path = ("transfers", index)
+            out += _unknown(at, "PT202", (*path, "tasks"), transfer.tasks, ctx.tasks)
+            out += _successor_refs(at, (*path, "to"), transfer.to, unit.id, ctx)
+        if unit.transfers and unit.valid_until is None:
+            out.append(_pt220(at, ("transfers",), "—", "valid_until"))
+    return out
+
+
+def _successor_refs(
+    at: Located, path: tuple[str | int, ...], refs: list[str], own: str, ctx: Context
+) -> list[Finding]:
+    out = []
+    for index, ref in enumerate(refs):
+        if ref == own:
+            out.append(_pt220(at, (*path, index), ref, "self"))
+        elif ref not in ctx.units and ref not in ctx.unreadable_units:
+            out.append(_pt220(at, (*path, index), ref, "unknown"))
+    return out
+
+
+_REASONS = {
+    "unknown": ("không có đơn vị này", "no such unit"),
+    "self": ("đơn vị không thể kế thừa chính nó", "a unit cannot succeed itself"),
+    "valid_until": (
+        "đơn vị chuyển giao nhiệm vụ phải ghi valid_until",
+        "a unit handing over tasks needs valid_until",
+    ),
+}
+
+
+def _pt220(at: Located, path: tuple[str | int, ...], ref: str, why: str) -> Finding:
+    vi, en = _REASONS[why]
+    return at.at("PT220", path, id=ref, reason=vi, reason_en=en)
 
 
 def _duplicates(where: Located, field: str, what: tuple[str, str], ids: list[str]) -> list[Finding]:
