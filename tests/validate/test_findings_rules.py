@@ -440,14 +440,14 @@ def test_a_broken_unit_file_is_reported_once_where_it_breaks(repo: MiniRepo) -> 
     assert [path for _, path in codes if path == UNIT_DON] == [UNIT_DON]
 
 
-def test_pt230_unit_kind_neither_default_nor_declared(repo: MiniRepo) -> None:
+def test_pt235_unit_kind_neither_default_nor_declared(repo: MiniRepo) -> None:
     repo.edit(UNIT_DON, "kind: commune", "kind: lang")
-    f = repo.one("PT230")
-    assert place(f)[:3] == ("PT230", "error", UNIT_DON)
+    f = repo.one("PT235")
+    assert place(f)[:3] == ("PT235", "error", UNIT_DON)
     assert_bilingual(f)
     declared = "unit_kinds:\n  - {id: lang, name: làng, plural: các làng}\ngroups:"
     repo.edit(PLAN, "\ngroups:", "\n" + declared)
-    assert "PT230" not in repo.codes()
+    assert "PT235" not in repo.codes()
 
 
 @pytest.mark.parametrize(
@@ -455,7 +455,7 @@ def test_pt230_unit_kind_neither_default_nor_declared(repo: MiniRepo) -> None:
 )
 def test_default_kinds_include_the_two_tier_vocabulary(repo: MiniRepo, kind: str) -> None:
     repo.edit(UNIT_DON, "kind: commune", f"kind: {kind}")
-    assert "PT230" not in repo.codes()
+    assert "PT235" not in repo.codes()
 
 
 def test_transfers_name_known_tasks_and_units_and_need_an_end(repo: MiniRepo) -> None:

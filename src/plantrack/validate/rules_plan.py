@@ -58,7 +58,7 @@ def check_plan(ctx: Context, where: Located) -> list[Finding]:
         ("indicators", [i.kinds for i in plan.indicators]),
     ):
         for index, listed in enumerate(lists):
-            out += _unknown(where, "PT230", (field, index, "kinds"), listed, kinds)
+            out += _unknown(where, "PT235", (field, index, "kinds"), listed, kinds)
     return out
 
 
@@ -72,7 +72,7 @@ def check_unit_refs(ctx: Context, where: dict[str, Located]) -> list[Finding]:
         if at is None:
             continue
         if unit.kind not in kinds:
-            out.append(at.at("PT230", ("kind",), id=unit.kind, **suggestion(unit.kind, kinds)))
+            out.append(at.at("PT235", ("kind",), id=unit.kind, **suggestion(unit.kind, kinds)))
         for index, transfer in enumerate(unit.transfers):
             path = ("transfers", index)
             out += _unknown(at, "PT202", (*path, "tasks"), transfer.tasks, ctx.tasks)
