@@ -23,10 +23,10 @@ def init(
         str | None,
         typer.Option(
             "--install",
-            envvar="PLANTRACK_INSTALL",
             help=(
                 "Gói pip mà CI, hook và README của kho mới cài (mặc định: đúng bản plantrack "
-                "đang chạy, ghim phiên bản), ví dụ 'plantrack-vn @ git+https://…@v0.2.0'."
+                "đang chạy, ghim phiên bản; hoặc biến PLANTRACK_INSTALL), ví dụ "
+                "'plantrack-vn @ git+https://git.example.vn/plantrack@v0.2.0'."
             ),
         ),
     ] = None,
