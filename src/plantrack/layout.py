@@ -87,6 +87,12 @@ def consolidated_base(period_id: str) -> str:
     return f"bao-cao-tong-hop-{period_id}"
 
 
+def section_base(period_id: str) -> str:
+    """The file name, without extension, of the plan's section of the issuer's periodic
+    administrative-reform report (``consolidate --as section``)."""
+    return f"phan-bao-cao-cchc-{period_id}"
+
+
 def reminder_name(period_id: str, fmt: str, extension: str) -> str:
     """The file name of a reminder: ``cong-van-don-doc-<period>.docx`` for the official
     letter, ``don-doc-<period>.<ext>`` for the other formats."""

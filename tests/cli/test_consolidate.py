@@ -66,7 +66,10 @@ def test_writes_the_files(repo: Path, tmp_path: Path, capsys: pytest.CaptureFixt
     assert sorted(p.name for p in out.iterdir()) == sorted([MD, JSON, MARKER])
     assert stdout.splitlines() == [str(out / MD), str(out / JSON)]
     text = (out / MD).read_text(encoding="utf-8")
-    assert text.startswith("# BÁO CÁO KẾT QUẢ THỰC HIỆN KẾ HOẠCH 9 THÁNG NĂM 2024")
+    assert (
+        "# BÁO CÁO\n\n**Kết quả thực hiện Kế hoạch nâng cao Chỉ số SIPAS, PAPI 9 tháng năm 2024**"
+        in text
+    )
     data = json.loads((out / JSON).read_text(encoding="utf-8"))
     assert data["period"]["id"] == "2024-Q3"
     assert data["overall"]["due"] == 1

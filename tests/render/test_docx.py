@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import re
@@ -18,8 +19,9 @@ from plantrack.domain.remind import Debtor, reminder
 from plantrack.domain.viewmodel import Consolidation
 from plantrack.render.docx import text as docx_text
 from plantrack.render.docx.markup import escape, parse, parse_inline
-from plantrack.render.docx.report import point, render_docx
+from plantrack.render.docx.report import render_docx
 from plantrack.render.remind import render_remind_docx
+from plantrack.render.report import point
 
 MINI = Path(__file__).resolve().parents[1] / "fixtures" / "mini"
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -94,7 +96,7 @@ def test_a4_portrait_margins_and_landscape_appendices(rendered: tuple[bytes, Any
     assert [round(first.top_margin.mm), round(first.bottom_margin.mm)] == [20, 20]
     assert [round(first.left_margin.mm), round(first.right_margin.mm)] == [30, 15]
     appendices = document.sections[1:]
-    assert len(appendices) == 3
+    assert len(appendices) == 4  # tasks, units, indicators, proposals
     for section in appendices:
         assert section.orientation == docx.enum.section.WD_ORIENT.LANDSCAPE
         assert round(section.page_width.mm) == 297 and round(section.page_height.mm) == 210
@@ -187,9 +189,29 @@ def test_heading_numbering(rendered: tuple[bytes, Any]) -> None:
             levels[int(level.get(qn("w:val")))].append(paragraph.text)
     assert [t.split(".")[0] for t in levels[0]] == ["I", "II", "III", "IV", "V"]
     assert all(re.match(r"^\d+\. \S", t) for t in levels[1])
-    assert [t.split(".")[0] for t in levels[1][:5]] == ["1", "2", "3", "4", "5"]
     assert all(re.match(r"^[a-zđ]+\) \S", t) for t in levels[2])
-    assert [t[:2] for t in levels[2]] == ["a)", "a)", "b)"]
+    # numbering restarts under each heading above it: I. 1. 2. … II. 1. … and a) b) …
+    outline = []
+    for paragraph in rendered[1].paragraphs:
+        ppr = paragraph._p.pPr
+        level = ppr.find(qn("w:outlineLvl")) if ppr is not None else None
+        if level is not None:
+            outline.append((int(level.get(qn("w:val"))), paragraph.text.split(" ")[0]))
+    expected = {1: "1.", 2: "a)"}
+    last: dict[int, int] = {}
+    for level, mark in outline:
+        if level == 0:
+            last = {}
+            continue
+        number = last.get(level, 0) + 1
+        for deeper in [k for k in last if k > level]:
+            del last[deeper]
+        last[level] = number
+        want = f"{number}." if level == 1 else f"{point(number)})"
+        assert mark == want, (outline, expected)
+    assert ("I." not in [m for _, m in outline[1:]]) and not any(
+        re.match(r"^\d+\. [IVX]+\.", p.text) for p in rendered[1].paragraphs
+    )  # no double numbering such as "4. III."
     assert [point(i) for i in (1, 4, 5, 6, 23, 24)] == ["a", "d", "đ", "e", "y", "aa"]
 
 
@@ -246,15 +268,23 @@ def test_tables_have_borders_and_repeated_header_rows(rendered: tuple[bytes, Any
         for t in rendered[1].tables
         if t._tbl.tblPr.find(qn("w:tblBorders"))[0].get(qn("w:val")) == "single"
     ]
-    assert len(bordered) == 6  # summary, two index tables, three appendices
+    assert len(bordered) == 5  # the index scores, four appendices
     for table in bordered:
         first = table.rows[0]._tr.trPr
         assert first.find(qn("w:tblHeader")) is not None
         assert table.rows[-1]._tr.trPr.find(qn("w:tblHeader")) is None
         assert all(r.bold for p in table.rows[0].cells[0].paragraphs for r in p.runs)
-    appendix = bordered[3]
-    assert appendix.rows[0].cells[0].text == "Đơn vị"
-    assert [r.cells[0].text for r in appendix.rows[1:]] == [
+    tasks = bordered[1]
+    assert [c.text for c in tasks.rows[0].cells] == [
+        "STT",
+        "Nhiệm vụ",
+        "Chủ trì",
+        "Thời hạn",
+        "Kết quả",
+        "Tình trạng",
+    ]
+    units = bordered[2]
+    assert [r.cells[1].text for r in units.rows[1:-1]] == [
         "UBND xã Trà Don",
         "UBND xã Trà Dơn",
         "Phòng Nội vụ",
@@ -281,9 +311,14 @@ def test_rerender_is_byte_identical(rendered: tuple[bytes, Any], tmp_path: Path)
 def test_report_text_is_escaped_and_cleaned(tmp_path: Path) -> None:
     vm = view_model(make_repo(tmp_path))
     vm.proposals[0].text = "Đề nghị\x07 cấp *máy* scan | # @to \\n\x0bngay;\r\ndòng hai"
+    vm.difficulties.append(
+        dataclasses.replace(vm.proposals[0], text="Thiếu\x07 *máy* | # @to \\n\x0bscan")
+    )
     document = read(render_docx(vm), tmp_path)
-    proposal = next(p for p in document.paragraphs if "Đề nghị" in p.text)
-    assert proposal.text == "- UBND xã Trà Don: Đề nghị cấp *máy* scan | # @to \\nngay;\ndòng hai"
+    cells = [c.text for t in document.tables for r in t.rows for c in r.cells]
+    assert "Đề nghị cấp *máy* scan | # @to \\n ngay; dòng hai" in cells
+    cause = next(p for p in document.paragraphs if p.text.startswith("- Thiếu"))
+    assert cause.text == "- Thiếu *máy* | # @to \\nscan (UBND xã Trà Don)."
 
 
 def test_markup_escape_round_trip() -> None:
@@ -297,7 +332,7 @@ def test_markup_escape_round_trip() -> None:
 
 def test_data_repository_overrides_the_template(tmp_path: Path) -> None:
     repo = make_repo(tmp_path)
-    own = repo / "templates" / "docx"
+    own = repo / "templates"
     own.mkdir(parents=True)
     (own / "consolidated.txt.j2").write_text(
         "@summary Báo cáo riêng {{ vm.period.title }}\n# I. MỘT\nNội dung.\n", "utf-8"

@@ -56,12 +56,9 @@ def test_golden(mini: Path) -> None:
       Phòng Nội vụ open within deadline. The rates count lead units only (Phòng Nội vụ's
       supporting pair on t1 is coordination). Overall: 1 on time, 2 open, 1 recurring,
       total 4; due 1, completed 1 → 100%, overdue 0%.
-    - Sections: SIPAS due 1, 100%, open 1; PAPI due 0 (—), open 1, recurring 1/1.
     - Submissions: Trà Don 13/09 and Phòng Nội vụ 14/09 on time; Trà Dơn 18/09 → 3 days late.
     - Indicators: received 120 + 80 = 200; on time 115 + 70 = 185; ratio 185/200 = 92,5%.
     - PAPI 2024 only (no change shown); weakest on the 1–10 scale: D8 (2,9025) then D3.
-      SIPAS F2 ← t1: 100%; F1 has no task.
-    - 9 input files: plan, 3 units, 2 indices, 3 reports.
     """
     text = render_markdown(consolidated(mini), mini)
     if os.environ.get("PLANTRACK_UPDATE_GOLDEN") == "1":
@@ -74,16 +71,18 @@ def test_golden(mini: Path) -> None:
 def test_golden_file_figures() -> None:
     """The figures a reader checks first, read back from the golden file itself."""
     text = GOLDEN.read_text(encoding="utf-8")
-    assert "# BÁO CÁO KẾT QUẢ THỰC HIỆN KẾ HOẠCH 9 THÁNG NĂM 2024" in text
-    assert "số liệu từ 15/12/2023 đến 14/09/2024; hạn gửi báo cáo của đơn vị: 15/09/2024" in text
-    assert "Số đơn vị phải báo cáo: 3; đã gửi: 3 (trễ hạn: 1); chưa gửi: 0." in text
-    assert "| **Tổng** | **4** |" in text
-    assert "Số lượt nhiệm vụ đến hạn: 1; đã hoàn thành 1, tỷ lệ hoàn thành **100%**" in text
-    assert "| UBND xã Trà Dơn | Trễ hạn | 18/09/2024 |  | 3 |  |" in text
-    assert "| Tỷ lệ hồ sơ đúng hạn | % | 92,5 | — | — |" in text
-    assert "| D8. Quản trị điện tử | 2,9025 | 2,9025 | — | 1 | — |" in text
-    assert "commit dữ liệu (chưa có commit)" in text
-    assert "9 tệp đầu vào" in text
+    assert "# BÁO CÁO" in text
+    assert "**Kết quả thực hiện Kế hoạch nâng cao Chỉ số SIPAS, PAPI 9 tháng năm 2024**" in text
+    assert "(số liệu từ ngày 15/12/2023 đến ngày 14/09/2024)" in text
+    assert (
+        "có 1 nhiệm vụ đến hạn (tính theo từng đơn vị được giao); đã hoàn thành 1, đạt 100%" in text
+    )
+    assert "1 đơn vị gửi trễ hạn" in text
+    assert "- Gửi báo cáo trễ hạn: UBND xã Trà Dơn (3 ngày)." in text
+    assert "| 2 | UBND xã Trà Dơn | Trễ hạn (3 ngày) | 18/09/2024 |" in text
+    assert "| 3 | Tỷ lệ hồ sơ đúng hạn | % | 92,5 | — | — |" in text
+    assert "| Quản trị điện tử | 2,9025 |" in text
+    assert "Quản trị điện tử và Trách nhiệm giải trình với người dân" in text
 
 
 def test_rendering_twice_is_identical(mini: Path) -> None:
@@ -92,10 +91,12 @@ def test_rendering_twice_is_identical(mini: Path) -> None:
 
 def test_a_repository_template_overrides_the_default(mini: Path) -> None:
     (mini / "templates").mkdir()
-    (mini / "templates" / "consolidated.md.j2").write_text(
-        "{{ vm.overall.due }} / {{ vm.overall.completion_rate | pct }}\n", encoding="utf-8"
+    (mini / "templates" / "consolidated.txt.j2").write_text(
+        "@part\n{{ vm.overall.due }} / {{ vm.overall.completion_rate | pct }}\n",
+        encoding="utf-8",
     )
-    assert render_markdown(consolidated(mini), mini) == "1 / 100%\n"
+    # the mini plan names no signer: the part is a draft, marked as such
+    assert render_markdown(consolidated(mini), mini) == "**DỰ THẢO**\n\n1 / 100%\n\n**DỰ THẢO**\n"
 
 
 # --- hostile text -----------------------------------------------------------------------
@@ -137,17 +138,18 @@ def test_hostile_text_is_escaped(hostile: str) -> None:
     # report text stays on its own line: no forged list item, heading or code fence
     lines = hostile.splitlines()
     assert not any(line.startswith(("- giả", r"- \*Phòng", "~~~", r"\#")) for line in lines)
-    assert not any("hàng hai" in line and not line.startswith(("|", "-")) for line in lines)
+    named = [line for line in lines if "hàng hai" in line]
+    assert named and all(re.match(r"^(\||- |\d+\. )", line) for line in named)
 
 
 def test_hostile_text_keeps_table_rows_whole(hostile: str) -> None:
     rows = [line for line in hostile.splitlines() if "Trà \\*Dơn\\*" in line and line[0] == "|"]
-    assert len(rows) == 2  # appendix 1 (submissions) and appendix 2 (task counts)
-    submissions = rows[0]
-    assert submissions == (
-        r"| UBND xã \| Trà \*Dơn\* \<script\>alert(1)\</script\> hàng hai | Trễ hạn "
-        r"| 18/09/2024 |  | 3 | 12\|BC \<b\>x\</b\> |  |"
+    assert len(rows) == 3  # appendix 1 (tasks), appendix 2 (units), appendix 4 (proposals)
+    assert rows[1].startswith(
+        r"| 2 | UBND xã \| Trà \*Dơn\* \<script\>alert(1)\</script\> hàng hai | Trễ hạn"
     )
+    widths = {6, 10, 3}  # the columns of those three tables
+    assert all(len(re.findall(r"(?<!\\)\|", row)) - 1 in widths for row in rows)
 
 
 def test_hostile_text_parses_to_the_intended_structure(hostile: str) -> None:
@@ -173,14 +175,15 @@ def test_hostile_text_parses_to_the_intended_structure(hostile: str) -> None:
         elif token.type == "table_close":
             assert len(set(widths)) == 1, widths
             widths = []
-    # the unit's words are one list item, not two
+    # the unit's words stay inside their table cells: no list item holds them
     items = [
         tokens[i + 2].content
         for i, t in enumerate(tokens)
-        if t.type == "list_item_open" and "giả" in tokens[i + 2].content
+        if t.type == "list_item_open" and "giả mạo" in tokens[i + 2].content
     ]
-    assert len(items) == 2  # the results line and the proposal line
-    assert any(item.endswith("nuốt") for item in items)
+    assert items == []
+    cells = [t.content for t in tokens if t.type == "inline" and "nuốt" in t.content]
+    assert len(cells) == 1 and "Tiêu đề giả" in cells[0]
 
 
 @pytest.mark.parametrize(

@@ -150,29 +150,36 @@ def render_outputs(
     number: str | None = None,
     date: dt.date | None = None,
     signer: str | None = None,
+    kind: str = "report",
 ) -> dict[str, bytes]:
     """File name → bytes for each requested format of the consolidated report; ``number``,
-    ``date`` and ``signer`` fill the official Word document (blank when not given)."""
-    from plantrack.render.documents import render_json, render_markdown
+    ``date`` and ``signer`` fill the official Word document (blank when not given).
 
-    base = layout.consolidated_base(vm.period.id)
+    ``kind="section"`` writes instead the plan's section of the issuer's periodic
+    administrative-reform report (Markdown, HTML and Word only), to paste into it."""
+    from plantrack.render.documents import render_json, render_markdown
+    from plantrack.render.report import TEMPLATES
+
+    template = TEMPLATES[kind]
+    section = kind == "section"
+    base = (layout.section_base if section else layout.consolidated_base)(vm.period.id)
     out: dict[str, bytes] = {}
     for fmt in formats:
         if fmt == "md":
-            out[f"{base}.md"] = render_markdown(vm, repo).encode("utf-8")
-        elif fmt == "json":
+            out[f"{base}.md"] = render_markdown(vm, repo, template).encode("utf-8")
+        elif fmt == "json" and not section:
             out[f"{base}.json"] = render_json(vm).encode("utf-8")
         elif fmt == "html":
             from plantrack.render.html import render_html
 
-            out[f"{base}.html"] = render_html(vm, repo).encode("utf-8")
+            out[f"{base}.html"] = render_html(vm, repo, template).encode("utf-8")
         elif fmt == "docx":
             from plantrack.render.docx.report import render_docx
 
             out[f"{base}.docx"] = render_docx(
-                vm, number=number, date=date, signer=signer, repo=repo
+                vm, number=number, date=date, signer=signer, repo=repo, template=template
             )
-        elif fmt == "xlsx":
+        elif fmt == "xlsx" and not section:
             from plantrack.render.xlsx.workbook import render_xlsx
 
             out[f"{base}.xlsx"] = render_xlsx(vm)
@@ -218,6 +225,9 @@ class Options:
     signer: str | None = None
     record: bool = False
     force: bool = False
+    # "report": the consolidating office's own report; "section": the plan's section of the
+    # issuer's periodic administrative-reform report
+    kind: str = "report"
 
 
 @dataclass
@@ -249,6 +259,7 @@ def consolidate_period(
         number=options.number,
         date=options.date,
         signer=options.signer,
+        kind=options.kind,
     )
     written = write_outputs(target, files, force=options.force, repo=root)
     return Consolidated(prepared, written, recorded)

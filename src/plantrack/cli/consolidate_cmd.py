@@ -52,6 +52,14 @@ def consolidate(
     signer: Annotated[
         str | None, typer.Option("--signer", help="Họ tên người ký (ghi đè kế hoạch).")
     ] = None,
+    kind: Annotated[
+        str,
+        typer.Option(
+            "--as",
+            help="report: báo cáo riêng của cơ quan tổng hợp; section: phần báo cáo cải cách "
+            "hành chính định kỳ của cơ quan ban hành kế hoạch (md, html, docx) để ghép vào.",
+        ),
+    ] = "report",
     record: Annotated[
         bool,
         typer.Option(
@@ -77,8 +85,12 @@ def consolidate(
         raise typer.BadParameter(
             usage("usage.some_of", lang, choices=choices), param_hint="--format"
         )
+    if kind not in ("report", "section"):
+        choices = "report, section"
+        raise typer.BadParameter(usage("usage.one_of", lang, choices=choices), param_hint="--as")
     options = api.Options(
         formats=chosen,
+        kind=kind,
         out=out,
         as_of=parse_day(as_of, "--as-of", lang),
         today=parse_day(today, "--today", lang),

@@ -37,6 +37,8 @@ class PlanInfo:
     consolidator: str
     note: str | None
     basis: tuple[LegalDoc, ...]
+    # The plan's data is a reconstruction or an example: every document says so on every page.
+    illustrative: bool = False
 
     @classmethod
     def of(cls, plan: Plan) -> PlanInfo:
@@ -51,6 +53,7 @@ class PlanInfo:
             consolidator=plan.reporting.consolidator,
             note=plan.note,
             basis=tuple(plan.basis),
+            illustrative=plan.illustrative,
         )
 
 

@@ -148,6 +148,10 @@ class Plan(StrictModel):
     place: ShortText | None = Field(None, description="Địa danh.")
     issued: Date | None = Field(None, description="Ngày ban hành.")
     note: Text | None = Field(None, description="Ghi chú về nguồn dữ liệu.")
+    illustrative: bool = Field(
+        False,
+        description="Dữ liệu minh họa (tái dựng, mô phỏng): mọi văn bản in 'DỮ LIỆU MINH HỌA'.",
+    )
     version: PositiveInt = Field(1, description="Phiên bản dữ liệu kế hoạch.")
     basis: list[LegalDoc] = Field(default_factory=list, description="Căn cứ.")
     purposes: list[Text] = Field(default_factory=list, description="Mục đích.")

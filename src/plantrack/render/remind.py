@@ -134,8 +134,9 @@ def render_remind_docx(
     """The reminder letter as .docx bytes, addressed to every unit owing something but the
     sender; number and date left blank for the office unless given."""
     from plantrack.render.docx.compose import compose
-    from plantrack.render.docx.report import template_blocks
     from plantrack.render.docx.text import letterhead
+    from plantrack.render.marks import ILLUSTRATIVE
+    from plantrack.render.report import template_blocks
 
     head = letterhead(
         rem.document,
@@ -146,6 +147,7 @@ def render_remind_docx(
         signer=signer,
         year=(date or rem.as_of).year,
     )
-    blocks = template_blocks("remind.txt.j2", repo, r=rem, summary=letter_summary(rem))
+    blocks = template_blocks("docx/remind.txt.j2", repo, r=rem, summary=letter_summary(rem))
     note = f"plantrack; đôn đốc {rem.period.id}; tình hình đến {rem.as_of.isoformat()}"
-    return compose(blocks, head, letter=True, as_of=rem.as_of, comments=note)
+    marks = [ILLUSTRATIVE] if rem.plan.illustrative else []
+    return compose(blocks, head, letter=True, as_of=rem.as_of, comments=note, marks=marks)

@@ -22,6 +22,13 @@ def default_templates() -> Path:
     return Path(__file__).resolve().parents[3] / "templates"
 
 
+def template_path(name: str, repo: Path | None = None) -> Path:
+    """The file a template name resolves to: the data repository's own, else the default."""
+    if repo is not None and (repo / "templates" / name).is_file():
+        return repo / "templates" / name
+    return default_templates() / name
+
+
 def environment(repo: Path | None = None) -> jinja2.Environment:
     """A Jinja environment searching ``repo/templates`` before the defaults."""
     search = [str(repo / "templates")] if repo is not None and (repo / "templates").is_dir() else []

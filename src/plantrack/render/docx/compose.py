@@ -39,19 +39,52 @@ def compose(
     as_of: dt.date,
     comments: str,
     title: str = "BÁO CÁO",
+    marks: list[str] | None = None,
+    keywords: str = "",
 ) -> bytes:
     """The document's bytes: header, title (``BÁO CÁO``, ``THÔNG BÁO``…) or addressees,
-    body, signature, appendices."""
+    body, signature, appendices; ``marks`` (DỰ THẢO, DỮ LIỆU MINH HỌA) head every page."""
     doc = new_document()
-    page_numbers(doc.sections[0])
+    page_numbers(doc.sections[0], marks=marks or [])
     summary = " ".join(b.text for b in blocks if b.kind == "summary")
+    part = any(b.kind == "part" for b in blocks)
+    _opening(doc, blocks, head, summary, title, letter=letter, part=part)
+    _body(doc, blocks, head, signed=part)
+    kind = "Công văn" if letter else "Phần báo cáo" if part else title.capitalize()
+    return save(
+        doc,
+        as_of=as_of,
+        title=f"{kind}: {summary}",
+        subject=summary,
+        comments=comments,
+        keywords=keywords,
+    )
+
+
+def _opening(
+    doc: Any,
+    blocks: list[Block],
+    head: Letterhead,
+    summary: str,
+    title: str,
+    *,
+    letter: bool,
+    part: bool,
+) -> None:
+    """The letterhead, then a letter's addressees or a document's title; a part of another
+    document (``@part``) has neither."""
+    if part:
+        return
     _header(doc, head, summary if letter else None)
     if letter:
         _addressees(doc, [b.text for b in blocks if b.kind == "to"])
     else:
         _title(doc, title, summary)
+
+
+def _body(doc: Any, blocks: list[Block], head: Letterhead, *, signed: bool) -> None:
+    """The blocks in order, the signature where the text places it (else at the end)."""
     width = text_width_mm(doc.sections[0])
-    signed = False
     last: Any = None
     for block in blocks:
         if block.kind == "heading":
@@ -67,10 +100,9 @@ def compose(
         elif block.kind == "signature" and not signed:
             _signature(doc, head, width, last)
             signed = True
+        # a figure is drawn in the HTML page only: the Word text states its figures
     if not signed:
         _signature(doc, head, width, last)
-    kind = "Công văn" if letter else title.capitalize()
-    return save(doc, as_of=as_of, title=f"{kind}: {summary}", subject=summary, comments=comments)
 
 
 def _spans(paragraph: Any, spans: list[Span], size: float | None = None) -> None:

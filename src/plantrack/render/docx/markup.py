@@ -12,6 +12,9 @@ Nghị định 30/2020 (header, signature, recipients, pages) stays in code.
 - ``@to text``                            an addressee of a letter (Kính gửi)
 - ``@signature``                          where the signature and recipients go
 - ``@section landscape|portrait``         a new section (appendix tables in landscape)
+- ``@figure NAME``                        a chart (drawn where the format can: HTML)
+- ``@part``                               a part of another document: no letterhead,
+                                          title or signature (it is pasted into one)
 - ``@table widths=4,1,1 align=lrr header=1`` … rows ``| a | b | c |`` … ``@end``
 
 Inline: ``**bold**``, ``*italic*``; ``\\n`` is a line break; ``\\x`` is ``x`` literally.
@@ -40,7 +43,7 @@ class Span:
 class Block:
     """One block of the document body."""
 
-    kind: str  # heading | para | summary | to | signature | section | table
+    kind: str  # heading | para | summary | to | signature | section | table | figure
     spans: list[Span] = field(default_factory=list)
     level: int = 0
     align: str = "justify"
@@ -178,8 +181,10 @@ def _line_block(line: str) -> Block:
         name, _, rest = line[1:].partition(" ")
         if name in ("summary", "to"):
             return Block(name, parse_inline(rest.strip()))
-        if name == "signature":
-            return Block("signature")
+        if name in ("signature", "part"):
+            return Block(name)
+        if name == "figure":
+            return Block("figure", arg=rest.strip())
         if name == "section":
             return Block("section", arg=rest.strip() or "portrait")
     return Block("para", parse_inline(line))

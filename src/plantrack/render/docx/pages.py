@@ -31,15 +31,20 @@ def _field_run(paragraph: Any, kind: str, size: float) -> None:
     run._r.append(element)
 
 
-def page_numbers(section: Any, *, size: float = BODY_PT) -> None:
-    """Page numbers centred in the top margin, none on the first page (a different, empty
-    first-page header)."""
+def page_numbers(section: Any, *, size: float = BODY_PT, marks: list[str] | None = None) -> None:
+    """Page numbers centred in the top margin, none on the first page (a different
+    first-page header); ``marks`` (DỰ THẢO, DỮ LIỆU MINH HỌA) on every page, first included."""
     section.different_first_page_header_footer = True
     section.first_page_header.is_linked_to_previous = False
     section.first_page_footer.is_linked_to_previous = False
     header = section.header
     header.is_linked_to_previous = False
-    paragraph = header.paragraphs[0]
+    if marks:
+        _marks(section.first_page_header.paragraphs[0], marks)
+        _marks(header.paragraphs[0], marks)
+        paragraph = header.add_paragraph()
+    else:
+        paragraph = header.paragraphs[0]
     paragraph.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
     paragraph.paragraph_format.space_after = Pt(0)
     _field_run(paragraph, "begin", size)
@@ -47,6 +52,13 @@ def page_numbers(section: Any, *, size: float = BODY_PT) -> None:
     _field_run(paragraph, "separate", size)
     add_run(paragraph, "2", size=size)
     _field_run(paragraph, "end", size)
+
+
+def _marks(paragraph: Any, marks: list[str]) -> None:
+    """The page marks, right-aligned, bold, in a frame of their own line."""
+    paragraph.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    paragraph.paragraph_format.space_after = Pt(0)
+    add_run(paragraph, " - ".join(marks), size=11, bold=True)
 
 
 def new_section(doc: Any, *, landscape: bool) -> Any:
@@ -57,7 +69,9 @@ def new_section(doc: Any, *, landscape: bool) -> Any:
     return section
 
 
-def save(doc: Any, *, as_of: dt.date, title: str, subject: str, comments: str) -> bytes:
+def save(
+    doc: Any, *, as_of: dt.date, title: str, subject: str, comments: str, keywords: str = ""
+) -> bytes:
     """The document's bytes, identical for identical inputs: fixed core properties and zip
     entry times taken from ``as_of``; python-docx's placeholder thumbnail dropped."""
     props = doc.core_properties
@@ -71,7 +85,7 @@ def save(doc: Any, *, as_of: dt.date, title: str, subject: str, comments: str) -
     props.title = clean(title)[:255]
     props.subject = clean(subject)[:255]
     props.comments = clean(comments)
-    props.keywords = "SIPAS; PAPI"
+    props.keywords = clean(keywords)
     props.language = "vi-VN"
     props.category = ""
     buffer = io.BytesIO()

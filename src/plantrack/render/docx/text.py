@@ -147,7 +147,7 @@ def letterhead(
         authority=clean(s.signer_authority if s else "").upper(),
         signer_title=clean(s.signer_title).upper() if s and s.signer_title else None,
         signer_name=clean(signer or (s.signer_name if s else None) or "") or None,
-        recipients=_recipients(s, letter=letter),
+        recipients=_recipients(s, letter=letter, superior=plan.issuer),
         archive=clean((s.archive if s else None) or "VT").strip().rstrip("."),
     )
 
@@ -162,12 +162,15 @@ def _code(settings: DocumentSettings | None, *, letter: bool) -> str:
     return own or (code[3:] if code.startswith("BC-") else "")
 
 
-def _recipients(settings: DocumentSettings | None, *, letter: bool) -> list[str]:
+def _recipients(settings: DocumentSettings | None, *, letter: bool, superior: str) -> list[str]:
     """The recipients; a letter's addressees are "Như trên", and of the settings' recipients
-    only those informed (b/c) remain."""
+    only those informed (b/c) remain. A report whose plan lists none goes to the plan's
+    issuer, the body the consolidating office reports to."""
     listed = [
         clean(r).strip().rstrip(";.").strip() for r in (settings.recipients if settings else [])
     ]
+    if not listed and not letter and superior:
+        listed = [f"{clean(superior).strip()} (b/c)"]
     if letter:
         listed = ["Như trên", *[r for r in listed if r.lower().endswith("(b/c)")]]
     return [r for r in listed if r]

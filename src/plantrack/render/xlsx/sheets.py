@@ -10,6 +10,7 @@ from plantrack.domain.status import Counts
 from plantrack.domain.viewmodel import Consolidation
 from plantrack.models.vocabulary import DEFAULT_UNIT_KINDS
 from plantrack.render.labels import STATUS_COLOURS, STATUS_LABELS, submission_label
+from plantrack.render.marks import ILLUSTRATIVE
 from plantrack.render.office.tables import (
     HEADER_ROW,
     Col,
@@ -84,6 +85,11 @@ def new_sheet(wb: Any, vm: Consolidation, name: str, heading: str) -> Any:
     title = f"{plan.title}{number} — {vm.period.title}"
     title_rows(ws, title, f"{heading}. Ngày chốt số liệu: {vn_date(vm.as_of)}.")
     setup_page(ws)
+    if plan.illustrative:
+        # printed at the top of every page, as on every page of the Word report
+        ws.oddHeader.right.text = "&B" + ILLUSTRATIVE
+        ws.evenHeader.right.text = "&B" + ILLUSTRATIVE
+        ws.firstHeader.right.text = "&B" + ILLUSTRATIVE
     return ws
 
 
