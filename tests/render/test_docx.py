@@ -316,9 +316,9 @@ def test_report_text_is_escaped_and_cleaned(tmp_path: Path) -> None:
     )
     document = read(render_docx(vm), tmp_path)
     cells = [c.text for t in document.tables for r in t.rows for c in r.cells]
-    assert "Đề nghị cấp *máy* scan | # @to \\n ngay; dòng hai" in cells
-    cause = next(p for p in document.paragraphs if p.text.startswith("- Thiếu"))
-    assert cause.text == "- Thiếu *máy* | # @to \\nscan (UBND xã Trà Don)."
+    assert "Đề nghị cấp *máy* scan | # @to \\nngay; dòng hai" in cells
+    cause = next(p for p in document.paragraphs if p.text.startswith("- “Thiếu"))
+    assert cause.text == "- “Thiếu *máy* | # @to \\nscan” (UBND xã Trà Don)."
 
 
 def test_markup_escape_round_trip() -> None:

@@ -61,11 +61,13 @@ class Voiced:
 
 @dataclass
 class Cause:
-    """A cause of difficulties, objective or subjective, with the units that raised it."""
+    """A cause of difficulties, objective or subjective, with the units that raised it;
+    ``own`` when it is stated in the units' own words (no cause of the vocabulary fits)."""
 
     kind: CauseKind
     text: str
     units: list[str] = field(default_factory=list)
+    own: bool = False
 
 
 @dataclass
@@ -92,15 +94,24 @@ def dedupe(items: Iterable[tuple[str, str]]) -> list[Voiced]:
     """(unit, text) pairs as statements, each text once with every unit that wrote it."""
     out: dict[str, Voiced] = {}
     for unit, text in items:
-        clean = " ".join(text.split()).rstrip(" .;")
+        clean = plain(text).rstrip(" .;")
         if clean:
             out.setdefault(fold(clean), Voiced(clean)).add(unit)
     return list(out.values())
 
 
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def plain(text: str) -> str:
+    """Text without control characters, on one line, spaces collapsed."""
+    return " ".join(_CONTROLS.sub("", text).split())
+
+
 def clauses(text: str) -> list[str]:
     """A difficulty split at semicolons into its separate clauses."""
-    return [c.strip(" .") for c in re.split(r";\s*", text) if c.strip(" .")]
+    parts = re.split(r";\s*", plain(text))
+    return [c.strip(" .") for c in parts if c.strip(" .")]
 
 
 def group_causes(items: Iterable[tuple[str, str]], vocabulary: Vocabulary) -> list[Cause]:
@@ -122,8 +133,7 @@ def group_causes(items: Iterable[tuple[str, str]], vocabulary: Vocabulary) -> li
                 rule = rules[hit][0]
                 cause = named.setdefault(hit, Cause(rule.kind, rule.text))
             else:
-                text_once = clause[:1].upper() + clause[1:]
-                cause = own.setdefault(folded, Cause(vocabulary.unmatched_cause, text_once))
+                cause = own.setdefault(folded, Cause(vocabulary.unmatched_cause, clause, own=True))
             if unit not in cause.units:
                 cause.units.append(unit)
     return [named[i] for i in sorted(named)] + list(own.values())
@@ -147,7 +157,7 @@ def addressee_of(text: str, vocabulary: Vocabulary) -> AddresseeRule | None:
 def own_words(text: str, vocabulary: Vocabulary) -> str:
     """A proposal to the superior as the office puts it in its own report: without the
     leading "Đề nghị <addressee>", which the report's "Kính đề nghị …" already says."""
-    text = " ".join(text.split())
+    text = plain(text)
     rest = _PROPOSE.sub("", text)
     if rest == text:
         return text

@@ -21,6 +21,7 @@ from plantrack.domain.grouping import (
     group_causes,
     group_proposals,
     own_words,
+    plain,
 )
 from plantrack.domain.status import Counts
 from plantrack.domain.viewmodel import Attributed, Consolidation, PairRow, TaskRow
@@ -184,7 +185,7 @@ def _unique(names: object) -> list[str]:
 def brief(text: str) -> str:
     """The first sentence of ``text``, cut at a clause boundary outside parentheses when
     still too long."""
-    text = " ".join(text.split())
+    text = plain(text)
     sentence = re.split(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ])", text, maxsplit=1)[0].rstrip(" .;")
     if len(sentence) <= QUOTE_CHARS:
         return sentence

@@ -70,7 +70,7 @@ def escape(value: object) -> str:
 
 def escape_cell(value: object) -> str:
     """Text for a table cell: escaped, on one line."""
-    return escape(" ".join(("" if value is None else str(value)).split()))
+    return escape(" ".join(clean(value).split()))
 
 
 def parse_inline(text: str) -> list[Span]:
