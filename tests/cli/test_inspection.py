@@ -151,7 +151,7 @@ def test_the_consolidated_report_carries_the_inspection_paragraph_and_table(
         "khắc phục 13/14 (đúng hạn 12, quá hạn 1); chưa khắc phục 1 (phúc tra chưa đạt 1). Đơn "
         "vị chậm khắc phục: UBND xã Trà Dơn (1 tồn tại quá hạn)."
     ) in md
-    assert "## PHỤ LỤC 4. KẾT QUẢ KHẮC PHỤC TỒN TẠI, HẠN CHẾ SAU KIỂM TRA" in md
+    assert "**KẾT QUẢ KHẮC PHỤC TỒN TẠI, HẠN CHẾ SAU KIỂM TRA**" in md
     assert "| **Tổng** | **14** | **12** | **1** | **0** | **0** | **1** | **92,85%** |" in md
     data = json.loads((out / "bao-cao-tong-hop-2025-Q1.json").read_text("utf-8"))
     assert data["oversight"]["counts"]["total"] == 14

@@ -6,10 +6,9 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-
-from plantrack.domain.viewmodel import Consolidation
 from typing import Any
 
+from plantrack.domain.viewmodel import Consolidation
 from plantrack.render.docx.compose import compose
 from plantrack.render.docx.markup import Block
 from plantrack.render.report import REPORT_TEMPLATE, build_report
