@@ -57,6 +57,7 @@ table.sign .to strong { font-size: 12pt; font-style: italic; }
 table.sign .who { text-align: center; font-weight: bold; }
 table.sign .name { margin-top: 5rem; }
 section.appendix { break-before: page; }
+h2.appendix { text-align: center; text-indent: 0; margin: 0; }
 td.st { border-left: 5px solid var(--c); background: color-mix(in srgb, var(--c) 16%, #fff); }
 td.sub-late { background: #fff3e0; font-weight: bold; }
 td.sub-missing { background: #ffebee; font-weight: bold; }
@@ -158,11 +159,15 @@ def _signature(doc: ReportDocument) -> str:
 def _body(doc: ReportDocument, drawn: dict[str, str]) -> list[str]:
     out: list[str] = []
     signed = doc.part
-    open_section = False
+    open_section = opening = False
     for block in doc.blocks:
         if block.kind == "heading":
             level = min(block.level + 1, 4)
             out.append(f"<h{level}>{_inline(block.spans)}</h{level}>")
+        elif block.kind == "para" and opening and block.align == "center":
+            # an appendix's number heads its page, as the title of what follows
+            out.append(f'<h2 class="appendix">{_inline(block.spans)}</h2>')
+            opening = False
         elif block.kind == "para":
             cls = {"center": ' class="c"', "left": ' class="l"'}.get(block.align, "")
             out.append(f"<p{cls}>{_inline(block.spans)}</p>")
@@ -173,7 +178,7 @@ def _body(doc: ReportDocument, drawn: dict[str, str]) -> list[str]:
         elif block.kind == "section":
             out.append("</section>" if open_section else "")
             out.append('<section class="appendix">')
-            open_section = True
+            open_section = opening = True
         elif block.kind == "signature" and not signed:
             out.append(_signature(doc))
             signed = True
