@@ -102,6 +102,7 @@ def test_findings_are_the_same_with_and_without_the_cache(
 def test_a_changed_unit_reruns_the_rules_from_stored_facts(
     repo: MiniRepo, monkeypatch: pytest.MonkeyPatch, parses: list[int]
 ) -> None:
+    repo.edit(REPORT_DON, "Đã niêm yết 98 thủ tục tại Bộ phận Một cửa.", "TODO")  # own words
     age(repo)
     repo.check()
     parses.clear()
@@ -110,6 +111,8 @@ def test_a_changed_unit_reruns_the_rules_from_stored_facts(
     assert parses == []  # no report is parsed again: the rules run on their stored facts
     assert found == uncached(repo, monkeypatch)
     assert any(f[0] == "PT208" and f[2] == REPORT_DZON and f[3] is not None for f in found)
+    assert any(f[0] == "PT242" and f[2] == REPORT_DON for f in found)  # kept from the cache
+    assert not any(f[0] == "PT241" for f in found)  # the facts hold no texts: no false alarm
 
 
 def test_the_dated_rule_follows_the_day_of_each_check(

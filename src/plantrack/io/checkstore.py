@@ -29,7 +29,7 @@ from typing import Any
 
 from plantrack.io.repo import Stamp
 
-SCHEMA = 3
+SCHEMA = 4
 _RACY_NS = 2_000_000_000
 """A file modified less than this before it was stamped may change again within the same
 mtime tick (as git's "racily clean" entries): its stamp alone is never trusted."""
@@ -57,6 +57,9 @@ class Entry:
     base: str
     cross: str
     dated: str = ""
+    filled: str = ""
+    """Warnings on the report's own words (``check_filled``), kept apart from ``cross``: the
+    facts the rules re-run on hold no texts."""
     """The date the day-dependent rule compares with the day of a check (ISO, or ``""``)."""
 
     def fresh(self, stamp: Stamp | None) -> bool:
@@ -104,7 +107,7 @@ class CheckStore:
             db.execute(
                 "CREATE TABLE IF NOT EXISTS files (rel TEXT PRIMARY KEY, size INT, mtime INT, "
                 "inode INT, stamped INT, digest TEXT, own TEXT, base TEXT, cross_ TEXT, "
-                "dated TEXT, facts BLOB)"
+                "dated TEXT, filled TEXT, facts BLOB)"
             )
             found = dict(db.execute("SELECT key, value FROM meta WHERE key IN ('schema', 'fp')"))
             if found == {"schema": str(SCHEMA), "fp": self.fingerprint}:
@@ -112,8 +115,8 @@ class CheckStore:
                 self._rows = {
                     row[0]: row
                     for row in db.execute(
-                        "SELECT rel, size, mtime, inode, stamped, digest, own, base, cross_, dated "
-                        "FROM files"  # not the facts (last, so a row is read no further)
+                        "SELECT rel, size, mtime, inode, stamped, digest, own, base, cross_, "
+                        "dated, filled FROM files"  # not the facts: last, a row is read no further
                     )
                 }
             else:
@@ -128,7 +131,9 @@ class CheckStore:
         row = self._rows.get(rel)
         if row is None:
             return None
-        return Entry(rel, Stamp(*row[1:4]), row[4], row[5], row[6], "", row[7], row[8], row[9])
+        return Entry(
+            rel, Stamp(*row[1:4]), row[4], row[5], row[6], "", row[7], row[8], row[9], row[10]
+        )
 
     def facts(self, rels: Iterable[str]) -> dict[str, str]:
         """The stored facts of these files (fetched only when the cross-file rules re-run)."""
@@ -191,7 +196,7 @@ class CheckStore:
                 meta = {**meta, "schema": str(SCHEMA), "fp": self.fingerprint}
             db.executemany("DELETE FROM files WHERE rel = ?", write.gone)
             db.executemany(
-                "INSERT OR REPLACE INTO files VALUES (?,?,?,?,?,?,?,?,?,?,?)", write.rows
+                "INSERT OR REPLACE INTO files VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", write.rows
             )
             db.executemany(
                 "UPDATE files SET size = ?, mtime = ?, inode = ?, stamped = ? WHERE rel = ?",
@@ -229,7 +234,7 @@ class _Write:
 
 
 def _row(e: Entry) -> tuple[object, ...]:
-    return (e.rel, *e.stamp, e.stamped_ns, e.digest, e.own, e.base, e.cross, e.dated)
+    return (e.rel, *e.stamp, e.stamped_ns, e.digest, e.own, e.base, e.cross, e.dated, e.filled)
 
 
 def _pack(facts: str) -> bytes:

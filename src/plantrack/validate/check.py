@@ -192,7 +192,7 @@ class _ReportRun:
                 if entry.base == self.base.digest:
                     out[file.rel] = cached_findings(setting, file, entry)
                 else:
-                    again = rerun_rules(setting, file, facts.get(file.rel, ""))
+                    again = rerun_rules(setting, file, facts.get(file.rel, ""), entry.filled)
                     if again is None:
                         retry.append((file, ""))
                         continue

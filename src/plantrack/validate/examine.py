@@ -87,10 +87,17 @@ def _parsed(setting: Setting, file: DataFile, raw: bytes, digest: str, stamped: 
         facts = json.dumps(report_facts(doc.data), ensure_ascii=False) if doc and report else ""
         base = setting.base if setting.ctx is not None else ""
         dated = submitted.isoformat() if submitted is not None else ""
+        words = [f for f in cross if f.code in FILLED_CODES]
+        rules = [f for f in cross if f.code not in FILLED_CODES]
         entry = Entry(
-            file.rel, file.stamp, stamped, digest, dump(own), facts, base, dump(cross), dated
-        )
+            file.rel, file.stamp, stamped, digest, dump(own), facts, base, dump(rules), dated,
+            dump(words),
+        )  # fmt: skip
     return Outcome(file.rel, own + with_dated(cross, at, late), entry, False, report, digest)
+
+
+FILLED_CODES = frozenset({"PT240", "PT241", "PT242"})
+"""The codes of ``check_filled``: warnings on a report's own words, stored apart."""
 
 
 def _restamp(file: DataFile, stamped: int, digest: str) -> Entry:
@@ -100,7 +107,7 @@ def _restamp(file: DataFile, stamped: int, digest: str) -> Entry:
 
 
 def rerun_rules(
-    setting: Setting, file: DataFile, facts: str
+    setting: Setting, file: DataFile, facts: str, filled: str = ""
 ) -> tuple[list[Finding], str, str] | None:
     """The cross-file rules again for an unchanged report, from its stored facts (the file is
     read only if a finding must be placed in it): the findings, their stored form and the
@@ -113,15 +120,18 @@ def rerun_rules(
     except ValueError:
         return None
     where = Located(file.rel, None, source=file.path)
-    cross, at = report_rules(setting.ctx, report, file, where)
+    # the facts hold no texts: the warnings on the report's words are the stored ones
+    cross, at = report_rules(setting.ctx, report, file, where, words=False)
+    words = load(filled) if at is not None else []
     submitted = report.submitted if at is not None else None
     late = dated_rules(submitted, where, setting.today)
-    return cross + late, dump(cross), submitted.isoformat() if submitted is not None else ""
+    dated = submitted.isoformat() if submitted is not None else ""
+    return cross + words + late, dump(cross), dated
 
 
 def cached_findings(setting: Setting, file: DataFile, entry: Entry) -> list[Finding]:
     """A report's findings from its cache entry (own, cross-file, and the dated rule now)."""
-    out = load(entry.own) + load(entry.cross)
+    out = load(entry.own) + load(entry.cross) + load(entry.filled)
     if entry.dated and entry.dated > setting.today.isoformat():
         submitted = dt.date.fromisoformat(entry.dated)
         out += dated_rules(submitted, Located(file.rel, None, source=file.path), setting.today)

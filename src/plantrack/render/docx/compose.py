@@ -174,11 +174,12 @@ def _table(doc: Any, block: Block, width_mm: float) -> None:
     weights = (block.widths + [1.0] * columns)[:columns]
     widths = [width_mm * w / sum(weights) for w in weights]
     table = add_table(doc, len(block.rows), widths)
-    for r, row in enumerate(block.rows):
+    # rows in one pass: ``table.rows[r]`` lists every row of the table for each index
+    for r, (row, made) in enumerate(zip(block.rows, table.rows, strict=True)):
         header = r < block.header_rows
         if header:
-            repeat_header(table.rows[r])
-        for c, cell in enumerate(table.rows[r].cells):
+            repeat_header(made)
+        for c, cell in enumerate(made.cells):
             spans = row[c] if c < len(row) else []
             align = "c" if header else (block.aligns[c : c + 1] or "l")
             paragraph = add_paragraph(cell, align=align, size=TABLE_PT, after=0, reuse=True)

@@ -143,7 +143,9 @@ def add_paragraph(
 ) -> Any:
     """A paragraph in ``container`` (document, cell, header); ``reuse`` takes a cell's first,
     still empty paragraph instead of adding one."""
-    existing = getattr(container, "paragraphs", [])
+    # only when asked: ``paragraphs`` builds the list of every paragraph of the container,
+    # so asking for each new paragraph of a long document costs quadratic time
+    existing = getattr(container, "paragraphs", []) if reuse else []
     if reuse and len(existing) == 1 and not existing[0].text and not existing[0].runs:
         paragraph = existing[0]
     else:
