@@ -23,27 +23,8 @@ def check_plan(ctx: Context, where: Located) -> list[Finding]:
         ("groups", ("nhóm", "group"), [g.id for g in plan.groups]),
     ):
         out += _duplicates(where, field, what, items)
-    for index, group in enumerate(plan.groups):
-        if group.id in ctx.units:
-            out.append(
-                where.at(
-                    "PT218", ("groups", index, "id"), id=group.id, what="đơn vị", what_en="unit"
-                )
-            )
-        out += _unknown_units(ctx, where, ("groups", index, "units"), group.units, groups=False)
-    sections = {s.id for s in plan.sections}
-    for index, task in enumerate(plan.tasks):
-        base = ("tasks", index)
-        if task.section not in sections:
-            out.append(where.at("PT225", (*base, "section"), id=task.section))
-        out += _unknown_units(ctx, where, (*base, "lead"), task.lead)
-        out += _unknown_units(ctx, where, (*base, "support"), task.support)
-        out += _unknown(where, "PT203", (*base, "indicators"), task.indicators, ctx.indicators)
-        if ctx.indices:
-            # a target of an index whose file does not load is that file's problem
-            skipped = {t for t in task.targets if t.split(".")[0].lower() in ctx.unreadable_indices}
-            known = ctx.components | skipped
-            out += _unknown(where, "PT204", (*base, "targets"), task.targets, known)
+    out += _group_findings(ctx, where)
+    out += _task_findings(ctx, where)
     for index, ind in enumerate(plan.indicators):
         if ind.aggregate == "ratio" and not (
             ind.numerator in ctx.indicators and ind.denominator in ctx.indicators
@@ -59,6 +40,39 @@ def check_plan(ctx: Context, where: Located) -> list[Finding]:
     ):
         for index, listed in enumerate(lists):
             out += _unknown(where, "PT235", (field, index, "kinds"), listed, kinds)
+    return out
+
+
+def _group_findings(ctx: Context, where: Located) -> list[Finding]:
+    """A group named like a unit, and the unknown units a group lists."""
+    out: list[Finding] = []
+    for index, group in enumerate(ctx.plan.groups):
+        if group.id in ctx.units:
+            out.append(
+                where.at(
+                    "PT218", ("groups", index, "id"), id=group.id, what="đơn vị", what_en="unit"
+                )
+            )
+        out += _unknown_units(ctx, where, ("groups", index, "units"), group.units, groups=False)
+    return out
+
+
+def _task_findings(ctx: Context, where: Located) -> list[Finding]:
+    """What each task names: its section, lead and supporting units, indicators, targets."""
+    out: list[Finding] = []
+    sections = {s.id for s in ctx.plan.sections}
+    for index, task in enumerate(ctx.plan.tasks):
+        base = ("tasks", index)
+        if task.section not in sections:
+            out.append(where.at("PT225", (*base, "section"), id=task.section))
+        out += _unknown_units(ctx, where, (*base, "lead"), task.lead)
+        out += _unknown_units(ctx, where, (*base, "support"), task.support)
+        out += _unknown(where, "PT203", (*base, "indicators"), task.indicators, ctx.indicators)
+        if ctx.indices:
+            # a target of an index whose file does not load is that file's problem
+            skipped = {t for t in task.targets if t.split(".")[0].lower() in ctx.unreadable_indices}
+            known = ctx.components | skipped
+            out += _unknown(where, "PT204", (*base, "targets"), task.targets, known)
     return out
 
 
