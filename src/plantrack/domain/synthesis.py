@@ -280,7 +280,7 @@ def _lead_overdue(tasks: list[TaskRow]) -> list[PairRow]:
         p
         for t in tasks
         for p in t.pairs
-        if p.role == "lead"
+        if p.rated
         and (p.status == "open-overdue" or (p.status == "not-reported" and p.past_deadline))
     ]
 
@@ -305,7 +305,7 @@ def _late(tasks: list[TaskRow], short: dict[str, str]) -> list[TaskNote]:
 def _open(tasks: list[TaskRow], short: dict[str, str]) -> list[TaskNote]:
     out = []
     for task in tasks:
-        pairs = [p for p in task.pairs if p.role == "lead" and p.status == "open-on-time"]
+        pairs = [p for p in task.pairs if p.rated and p.status == "open-on-time"]
         if pairs:
             units = _unique(short.get(p.unit_id, p.unit_name) for p in pairs)
             out.append(TaskNote(task.title, task.deadline, units))
