@@ -68,4 +68,7 @@ def _start(setting: Setting) -> None:
 
 def _examine_chunk(chunk: list[tuple[DataFile, str]]) -> list[Outcome]:
     assert _setting is not None
-    return [examine(_setting, file, known) for file, known in chunk]
+    outcomes = [examine(_setting, file, known) for file, known in chunk]
+    for outcome in outcomes:
+        outcome.report = None  # a check needs only findings and entries: no model sent back
+    return outcomes
