@@ -216,6 +216,93 @@ def form_dtd(root: Path, target: Path) -> None:
     target.write_bytes(_rezipped(_form(root), edit, {}))
 
 
+def _replacing(part: str, payload: bytes) -> Callable[[str, bytes], bytes]:
+    return lambda name, xml: payload if name == part else xml
+
+
+# an internal entity that expands ten-fold at each level: a billion laughs if expanded
+_LAUGHS = (
+    b'<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'
+    b'<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">]>'
+)
+
+
+def form_dtd_after_4096_bytes(root: Path, target: Path) -> None:
+    """The DTD after 5,000 bytes of leading whitespace and a comment (past any sniffing)."""
+    late = b'<?xml version="1.0"?>' + b" " * 5000 + b"<!-- x -->" + _LAUGHS + b"<x>&d;</x>"
+    target.write_bytes(_rezipped(_form(root), _replacing("docProps/app.xml", late), {}))
+
+
+def form_dtd_utf16(root: Path, target: Path) -> None:
+    """The DTD inside a UTF-16 part, where no ASCII byte search finds ``<!DOCTYPE``."""
+    xml = '<?xml version="1.0" encoding="UTF-16"?>' + _LAUGHS.decode() + "<x>&d;</x>"
+    part = xml.encode("utf-16")
+    target.write_bytes(_rezipped(_form(root), _replacing("docProps/core.xml", part), {}))
+
+
+def form_dtd_in_unknown_part(root: Path, target: Path) -> None:
+    """A DTD in a part plantrack does not know, under a name that does not end in .xml."""
+    extra = {"customXml/item1.dat": b'<?xml version="1.0"?>' + _LAUGHS + b"<x>&d;</x>"}
+    target.write_bytes(_rezipped(_form(root), lambda n, x: x, extra))
+
+
+def form_utf32_part(root: Path, target: Path) -> None:
+    """A part in UTF-32, which expat cannot read but another parser could."""
+    part = '<?xml version="1.0" encoding="UTF-32"?><x/>'.encode("utf-32-le")
+    target.write_bytes(_rezipped(_form(root), _replacing("docProps/app.xml", part), {}))
+
+
+def form_extra_hidden_sheet(root: Path, target: Path) -> None:
+    """An extra (hidden) sheet plantrack does not read, with 300,000 tiny cells."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(io.BytesIO(_form(root)))
+    extra = book.create_sheet("Nháp")
+    extra.sheet_state = "hidden"
+    extra["A1"] = "x"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    part = f"xl/worksheets/sheet{len(book.sheetnames)}.xml"
+    cells = b"".join(
+        b'<row r="%d"><c r="A%d"><v>1</v></c></row>' % (n, n) for n in range(2, 100_002)
+    )
+
+    def edit(name: str, xml: bytes) -> bytes:
+        return xml.replace(b"</sheetData>", cells + b"</sheetData>", 1) if name == part else xml
+
+    target.write_bytes(_rezipped(buffer.getvalue(), edit, {}))
+
+
+def form_huge_shared_strings(root: Path, target: Path) -> None:
+    """A shared-strings table of 10 MB (one long string) inside the unzip limit."""
+    table = (
+        b'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/'
+        b'spreadsheetml/2006/main" count="1" uniqueCount="1"><si><t>'
+        + b"x" * (10 << 20)
+        + b"</t></si></sst>"
+    )
+    extra = {"xl/sharedStrings.xml": table}
+    target.write_bytes(_rezipped(_form(root), lambda n, x: x, extra))
+
+
+def form_huge_attribute(root: Path, target: Path) -> None:
+    """7 MB in one attribute of the styles: the slowest XML to parse, under the limit."""
+
+    def edit(name: str, xml: bytes) -> bytes:
+        if name != "xl/styles.xml":
+            return xml
+        return xml.replace(b"<styleSheet ", b'<styleSheet x="' + b"y" * (7 << 20) + b'" ', 1)
+
+    target.write_bytes(_rezipped(_form(root), edit, {}))
+
+
+def form_encrypted(root: Path, target: Path) -> None:
+    """What Excel writes for a password-protected workbook: an OLE container holding the
+    encrypted package (only the container's signature and stream name matter here)."""
+    name = "EncryptedPackage".encode("utf-16-le")
+    target.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(1024) + name + bytes(512))
+
+
 def form_zip_bomb(root: Path, target: Path) -> None:
     """A 200 MB part of zeros, a few hundred KB once compressed."""
     target.write_bytes(
@@ -268,5 +355,13 @@ GENERATORS: dict[str, Callable[[Path, Path], None]] = {
         form_100000_rows_hidden_size,
         form_yaml_renamed,
         form_old_xls,
+        form_dtd_after_4096_bytes,
+        form_dtd_utf16,
+        form_dtd_in_unknown_part,
+        form_utf32_part,
+        form_extra_hidden_sheet,
+        form_huge_shared_strings,
+        form_huge_attribute,
+        form_encrypted,
     )
 }

@@ -33,6 +33,13 @@ MAX_COLUMNS = 100
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_UNZIPPED_BYTES = 100 * 1024 * 1024
 MAX_ZIP_ENTRIES = 1_000
+# Checked while every part is streamed (forms/package.py), so the scan of any package ends
+# within about a second: the largest form plantrack writes (2,000 task rows) has about
+# 75,000 XML elements in its biggest part and a few MB of XML; expat needs ~55 ns a byte
+# inside one huge attribute, the slowest XML there is.
+MAX_XML_BYTES = 8 * 1024 * 1024
+MAX_PART_ELEMENTS = 200_000
+MAX_XML_ELEMENTS = 500_000
 
 STATE_LABELS: dict[str, str] = {
     "not-started": "Chưa triển khai",

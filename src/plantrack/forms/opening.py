@@ -1,6 +1,7 @@
 """Open a returned form safely: refuse what is not an .xlsx form before openpyxl parses it
-(old .xls, macro-enabled workbooks, external links, zip bombs), then check each sheet's
-declared size against the named limits before any row is read."""
+(old .xls, encrypted or macro-enabled workbooks, external links, zip bombs, DTDs and
+entities in any part, oversized parts), then check each sheet's declared size against the
+named limits before any row is read."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from typing import Any
 
 from openpyxl import load_workbook
 
+from plantrack.forms import package
 from plantrack.forms.layout import (
     HEADER_ROW,
     MAX_COLUMNS,
@@ -71,6 +73,9 @@ def _not_xlsx(shown: str, reason: str, reason_en: str) -> list[Finding]:
     return _fail(shown, "PT301", reason=reason, reason_en=reason_en)
 
 
+_ENCRYPTED = "EncryptedPackage".encode("utf-16-le")  # the stream of a password-protected file
+
+
 def read_bytes(path: Path, shown: str) -> tuple[bytes | None, list[Finding]]:
     """The file's bytes, or why it cannot be a form (too big, unreadable, not a zip)."""
     try:
@@ -84,6 +89,8 @@ def read_bytes(path: Path, shown: str) -> tuple[bytes | None, list[Finding]]:
         reason = exc.strerror or str(exc)
         return None, _not_xlsx(shown, reason, reason)
     if raw.startswith(_OLE_MAGIC):
+        if _ENCRYPTED in raw:  # Excel keeps a password-protected .xlsx in the old container
+            return None, _fail(shown, "PT324")
         return None, _not_xlsx(
             shown, "đây là tệp Excel cũ (.xls)", "this is an old binary Excel file (.xls)"
         )
@@ -92,55 +99,107 @@ def read_bytes(path: Path, shown: str) -> tuple[bytes | None, list[Finding]]:
     return raw, []
 
 
+# hardening: a damaged archive raises any of these while its parts are listed or read
+_DAMAGED = (
+    zipfile.BadZipFile,
+    OSError,
+    RuntimeError,
+    ValueError,
+    EOFError,
+    NotImplementedError,
+    zlib.error,
+)
+
+
 def check_container(raw: bytes, shown: str) -> list[Finding]:
-    """Refuse macro-enabled workbooks, external links and oversized archives by their
-    entries, before any XML is parsed."""
+    """Refuse oversized archives and macro-enabled or linked workbooks by their entries,
+    then stream every part through the safe parser (:mod:`package`) before openpyxl reads
+    any of it."""
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:
             infos = archive.infolist()
-            if len(infos) > MAX_ZIP_ENTRIES:
-                what = ("Số phần trong tệp", "the number of parts in the file")
-                return _over(shown, "", what, len(infos), MAX_ZIP_ENTRIES)
-            unzipped = sum(info.file_size for info in infos)
-            if unzipped > MAX_UNZIPPED_BYTES:
-                what = ("Dung lượng khi giải nén", "the unzipped size")
-                return _over(shown, "", what, unzipped, MAX_UNZIPPED_BYTES, " byte")
-            names = [info.filename for info in infos]
-            types = archive.read("[Content_Types].xml") if "[Content_Types].xml" in names else b""
-            # Office never writes a DTD: one can only be there to expand or fetch entities
-            with_dtd = [n for n in names if n.endswith((".xml", ".rels")) and _has_dtd(archive, n)]
-    except (zipfile.BadZipFile, OSError, RuntimeError, ValueError, EOFError, zlib.error) as exc:
-        # hardening: a damaged archive also raises ValueError ("negative seek value"),
-        # EOFError or zlib.error while its parts are opened
+            findings = _declared(infos, shown) or _entries([i.filename for i in infos], shown)
+            if findings:
+                return findings
+            refusal = package.scan(archive)
+            if refusal is not None:
+                return _refused(refusal, shown)
+            types = (
+                archive.read("[Content_Types].xml") if _has(infos, "[Content_Types].xml") else b""
+            )
+    except _DAMAGED as exc:
         return _not_xlsx(shown, str(exc), str(exc))
-    if with_dtd:
-        return _not_xlsx(shown, f"phần {with_dtd[0]} có DTD", f"part {with_dtd[0]} has a DTD")
+    if b"macroEnabled" in types:
+        return _fail(shown, "PT303", reason="tệp chứa mã VBA", reason_en="the file holds VBA code")
+    return []
+
+
+def _has(infos: list[zipfile.ZipInfo], name: str) -> bool:
+    return any(info.filename == name for info in infos)
+
+
+def _declared(infos: list[zipfile.ZipInfo], shown: str) -> list[Finding]:
+    """PT305 for too many parts or too many declared bytes, before any part is read."""
+    if len(infos) > MAX_ZIP_ENTRIES:
+        what = ("Số phần trong tệp", "the number of parts in the file")
+        return _over(shown, "", what, len(infos), MAX_ZIP_ENTRIES)
+    unzipped = sum(info.file_size for info in infos)
+    if unzipped > MAX_UNZIPPED_BYTES:
+        what = ("Dung lượng khi giải nén", "the unzipped size")
+        return _over(shown, "", what, unzipped, MAX_UNZIPPED_BYTES, " byte")
+    return []
+
+
+def _entries(names: list[str], shown: str) -> list[Finding]:
+    """PT303 for VBA code, PT304 for links to other workbooks or data connections, PT301
+    when the workbook part is missing: all seen from the entry names alone."""
     lowered = [name.lower() for name in names]
-    if any(name.endswith("vbaproject.bin") for name in lowered) or b"macroEnabled" in types:
+    if any(name.endswith("vbaproject.bin") for name in lowered):
+        return _fail(shown, "PT303", reason="tệp chứa mã VBA", reason_en="the file holds VBA code")
+    external = any(n.startswith("xl/externallinks/") for n in lowered)
+    connections = "xl/connections.xml" in lowered
+    if external or connections:
+        kinds = [("liên kết tới sổ khác", "links to other workbooks")] * external + [
+            ("kết nối dữ liệu", "data connections")
+        ] * connections
         return _fail(
             shown,
-            "PT303",
-            reason="tệp chứa mã VBA",
-            reason_en="the file holds VBA code",
+            "PT304",
+            what=", ".join(k[0] for k in kinds),
+            what_en=", ".join(k[1] for k in kinds),
         )
-    external = [n for n in lowered if n.startswith("xl/externallinks/")]
-    connections = [n for n in lowered if n == "xl/connections.xml"]
-    if external or connections:
-        kinds = (["liên kết tới sổ khác"] if external else []) + (
-            ["kết nối dữ liệu"] if connections else []
-        )
-        kinds_en = (["links to other workbooks"] if external else []) + (
-            ["data connections"] if connections else []
-        )
-        return _fail(shown, "PT304", what=", ".join(kinds), what_en=", ".join(kinds_en))
     if "xl/workbook.xml" not in lowered:
         return _not_xlsx(shown, "thiếu xl/workbook.xml", "xl/workbook.xml is missing")
     return []
 
 
-def _has_dtd(archive: zipfile.ZipFile, name: str) -> bool:
-    with archive.open(name) as part:
-        return b"<!doctype" in part.read(4096).lower()
+_REASONS = {
+    "dtd": ("phần {part} có DTD hoặc khai báo thực thể", "part {part} has a DTD or an entity"),
+    "encoding": (
+        "phần {part} dùng bảng mã không đọc được",
+        "part {part} is in an encoding plantrack does not read",
+    ),
+    "damaged": ("phần {part} không phải XML hợp lệ", "part {part} is not well-formed XML"),
+}
+_LIMITS = {
+    "bytes": ("Dung lượng khi giải nén", "the unzipped size", " byte"),
+    "xml-bytes": ("Dung lượng XML khi giải nén", "the unzipped size of the XML parts", " byte"),
+    "part-elements": ("Số phần tử XML của {part}", "the XML elements of {part_en}", ""),
+    "elements": ("Số phần tử XML của tệp", "the XML elements of the file", ""),
+}
+
+
+def _refused(refusal: package.Refusal, shown: str) -> list[Finding]:
+    """The finding for a part the scan refused: PT301 for what it holds, PT305 for a limit."""
+    if refusal.kind in _REASONS:
+        vi, en = (text.format(part=refusal.part) for text in _REASONS[refusal.kind])
+        return _not_xlsx(shown, vi, en)
+    vi, en, unit = _LIMITS[refusal.kind]
+    part, part_en = f"phần {refusal.part}", f"part {refusal.part}"
+    if refusal.sheet:
+        part, part_en = f"trang '{refusal.sheet}'", f"sheet '{refusal.sheet}'"
+    what = (vi.format(part=part), en.format(part_en=part_en))
+    return _over(shown, refusal.sheet, what, refusal.value, refusal.limit, unit)
 
 
 def _load(raw: bytes, *, read_only: bool) -> Any:
