@@ -528,40 +528,76 @@ def test_load_yaml_text_directly() -> None:
 # --- values -----------------------------------------------------------------------------
 
 
-def test_integers_yaml_1_1() -> None:
+def warned(source: str) -> tuple[dict, dict[str, tuple[str, str]]]:
+    """The data of ``source`` and its PT020 warnings: key → (YAML 1.1 reading, 1.2 reading)."""
+    doc, problems = load(source)
+    assert doc is not None and isinstance(doc.data, dict)
+    assert {p.code for p in problems} <= {"PT020"}, problems
+    return doc.data, {p.key_path[-1]: (p.params["yaml11"], p.params["yaml12"]) for p in problems}
+
+
+def test_integers_yaml_1_2() -> None:
     text = (
-        "dec: 120\nneg: -5\nplus: +5\nzero: 0\nunder: 1_000\nhex: 0x1F\nneghex: -0x10\n"
-        "oct: 017\nbin: 0b101\nbase60: 1:30\nbig: 123456789012345678901234567890\n"
+        "dec: 120\nneg: -5\nplus: +5\nzero: 0\nhex: 0x1F\noct: 0o17\nlead: 0050\n"
+        "big: 123456789012345678\n"
     )
-    data = data_of(text)
+    data, warnings = warned(text)
     assert data == {
         "dec": 120,
         "neg": -5,
         "plus": 5,
         "zero": 0,
-        "under": 1000,
         "hex": 31,
-        "neghex": -16,
         "oct": 15,
-        "bin": 5,
-        "base60": 90,
-        "big": 123456789012345678901234567890,
+        "lead": 50,
+        "big": 123456789012345678,
     }
     assert all(type(v) is int for v in data.values())
+    # where YAML 1.1 reads them otherwise, a warning says both
+    assert warnings == {"oct": ("'0o17'", "15"), "lead": ("40", "50")}
 
 
-def test_floats_yaml_1_1() -> None:
-    text = "a: 1.5\nb: -0.25\nc: 6.8523015e+5\nd: 1_000.5\ne: .5\nf: 190:20:30.15\ng: 1.\n"
-    data = data_of(text)
+def test_yaml_1_1_only_forms_stay_text_with_a_warning() -> None:
+    text = "under: 1_000\nbase60: 1:20\nbin: 0b101\nneghex: -0x10\nyes: yes\noff: off\n"
+    data, warnings = warned(text)
     assert data == {
-        "a": 1.5,
-        "b": -0.25,
-        "c": 685230.15,
-        "d": 1000.5,
-        "e": 0.5,
-        "f": pytest.approx(685230.15),
-        "g": 1.0,
+        "under": "1_000",
+        "base60": "1:20",
+        "bin": "0b101",
+        "neghex": "-0x10",
+        "yes": "yes",
+        "off": "off",
     }
+    assert warnings == {
+        "under": ("1000", "'1_000'"),
+        "base60": ("80", "'1:20'"),
+        "bin": ("5", "'0b101'"),
+        "neghex": ("-16", "'-0x10'"),
+        "yes": ("true", "'yes'"),
+        "off": ("false", "'off'"),
+    }
+
+
+def test_quoted_and_explicitly_tagged_scalars_are_not_resolved() -> None:
+    data, warnings = warned("a: '0050'\nb: !!str 1:20\nc: &x !!int 0050\nd: \"yes\"\n")
+    assert data == {"a": "0050", "b": "1:20", "c": 40, "d": "yes"}
+    assert warnings == {}
+
+
+def test_floats_yaml_1_2() -> None:
+    text = "a: 1.5\nb: -0.25\nc: 6.8523015e+5\ne: .5\ng: 1.\nh: 1e3\n"
+    data, warnings = warned(text)
+    assert data == {"a": 1.5, "b": -0.25, "c": 685230.15, "e": 0.5, "g": 1.0, "h": 1000.0}
+    assert all(type(v) is float for v in data.values())
+    assert warnings == {"h": ("'1e3'", "1000.0")}
+
+
+def test_integers_past_18_digits_become_floats_never_too_long_for_text() -> None:
+    digits = "9" * 5000
+    text = f"a: {digits}\nb: -{digits}\nc: 0x{'F' * 5000}\nd: 1234567890123456789012\n"
+    data, _ = warned(text)
+    assert data["a"] == math.inf and data["b"] == -math.inf and data["c"] == math.inf
+    assert data["d"] == pytest.approx(1.234567890123456789e21)
     assert all(type(v) is float for v in data.values())
 
 
@@ -574,13 +610,12 @@ def test_infinity_and_nan_are_floats_for_the_models_to_reject() -> None:
     assert math.isnan(data["e"])
 
 
-def test_not_numbers_in_yaml_1_1_stay_text() -> None:
-    # YAML 1.1 (pyyaml's resolver): no exponent without a dot, no 0o prefix
-    assert data_of("a: 1e3\nb: 0o17\nc: 1.2.3\nd: 0x\n") == {
-        "a": "1e3",
-        "b": "0o17",
+def test_not_numbers_stay_text() -> None:
+    assert data_of("c: 1.2.3\nd: 0x\ne: 0o\nf: 1e\n") == {
         "c": "1.2.3",
         "d": "0x",
+        "e": "0o",
+        "f": "1e",
     }
 
 
@@ -589,7 +624,7 @@ def test_bad_explicit_number_tags_stay_text_and_never_raise() -> None:
     data = data_of(text)
     assert data["a"] == "abc"
     assert data["b"] == "x"
-    assert data["c"].startswith("1:1:")  # past the float range: left as text
+    assert data["c"] == math.inf  # past the float range: infinity, which the models refuse
     assert data["d"] == ""
 
 
@@ -598,11 +633,12 @@ def test_booleans_and_nulls() -> None:
         "a: yes\nb: No\nc: on\nd: OFF\ne: true\nf: False\ng: y\nh: n\n"
         "i: ~\nj: null\nk:\nl: Null\nm: 'null'\n"
     )
-    assert data_of(text) == {
-        "a": True,
-        "b": False,
-        "c": True,
-        "d": False,
+    data, warnings = warned(text)
+    assert data == {
+        "a": "yes",
+        "b": "No",
+        "c": "on",
+        "d": "OFF",
         "e": True,
         "f": False,
         "g": "y",
@@ -613,6 +649,7 @@ def test_booleans_and_nulls() -> None:
         "l": None,
         "m": "null",
     }
+    assert set(warnings) == {"a", "b", "c", "d"}
 
 
 def test_dates_stay_strings() -> None:

@@ -12,6 +12,7 @@ import yaml
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+from plantrack.io.yamlcore import core_value
 from plantrack.io.yamlload import LoadProblem, YamlDoc, decode, load_yaml_bytes
 from plantrack.validate.catalogue import CATALOGUE
 
@@ -181,11 +182,15 @@ def test_repeated_top_level_key_is_a_located_duplicate(prefix: bytes, data: st.D
 # it like a line break ('a\x85b' reads back as 'a b'); yaml.safe_load fails that round trip
 # too. A dumper limitation, not one of the loader: nothing else needs restricting (dates,
 # numbers, booleans, null-like or tag-like text are quoted by the dumper and read back as text).
+# The dumper also follows YAML 1.1: text that only YAML 1.2 reads as a number ('0o17', '1e3')
+# is written unquoted, and the loader (YAML 1.2) reads it back as the number, with a PT020
+# warning; such text is left out. Integers stay within the loader's 18 digits.
 TEXT = st.text(
     alphabet=st.characters(exclude_categories=["Cs"], exclude_characters="\x85"),
     max_size=30,
-)
-SCALARS = st.one_of(st.none(), st.booleans(), st.integers(), TEXT)
+).filter(lambda text: isinstance(core_value(text), str))
+INTEGERS = st.integers(min_value=-(10**18) + 1, max_value=10**18 - 1)
+SCALARS = st.one_of(st.none(), st.booleans(), INTEGERS, TEXT)
 VALUES = st.recursive(
     SCALARS,
     lambda children: st.one_of(

@@ -1,7 +1,9 @@
 """Build plain Python values from a libyaml node graph, checking as it goes.
 
 No tag ever constructs an object; duplicate keys, merge keys, recursive or exploding aliases,
-too-deep nesting and oversized strings become problems with their line and column.
+too-deep nesting and oversized strings become problems with their line and column. Plain
+scalars mean what the YAML 1.2 core schema says (:mod:`yamlcore`), with a warning (PT020)
+where YAML 1.1 reads them differently.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from typing import Any
 import yaml
 
 from plantrack.io.limits import Limits
+from plantrack.io.yamlcore import bounded_int, core_value, same_value
 
 _TAG = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {f"{_TAG}{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")}
@@ -48,8 +51,9 @@ def text_of(node: yaml.ScalarNode) -> str:
 class NodeBuilder:
     """Turns a composed node graph into dicts, lists and scalars, checking as it goes."""
 
-    def __init__(self, limits: Limits) -> None:
+    def __init__(self, limits: Limits, source: str = "") -> None:
         self.limits = limits
+        self.source = source  # the text composed, to tell an explicit tag from a resolved one
         self.problems: list[LoadProblem] = []
         self.fatal = False
         self.built: dict[int, Any] = {}
@@ -166,34 +170,72 @@ class NodeBuilder:
         if len(text) > self.limits.max_string_chars:
             self.fail("PT014", node, path, length=len(text), limit=self.limits.max_string_chars)
             return None
-        if tag.endswith(":str") or tag.endswith(":timestamp"):
-            return text_of(node)
-        if tag.endswith(":null"):
-            return None
-        if tag.endswith(":bool"):
-            return text.lower() in _TRUE
-        if tag.endswith(":int"):
-            return _to_int(text)
-        return _to_float(text)
+        old = _yaml11(tag, node)
+        if node.style or not self._resolved(node, tag):
+            return old  # quoted, or tagged explicitly: no schema decides
+        new = core_value(text)
+        if not same_value(old, new) and not tag.endswith(":timestamp"):
+            mark = node.start_mark
+            params = {"value": text, "yaml11": _shown(old), "yaml12": _shown(new)}
+            self.problems.append(LoadProblem("PT020", mark.line + 1, mark.column + 1, params, path))
+        return old if tag.endswith(":timestamp") else new
+
+    def _resolved(self, node: yaml.ScalarNode, tag: str) -> bool:
+        """The plain scalar's tag came from the resolver, not from an explicit ``!!tag``.
+
+        Only scalars that could mean something other than text are looked at (text that
+        YAML 1.2 also reads as text is most of every file)."""
+        if tag.endswith(":str") and node.value[:1] not in _MAYBE_NOT_TEXT:
+            return False
+        start, end = node.start_mark.index, node.end_mark.index
+        before = self.source[start:end][: max(0, end - start - len(node.value))]
+        return "!" not in before
 
 
-def _to_int(text: str) -> int | str:
+# the first characters of the plain scalars YAML 1.2 reads as something else than text
+_MAYBE_NOT_TEXT = set("0123456789+-.~nNtTfF")
+
+
+def _yaml11(tag: str, node: yaml.ScalarNode) -> Any:
+    """The value under the scalar's own tag, as YAML 1.1 would build it."""
+    text = node.value
+    if tag.endswith(":str") or tag.endswith(":timestamp"):
+        return text_of(node)
+    if tag.endswith(":null"):
+        return None
+    if tag.endswith(":bool"):
+        return text.lower() in _TRUE
+    if tag.endswith(":int"):
+        return _to_int(text)
+    return _to_float(text)
+
+
+def _shown(value: Any) -> str:
+    """A value as the PT020 message names it."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return f"'{value}'"
+    return repr(value) if isinstance(value, float) else str(value)
+
+
+def _to_int(text: str) -> int | float | str:
+    """YAML 1.1's ``!!int`` (binary, octal with a leading 0, hex, base 60, ``_`` separators),
+    bounded like every integer (:func:`bounded_int`)."""
     value = text.replace("_", "")
     sign = -1 if value.startswith("-") else 1
     value = value.lstrip("+-")
     try:
-        if value.startswith("0b"):
-            return sign * int(value[2:], 2)
-        if value.startswith("0x"):
-            return sign * int(value[2:], 16)
-        if value.startswith("0o"):
-            return sign * int(value[2:], 8)
+        if value.startswith(("0b", "0x", "0o")):
+            return bounded_int(value[2:], {"b": 2, "x": 16, "o": 8}[value[1]], sign)
         if len(value) > 1 and value.startswith("0"):
-            return sign * int(value, 8)
+            return bounded_int(value, 8, sign)
         if ":" in value:
             return sign * _sexagesimal(value)
-        return sign * int(value)
-    except ValueError:
+        return bounded_int(value, 10, sign)
+    except (ValueError, KeyError):
         return text
 
 
@@ -212,8 +254,10 @@ def _to_float(text: str) -> float | str:
         return text
 
 
-def _sexagesimal(value: str) -> int:
+def _sexagesimal(value: str) -> int | float:
     total = 0
     for part in value.split(":"):
         total = total * 60 + int(part)
+        if total > 10**18:  # bounded like every integer
+            return float("inf")
     return total

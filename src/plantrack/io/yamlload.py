@@ -201,7 +201,7 @@ def load_yaml_text(
         kind = "sequence" if isinstance(root, yaml.SequenceNode) else "scalar"
         kind_vi = {"sequence": "một danh sách", "scalar": "một giá trị đơn"}[kind]  # hardening
         return None, [LoadProblem("PT008", line, column, {"kind": kind_vi, "kind_en": kind})]
-    builder = NodeBuilder(limits)
+    builder = NodeBuilder(limits, text)
     data = builder.build(root, (), 0)
     doc = YamlDoc(None if builder.fatal else data, root)
     return doc, builder.problems
