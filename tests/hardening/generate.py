@@ -177,6 +177,11 @@ def form_progress_over_100(root: Path, target: Path) -> None:
     _edited(root, target, _cells(G5=150))
 
 
+def form_progress_5000_digits(root: Path, target: Path) -> None:
+    """Progress typed as 5,000 digits: past Python's 4,300-digit int-to-text limit."""
+    _edited(root, target, _cells(G5="9" * 5000))
+
+
 def form_merged_cells(root: Path, target: Path) -> None:
     _edited(root, target, lambda book: book[TASKS].merge_cells("I5:I6"))
 
@@ -343,6 +348,7 @@ GENERATORS: dict[str, Callable[[Path, Path], None]] = {
         form_impossible_date,
         form_progress_text,
         form_progress_over_100,
+        form_progress_5000_digits,
         form_merged_cells,
         form_hidden_row,
         form_hostile_text,

@@ -11,6 +11,7 @@ Never a year with nine months.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -57,12 +58,17 @@ def aggregate(indicator: Indicator, reports: list[Report]) -> float | None:
         den = sum(_values(reports, indicator.denominator))
         if not den:
             return None
-        return round(num / den * (100 if indicator.percent else 1), 2)
+        return _finite(round(num / den * (100 if indicator.percent else 1), 2))
     values = _values(reports, indicator.id)
     if not values:
         return None
     total = sum(values) if indicator.aggregate == "sum" else sum(values) / len(values)
-    return round(total, 2)
+    return _finite(round(total, 2))
+
+
+def _finite(value: float) -> float | None:
+    """``None`` for a result no output can show (a ratio over a vanishing denominator)."""
+    return value if math.isfinite(value) else None
 
 
 def comparison_period(period: Period, over_time: str, earlier: Mapping[str, Period]) -> str | None:

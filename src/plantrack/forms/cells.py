@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import sys
 import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
 from plantrack.forms.layout import NO, STATE_LABELS, YES
+from plantrack.io.yamlcore import bounded_int
 from plantrack.models.common import LegalDoc
 
 EVIDENCE_SEPARATOR = " | "
@@ -134,15 +136,16 @@ def whole(value: Any) -> int | None:
     if value is None:
         return None
     if isinstance(value, int) and not isinstance(value, bool):
-        return value
+        return _bounded(value)
     if isinstance(value, float) and value.is_integer():
-        return int(value)
+        return _bounded(int(value))
     if isinstance(value, str):
         typed = (text(value) or "").removesuffix("%").strip()
         if not typed:
             return None
         if _WHOLE_TEXT.fullmatch(typed):
-            return int(typed)
+            sign = -1 if typed.startswith("-") else 1
+            return _bounded(bounded_int(typed.lstrip("+-"), 10, sign))
     raise CellProblem(
         "PT313", value=show(value), expected="số nguyên", expected_en="a whole number"
     )
@@ -154,14 +157,30 @@ def number(value: Any) -> float | None:
     if value is None:
         return None
     if isinstance(value, int | float) and not isinstance(value, bool):
-        return float(value)
+        return _finite_float(value)
     if isinstance(value, str):
         typed = text(value)
         if typed is None:
             return None
         if _DIGITS.fullmatch(typed):
-            return float(typed)
+            return _finite_float(bounded_int(typed))
     raise CellProblem("PT313", value=show(value), expected="số", expected_en="a number")
+
+
+def _bounded(value: int | float) -> int:
+    """A whole number no larger than any the models accept by far, so that it is never too
+    long to turn into text (Python refuses ints of more than 4,300 digits)."""
+    limit = 10**18
+    return int(max(-limit - 1, min(limit + 1, value)))
+
+
+def _finite_float(value: int | float) -> float:
+    """``value`` as a float; one past the float range as the largest float (out of range for
+    the models, PT107), never an overflow."""
+    try:
+        return float(value)
+    except OverflowError:
+        return sys.float_info.max if value > 0 else -sys.float_info.max
 
 
 def _escape(part: str) -> str:

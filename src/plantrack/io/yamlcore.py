@@ -21,14 +21,16 @@ plain scalar   YAML 1.2 (read)  YAML 1.1 (warned about)
 =============  ===============  ======================
 
 Integers are bounded before anything converts them to text: one of more than
-:data:`MAX_INT_DIGITS` digits is read as a float (infinity past the float range), which the
-models then refuse as out of range (PT107) or not finite (PT111), never an internal error.
+:data:`MAX_INT_DIGITS` digits is read as a float (the largest float past the float range, so
+that it reads as a number, not as infinity), which the models then refuse as out of range
+(PT107), never an internal error.
 """
 
 from __future__ import annotations
 
 import math
 import re
+import sys
 from typing import Any
 
 # 18 digits hold every count, amount or score a plan has, and stay exact in an int
@@ -46,7 +48,7 @@ _NAN = re.compile(r"\.(?:nan|NaN|NAN)")
 
 def bounded_int(digits: str, base: int = 10, sign: int = 1) -> int | float:
     """``digits`` in ``base`` as an int, or as a float when there are too many of them
-    (a float is never too long for text; past its range it is infinity). ``ValueError``
+    (a float is never too long for text; past its range, the largest float). ``ValueError``
     when ``digits`` are not digits of ``base``."""
     if not digits or not digits.isascii() or not digits.isalnum():
         raise ValueError(digits)
@@ -54,11 +56,12 @@ def bounded_int(digits: str, base: int = 10, sign: int = 1) -> int | float:
     if len(digits) <= MAX_INT_DIGITS:
         return sign * int(digits, base)
     if base == 10:
-        return sign * float(digits)  # float() has no digit limit; huge values become inf
-    bits = len(digits) * {2: 1, 8: 3, 16: 4}[base]
-    if bits > 1100:  # past the float range whatever the digits
-        return sign * math.inf
-    return sign * float(int(digits, base))
+        value = float(digits)  # float() has no digit limit; past its range, inf
+    elif len(digits) * {2: 1, 8: 3, 16: 4}[base] > 1100:  # past the float range anyway
+        value = math.inf
+    else:
+        value = float(int(digits, base))
+    return sign * min(value, sys.float_info.max)
 
 
 def core_value(text: str) -> Any:

@@ -8,6 +8,8 @@ from typing import Any
 
 import yaml
 
+from plantrack.io.yamlcore import core_value
+
 
 class BlockDumper(yaml.SafeDumper):
     """Block style with sequences indented under their key."""
@@ -24,6 +26,8 @@ def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     else:
         # pyyaml itself falls back to quoting when a literal block cannot hold the text
         style = "|" if "\n" in value else None
+    if style is None and not isinstance(core_value(value), str):
+        style = "'"  # text YAML 1.2 would read as a number ('1e3', '0o17'): pyyaml knows 1.1
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 

@@ -49,6 +49,12 @@ Email = Annotated[
     str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+$", max_length=254), Field(description="Email")
 ]
 Date = dt.date
+# hardening: every number a plan holds (a count, an amount in đồng, a score, a rank) is far
+# below this; a larger one is a typing error, and a sum over all units stays finite
+MAX_NUMBER = 1e15
+Number = Annotated[float, Field(ge=-MAX_NUMBER, le=MAX_NUMBER)]
+Count = Annotated[float, Field(ge=0, le=MAX_NUMBER)]
+Rank = Annotated[int, Field(ge=1, le=1_000_000)]
 
 
 class LegalDoc(StrictModel):

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from plantrack.models.common import Date, Id, ShortText, StrictModel, Text
+from plantrack.models.common import Date, Id, Number, Rank, ShortText, StrictModel, Text
 
 
 class Scale(StrictModel):
     """The range of a score."""
 
-    min: float = 0
-    max: float = 100
+    min: Number = 0
+    max: Number = 100
     unit: ShortText = Field("điểm", description="Đơn vị: 'điểm' hoặc '%'.")
 
 
@@ -30,10 +30,10 @@ class Observation(StrictModel):
 
     year: int = Field(ge=2000, le=2100)
     scope: ShortText = Field(description="Phạm vi đo, ví dụ 'Tỉnh Quảng Nam'.")
-    total: float | None = Field(None, description="Điểm/tỷ lệ tổng hợp.")
-    scores: dict[Id, float] = Field(default_factory=dict, description="Điểm theo mã thành phần.")
-    rank: int | None = Field(None, ge=1, description="Xếp hạng.")
-    rank_of: int | None = Field(None, ge=1, description="Trên tổng số.")
+    total: Number | None = Field(None, description="Điểm/tỷ lệ tổng hợp.")
+    scores: dict[Id, Number] = Field(default_factory=dict, description="Điểm theo mã thành phần.")
+    rank: Rank | None = Field(None, description="Xếp hạng.")
+    rank_of: Rank | None = Field(None, description="Trên tổng số.")
     source: Text = Field(description="Nguồn công bố.")
     published: Date | None = Field(
         None,
@@ -49,9 +49,9 @@ class Target(StrictModel):
     """A target score for a year."""
 
     year: int = Field(ge=2000, le=2100)
-    total: float | None = None
-    scores: dict[Id, float] = Field(default_factory=dict)
-    rank: int | None = Field(None, ge=1)
+    total: Number | None = None
+    scores: dict[Id, Number] = Field(default_factory=dict)
+    rank: Rank | None = None
     source: Text | None = None
 
 

@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Literal
 
 from pydantic import Field
 
-from plantrack.models.common import Date, Id, LegalDoc, PeriodId, Person, StrictModel, Text
+from plantrack.models.common import (
+    Count,
+    Date,
+    Id,
+    LegalDoc,
+    PeriodId,
+    Person,
+    ShortText,
+    StrictModel,
+    Text,
+)
 
 TaskState = Literal["not-started", "in-progress", "done"]
 
@@ -59,13 +69,14 @@ class Report(StrictModel):
     unit: Id = Field(description="Mã đơn vị báo cáo.")
     period: PeriodId
     submitted: Date | None = Field(None, description="Ngày ký, gửi báo cáo.")
-    number: str | None = Field(None, description="Số, ký hiệu báo cáo của đơn vị.")
+    number: ShortText | None = Field(None, description="Số, ký hiệu báo cáo của đơn vị.")
     prepared_by: Person | None = Field(None, description="Người lập.")
     approved_by: Person | None = Field(None, description="Thủ trưởng ký duyệt.")
     tasks: list[TaskEntry] = Field(default_factory=list, description="Kết quả từng nhiệm vụ.")
     # hardening: every indicator counts something (documents, petitions, meetings, %), so a
-    # negative value is a typing error, not data to add into the district's totals
-    indicators: dict[Id, Annotated[float, Field(ge=0)] | None] = Field(
+    # negative value is a typing error, not data to add into the district's totals; and none
+    # reaches a million billion (MAX_NUMBER), so totals stay finite
+    indicators: dict[Id, Count | None] = Field(
         default_factory=dict, description="Số liệu chỉ tiêu (không âm)."
     )
     fixes: list[FixEntry] = Field(

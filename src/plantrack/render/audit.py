@@ -48,7 +48,7 @@ def _plain(value: Any) -> Any:
 
 
 def _dump(payload: Any) -> str:
-    return json.dumps(_plain(payload), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(_plain(payload), ensure_ascii=False, allow_nan=False, indent=2) + "\n"
 
 
 # --- audit ------------------------------------------------------------------------------

@@ -21,7 +21,10 @@ def render_markdown(
 
 def render_json(vm: Consolidation) -> str:
     """The full view-model as JSON (keys sorted for stable diffs)."""
-    return json.dumps(to_jsonable(vm), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return (
+        json.dumps(to_jsonable(vm), ensure_ascii=False, allow_nan=False, indent=2, sort_keys=True)
+        + "\n"
+    )
 
 
 def _inline(spans: list[Span], cell: bool = False) -> str:

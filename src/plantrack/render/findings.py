@@ -68,7 +68,7 @@ def as_json(findings: list[Finding], files: int) -> str:
         "warnings": warnings,
         "findings": [f.to_dict() for f in findings],
     }
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(payload, ensure_ascii=False, allow_nan=False, indent=2) + "\n"
 
 
 def as_github(findings: list[Finding], lang: str = "vi") -> str:

@@ -82,7 +82,7 @@ def render_remind_json(rem: Reminder) -> str:
         "late": len(rem.late),
         "with_overdue": len(rem.with_overdue),
     }
-    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return json.dumps(data, ensure_ascii=False, allow_nan=False, indent=2, sort_keys=True) + "\n"
 
 
 def _md(text: object) -> str:
