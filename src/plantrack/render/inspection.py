@@ -131,7 +131,7 @@ def print_inspection_status(view: InspectionView, console: Console, lang: str = 
 def render_inspection_json(view: InspectionView) -> str:
     """The view as JSON (keys sorted), counts with their rates."""
     data = to_jsonable(view)
-    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return json.dumps(data, ensure_ascii=False, allow_nan=False, indent=2, sort_keys=True) + "\n"
 
 
 def fix_reminders_text(reminders: list[FixReminder], as_of: dt.date) -> str:

@@ -53,7 +53,7 @@ def as_sarif(findings: list[Finding], lang: str = "vi", root: Path | None = None
             }
         ],
     }
-    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(log, ensure_ascii=False, allow_nan=False, indent=2) + "\n"
 
 
 def uri(path: str) -> str:
