@@ -4,9 +4,11 @@ across files they touch."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Iterable
 from pathlib import Path
 
+from plantrack.errors import PlantrackError
 from plantrack.io.repo import relative
 from plantrack.validate.check import CheckResult, Progress, check_repository
 
@@ -21,6 +23,8 @@ def _selected(repo: Path, paths: Iterable[Path]) -> list[str] | None:
     selected: list[str] = []
     for path in given:
         absolute = path if path.is_absolute() else Path.cwd() / path
+        if not os.path.lexists(absolute):  # a typo must not read as "no errors"
+            raise PlantrackError(code="PT966", path=path)
         if absolute.is_dir():
             selected += [relative(repo, p) for p in sorted(absolute.rglob("*")) if p.is_file()]
         else:

@@ -18,6 +18,7 @@ from plantrack.cli import (
     codeowners_cmd,
     consolidate_cmd,
     explain_cmd,
+    failures,
     form_cmd,
     history_cmd,
     init_cmd,
@@ -109,6 +110,8 @@ def main(argv: list[str] | None = None) -> None:
     try:
         result = app(args=args, standalone_mode=False, prog_name="plantrack")
         code = result if isinstance(result, int) else 0
+        if code == failures.INTERRUPTED:  # Typer's answer to Ctrl-C: say what it means
+            typer.echo(f"plantrack: {failures.interrupted().text(lang)}", err=True)
     except typer.Exit as exc:
         code = exc.exit_code
     except typer.Abort:
@@ -119,7 +122,18 @@ def main(argv: list[str] | None = None) -> None:
             raise
         typer.echo(f"plantrack: {exc.text(lang)}", err=True)
         code = 2
+    except KeyboardInterrupt:
+        typer.echo(f"plantrack: {failures.interrupted().text(lang)}", err=True)
+        code = failures.INTERRUPTED
     except Exception as exc:
+        known = (
+            failures.from_os_error(exc)
+            if isinstance(exc, OSError)
+            else failures.from_template_error(exc)
+        )
+        if known is not None and not debug:  # the machine's fault: disk full, read-only…
+            typer.echo(f"plantrack: {known.text(lang)}", err=True)
+            sys.exit(2)
         if is_usage_error(exc):
             show_usage_error(exc)
             sys.exit(2)

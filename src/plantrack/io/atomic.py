@@ -17,6 +17,8 @@ def _staged(path: Path, data: bytes | str) -> Iterator[str]:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        if hasattr(os, "fchmod"):  # mkstemp makes it private; files follow the umask as usual
+            os.fchmod(fd, 0o666 & ~_umask())
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
             handle.flush()
@@ -57,3 +59,10 @@ def create_exclusive(path: Path, data: bytes | str) -> bool:
     with os.fdopen(fd, "wb") as handle:
         handle.write(payload)
     return True
+
+
+def _umask() -> int:
+    """The process's umask (reading it means setting it; set it straight back)."""
+    current = os.umask(0o022)
+    os.umask(current)
+    return current

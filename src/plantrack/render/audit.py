@@ -16,6 +16,7 @@ from plantrack.domain.unit_history import UnitHistory
 from plantrack.models import Plan, Unit
 from plantrack.render.findings import severity_word
 from plantrack.render.history import View, history_register
+from plantrack.render.safetext import terminal_lines
 
 _WORDS = {
     "vi": {
@@ -91,7 +92,7 @@ def audit_text(result: AuditResult, lang: str = "vi") -> str:
     """Findings in history order (oldest first), then the summary line."""
     lines = [line for f in result.findings for line in _finding_lines(f, lang)]
     lines.append(audit_summary(result, lang))
-    return "\n".join(lines) + "\n"
+    return terminal_lines(lines)
 
 
 def audit_json(result: AuditResult) -> str:
@@ -148,7 +149,7 @@ def render_codeowners(plan: Plan, units: Mapping[str, Unit], prefix: str = "") -
             lines.append(f"{pattern} {' '.join(owners)}")
         else:
             lines.append(f"# {pattern}: no authors and no maintainers")
-    return "\n".join(lines) + "\n"
+    return terminal_lines(lines)
 
 
 def _unique(emails: list[str]) -> list[str]:

@@ -6,6 +6,7 @@ import json
 from collections.abc import Callable
 
 from plantrack.i18n import errors, messages, t
+from plantrack.render.safetext import terminal
 from plantrack.render.sarif import as_sarif as as_sarif  # the SARIF form has its own module
 from plantrack.validate.catalogue import CATALOGUE
 from plantrack.validate.finding import Finding, count
@@ -30,9 +31,11 @@ def _cell(f: Finding) -> str:
 def _lines(findings: list[Finding], lang: str, place: Callable[[Finding], str]) -> list[str]:
     lines = []
     for f in findings:
-        lines.append(f"{place(f)}: {severity_word(f.severity, lang)} {f.code} {f.message(lang)}")
+        # hardening: a file name or value holding a line break must not forge a finding line
+        line = f"{place(f)}: {severity_word(f.severity, lang)} {f.code} {f.message(lang)}"
+        lines.append(terminal(line))
         if f.hint(lang):
-            lines.append(f"    {t('word.hint', lang)}: {f.hint(lang)}")
+            lines.append(terminal(f"    {t('word.hint', lang)}: {f.hint(lang)}"))
     return lines
 
 

@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import Markup
 
 from plantrack.render.labels import STATUS_COLOURS, STATUS_LABELS, finding_label
 
@@ -30,11 +32,15 @@ def template_path(name: str, repo: Path | None = None) -> Path:
 
 
 def environment(repo: Path | None = None) -> jinja2.Environment:
-    """A Jinja environment searching ``repo/templates`` before the defaults."""
+    """A sandboxed Jinja environment searching ``repo/templates`` before the defaults; every
+    value a template prints loses its control characters (:func:`clean_output`)."""
     search = [str(repo / "templates")] if repo is not None and (repo / "templates").is_dir() else []
     search.append(str(default_templates()))
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(search),
+    # a data repository's own templates are code from another trust level than plantrack's:
+    # sandboxed, they cannot reach Python internals (__globals__, os, file access)
+    env = SandboxedEnvironment(
+        loader=jinja2.FileSystemLoader(search, followlinks=False),
+        finalize=clean_output,
         undefined=jinja2.StrictUndefined,
         autoescape=jinja2.select_autoescape(enabled_extensions=("html", "html.j2", "svg.j2")),
         trim_blocks=True,
@@ -80,6 +86,20 @@ def percent(value: float | None) -> str:
 
 
 _MD_SPECIAL = "\\`*_[]<>|#"
+# C0 and C1 controls, DEL, and the bidirectional overrides that can reorder what a reader
+# sees; tab and line breaks stay (each format decides what a line break becomes)
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# a bare address a Markdown viewer would turn into a link: the escaped ':' or '.' stops it
+_AUTOLINK = re.compile(r"(?i)\b(https?|ftp|mailto)(:)|\b(www)(\.)")
+
+
+def clean_output(value: Any) -> Any:
+    """A printed value without control characters (text from YAML escapes may hold them)."""
+    if isinstance(value, Markup):
+        return Markup(_CONTROL.sub("", str(value)))
+    if isinstance(value, str):
+        return _CONTROL.sub("", value)
+    return value
 
 
 _LINE_BREAK = re.compile(r"\s*[\r\n]\s*")
@@ -91,8 +111,9 @@ def markdown_escape(value: Any) -> str:
     Line breaks become spaces: a line of report text must not start a Markdown block of its
     own (a list item posing as another unit's words, a code fence swallowing the rest).
     """
-    text = _LINE_BREAK.sub(" ", "" if value is None else str(value))
-    return "".join("\\" + ch if ch in _MD_SPECIAL else ch for ch in text)
+    text = _LINE_BREAK.sub(" ", _CONTROL.sub("", "" if value is None else str(value)))
+    text = "".join("\\" + ch if ch in _MD_SPECIAL else ch for ch in text)
+    return _AUTOLINK.sub(lambda m: f"{m[1] or m[3]}\\{m[2] or m[4]}", text)
 
 
 def markdown_cell(value: Any) -> str:
