@@ -6,9 +6,7 @@ the repository is unchanged."""
 from __future__ import annotations
 
 import errno
-import hashlib
 import os
-import shutil
 import stat
 import subprocess
 import sys
@@ -16,24 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.hardening.corpus import MINI, TODAY, run_cli
-
-
-@pytest.fixture
-def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
-    root = tmp_path / "repo"
-    shutil.copytree(MINI, root)
-    return root
-
-
-def tree(folder: Path) -> dict[str, str]:
-    return {
-        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
-
+from tests.hardening.conftest import tree
+from tests.hardening.corpus import TODAY, run_cli
 
 CONSOLIDATE = ["consolidate", "--period", "2024-Q3", "--format", "md,json"]
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -16,18 +15,10 @@ import pytest
 from plantrack.io import atomic
 from plantrack.io.atomic import write_atomic
 from plantrack.io.outdir import MARKER
-from tests.hardening.corpus import MINI, TODAY, parse_findings, run_cli
+from tests.hardening.corpus import TODAY, parse_findings, run_cli
 
 OLD = "bản cũ\n".encode()
 REPORT = "data/reports/2024-Q3/xa-tra-don.yaml"
-
-
-@pytest.fixture
-def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
-    root = tmp_path / "repo"
-    shutil.copytree(MINI, root)
-    return root
 
 
 def listing(folder: Path) -> list[str]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -14,28 +13,18 @@ import pytest
 
 from plantrack.io import swap
 from plantrack.io.outdir import MARKER, OutputExistsError, publish
-from tests.hardening.corpus import MINI, run_cli
+from tests.hardening.conftest import tree
+from tests.hardening.corpus import run_cli
 
 OLD = {"a.md": b"old a\n", "b.json": b"{}\n", "c.html": b"<p>old</p>\n"}
 NEW = {"a.md": b"new a\n" * 1000, "b.json": b'{"x": 1}\n', "d.xlsx": b"PK new"}
 
 
 @pytest.fixture
-def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
-    root = tmp_path / "repo"
-    shutil.copytree(MINI, root)
-    subprocess.run(["git", "init", "-q", str(root)], check=True)
-    return root
-
-
-def tree(folder: Path) -> dict[str, str]:
-    """Every file under ``folder`` (``.git`` included) → its SHA-256."""
-    return {
-        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
+def git_repo(repo: Path) -> Path:
+    """The mini repository with a ``.git`` of its own."""
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    return repo
 
 
 def content(folder: Path) -> dict[str, bytes]:
@@ -58,8 +47,9 @@ REFUSED = [
 @pytest.mark.parametrize("force", [False, True])
 @pytest.mark.parametrize(("out", "said"), REFUSED)
 def test_an_output_folder_inside_data_or_above_the_repository_is_refused(
-    repo: Path, out: str, said: str, force: bool
+    git_repo: Path, out: str, said: str, force: bool
 ) -> None:
+    repo = git_repo
     before = tree(repo.parent)
     args = ["consolidate", "--period", "2024-Q3", "--repo", str(repo), "--format", "md"]
     args += ["--out", str(repo / out), "--record"] + (["--force"] if force else [])
