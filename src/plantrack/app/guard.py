@@ -8,10 +8,12 @@ otherwise the run stops with PT906 and nothing is written. Replacing is atomic.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Literal
 
+from plantrack import layout
 from plantrack.errors import PlantrackError
 from plantrack.i18n import t
 from plantrack.io.atomic import create_exclusive, write_atomic
@@ -25,6 +27,17 @@ def _read(path: Path) -> bytes | None:
         return path.read_bytes()
     except OSError:  # a folder, or unreadable: never the same, never ours
         return None
+
+
+def _leaves_repository(path: Path) -> Path | None:
+    """Where the folder of ``path`` really is when it lies in a data repository but a
+    symbolic link takes it outside; ``None`` otherwise (nothing is written through one)."""
+    lexical = Path(os.path.abspath(path))
+    for folder in lexical.parents:
+        if (folder / layout.PLAN).is_file():
+            real = lexical.parent.resolve()
+            return None if real.is_relative_to(folder.resolve()) else real
+    return None
 
 
 def write_guarded(
@@ -45,6 +58,9 @@ def write_guarded(
     in it (default: the path).
     """
     payload = data.encode("utf-8") if isinstance(data, str) else data
+    outside = _leaves_repository(path)
+    if outside is not None:
+        raise PlantrackError(code="PT938", path=shown or path, target=outside)
     if create_exclusive(path, payload):
         return "written"
     existing = _read(path)

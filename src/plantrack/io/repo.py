@@ -110,8 +110,9 @@ def list_data_files(root: Path, *, reports: bool = True) -> tuple[list[DataFile]
     no slot of the layout (misplaced or misnamed files); without ``reports``, nothing under
     ``data/reports`` (a check of one report needs only the plan, units and indices listed).
 
-    Folders are walked as ``os.walk`` does (links to folders are not followed); each plain
-    file gets its ``Stamp`` from the same directory scan, so no file is opened here.
+    Folders are walked as ``os.walk`` does (links to folders are not followed: they are
+    listed among the strays, with a final ``/``); each plain file gets its ``Stamp`` from
+    the same directory scan, so no file is opened here.
     """
     files: list[DataFile] = []
     strays: list[str] = []
@@ -163,7 +164,10 @@ def _walk(
     for entry in subfolders:
         if entry.name in skip:
             continue  # only at the top (the records' folder, or the reports')
-        if not entry.is_symlink():
+        if entry.is_symlink():
+            # hardening: never followed, never silent: a linked folder is a finding (check)
+            strays.append(f"{rel}/{entry.name}/")
+        else:
             _walk(folder / entry.name, f"{rel}/{entry.name}", plain, files, strays, ())
 
 

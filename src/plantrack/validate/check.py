@@ -11,7 +11,7 @@ from pathlib import Path
 from plantrack import __version__
 from plantrack.io.checkstore import CheckStore, Entry
 from plantrack.io.limits import DEFAULT_LIMITS, Limits, configured_limits
-from plantrack.io.repo import DataFile, classify, list_data_files, list_reports
+from plantrack.io.repo import DataFile, classify, escapes_repo, list_data_files, list_reports
 from plantrack.models import Report
 from plantrack.validate.base import Base, Loaded, base_of, load_base
 from plantrack.validate.catalogue import make
@@ -97,7 +97,7 @@ def _check(
     selected = set(only) if only is not None else None
     base = base_of(root, files, store, limits)
     findings = list(base.findings)
-    findings += [_stray(rel) for rel in strays]
+    findings += [_stray(root, rel) for rel in strays]
     reports = [f for f in files if f.kind == "report"]
     narrow = selected is not None and not any(_is_base(rel) for rel in selected)
     if narrow:
@@ -238,7 +238,15 @@ def _is_base(rel: str) -> bool:
     return classify(rel) in ("plan", "unit", "index", "inspection")
 
 
-def _stray(rel: str) -> Finding:
+def _stray(root: Path, rel: str) -> Finding:
+    if rel.endswith("/"):  # a linked folder: outside the repository PT013, else not read
+        rel = rel.rstrip("/")
+        target = escapes_repo(root, root / rel)
+        if target is not None:
+            return make("PT013", rel, None, None, target=target)
+        expected = "thư mục là liên kết tượng trưng, không được đọc; dùng thư mục thật"
+        expected_en = "the folder is a symbolic link, which is not read; use a real folder"
+        return make("PT019", rel, None, None, name=rel, expected=expected, expected_en=expected_en)
     if rel.endswith(".yml"):
         expected = "tệp dữ liệu phải có đuôi .yaml"
         expected_en = "data files end in .yaml"
