@@ -45,6 +45,6 @@ def test_report_new_never_writes_through_a_link_leaving_the_repository(
     args = ["report", "new", "--unit", "xa-tra-don", "--period", "2025-Q1", "--repo", str(repo)]
     code, out, err = run_cli(*args)
     assert code == 2, out + err
-    assert "(PT938)" in err and "Traceback" not in err
+    assert "(PT968)" in err and "Traceback" not in err
     assert list(outside.iterdir()) == []
     assert tree(repo) == before

@@ -60,7 +60,7 @@ def write_guarded(
     payload = data.encode("utf-8") if isinstance(data, str) else data
     outside = _leaves_repository(path)
     if outside is not None:
-        raise PlantrackError(code="PT938", path=shown or path, target=outside)
+        raise PlantrackError(code="PT968", path=shown or path, target=outside)
     if create_exclusive(path, payload):
         return "written"
     existing = _read(path)
