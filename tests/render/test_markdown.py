@@ -192,7 +192,7 @@ def test_hostile_text_parses_to_the_intended_structure(hostile: str) -> None:
         ("a|b", r"a\|b"),
         ("*x* _y_ `z`", r"\*x\* \_y\_ \`z\`"),
         ("<script>", r"\<script\>"),
-        ("[link](http://x)", r"\[link\](http://x)"),
+        ("[link](http://x)", r"\[link\](http\://x)"),
         ("# h", r"\# h"),
         ("back\\slash", "back\\\\slash"),
         ("dòng 1\n\n- dòng 2\r\n", r"dòng 1 - dòng 2 "),
