@@ -77,7 +77,8 @@ def test_a_repository_template_reaching_for_python_fails_cleanly(
     repo: Path, tmp_path: Path, reach: str
 ) -> None:
     (repo / "templates").mkdir(exist_ok=True)
-    (repo / "templates" / "consolidated.md.j2").write_text(reach + "\n", "utf-8")
+    for name in ("consolidated.txt.j2", "consolidated.md.j2", "consolidated.html.j2"):
+        (repo / "templates" / name).write_text(reach + "\n", "utf-8")
     out = tmp_path / "out"
     status, stdout, stderr = run_cli(
         "consolidate", "--period", "2024-Q3", "--format", "md", "--repo", str(repo),
