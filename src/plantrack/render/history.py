@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from plantrack.domain.history import Step, TaskHistory, UnitLine
 from plantrack.domain.unit_history import UnitHistory, UnitPeriod
 from plantrack.i18n import t
+from plantrack.render.safetext import terminal_lines
 
 
 @dataclass(frozen=True)
@@ -97,7 +98,7 @@ def task_register(h: TaskHistory, view: View) -> str:
             lines += _unit_line(line, view)
     if h.shallow:
         lines.append(t("history.shallow", lang))
-    return "\n".join(lines) + "\n"
+    return terminal_lines(lines)
 
 
 def _unit_period(row: UnitPeriod, view: View) -> list[str]:
@@ -126,7 +127,7 @@ def unit_register(h: UnitHistory, view: View) -> str:
         lines.append(unit_findings_text(h.findings, h.findings_as_of).rstrip("\n"))
     if h.shallow:
         lines.append(t("history.shallow", lang))
-    return "\n".join(lines) + "\n"
+    return terminal_lines(lines)
 
 
 def history_register(h: TaskHistory | UnitHistory, view: View) -> str:
