@@ -85,8 +85,11 @@ def test_an_outsider_edit_of_a_commune_report_fails_audit_since(
     bad = project.commit("2025-03-14", OUTSIDER, "Sửa báo cáo xã Trà Mai")
     run = cli("audit", "--since", before, "--repo", project.root, "--lang", "en")
     assert run.code == 1
-    assert f"{COMMUNE}: error PT401 commit {bad[:12]}" in run.out
-    assert f"by {OUTSIDER}" in run.out and "submitted: 2025-03-13 → 2025-03-10" in run.out
+    assert "ERRORS (1)" in run.out and "Report for quý I năm 2025 of" in run.out
+    assert f"as {OUTSIDER}" in run.out and "submitted: 2025-03-13 → 2025-03-10" in run.out
+    assert bad[:12] not in run.out  # git facts only with --verbose
+    verbose = cli("audit", "--since", before, "--repo", project.root, "--lang", "en", "-v")
+    assert f"[commit {bad[:12]}, {OUTSIDER}, {COMMUNE}]" in verbose.out
     # the units' own history holds no error
     assert run_audit(project.root, since=f"{bad}~1").errors == 1
     assert run_audit(project.root).errors == 1
@@ -104,6 +107,7 @@ def test_a_moved_deadline_is_reported_with_old_and_new_values(project: Repo) -> 
     assert f.commit == moved and f.author_email == OUTSIDER
     assert f.details["old"]["time"] == old and f.details["new"]["time"] == "Quý II/2025"
     assert f"time: {old} → Quý II/2025" in f.finding.message_en
+    assert "pl1-01" not in f.finding.message_vi  # the task by its title
 
 
 def test_a_report_edited_after_consolidate_record_is_flagged(
@@ -118,8 +122,8 @@ def test_a_report_edited_after_consolidate_record_is_flagged(
     edited = project.commit("2025-03-26", COMMUNE_AUTHOR, "Sửa sau tổng hợp")
     run = cli("audit", "--repo", project.root, "--period", "2025-Q1", "--lang", "en")
     assert run.code == 1
-    assert f"{COMMUNE}: error PT403 commit {edited[:12]}" in run.out
-    assert "after period 2025-Q1 was consolidated" in run.out
+    assert "ERRORS (1)" in run.out and "26/03/2025 — Report for quý I năm 2025" in run.out
+    assert "after the period quý I năm 2025 was consolidated (as of" in run.out
 
 
 def test_history_of_a_task_lists_every_period(project: Repo, cli: Callable[..., Run]) -> None:

@@ -59,7 +59,9 @@ def test_a_clean_history_has_only_the_late_report(mini: Repo, cli: Callable[...,
     assert result.signatures == {"good": 0, "unverified": 0, "bad": 0, "unsigned": 4}
     run = cli("audit", "--repo", mini.root)
     assert run.code == 0
-    assert "PT402" in run.out and "0 lỗi, 1 cảnh báo" in run.out
+    assert "CẢNH BÁO (1)" in run.out and "0 lỗi, 1 cảnh báo" in run.out
+    assert "trễ 3 ngày" in run.out and "PT402" not in run.out
+    assert "PT402" in cli("audit", "--repo", mini.root, "--ids").out
 
 
 def test_pt401_an_outsider_edits_a_report(mini: Repo, cli: Callable[..., Run]) -> None:
@@ -70,10 +72,12 @@ def test_pt401_an_outsider_edits_a_report(mini: Repo, cli: Callable[..., Run]) -
     assert f.severity == "error" and f.commit == bad and f.file == R_DON
     assert f.action == "modified" and f.author_email == OUTSIDER
     assert f.details["changes"] == ["tasks[t1].progress: 100 → 40"]
-    assert bad[:12] in f.finding.message_en and "'xa-tra-don'" in f.finding.message_en
+    assert f"as {OUTSIDER}," in f.finding.message_en
+    assert f.subject is not None and f.subject.unit_name == "UBND xã Trà Don"
     run = cli("audit", "--repo", mini.root, "--lang", "en")
     assert run.code == 1
-    assert f"{R_DON}: error PT401 commit {bad[:12]}" in run.out
+    assert "14/09/2024 — Report for 9 tháng năm 2024 of UBND xã Trà Don" in run.out
+    assert bad[:12] not in run.out and "data/reports" not in run.out.split("Hint")[0]
     assert "tasks[t1].progress: 100 → 40" in run.out
 
 
@@ -121,7 +125,7 @@ def test_pt402_a_report_changed_after_its_due_date(mini: Repo) -> None:
     result = run_audit(mini.root)
     f = next(f for f in only(result, "PT402") if f.file == R_DON)
     assert f.commit == late and f.details["days"] == 10 and f.action == "modified"
-    assert "sau hạn nộp 2024-09-15, trễ 10 ngày" in f.finding.message_vi
+    assert "sau hạn nộp 15/09/2024, trễ 10 ngày" in f.finding.message_vi
 
 
 def test_pt402_uses_the_author_date_in_its_own_time_zone(mini: Repo) -> None:
@@ -165,8 +169,9 @@ def test_pt403_deleted_or_added_after_the_record(mini: Repo) -> None:
     found = [(f.file, f.action) for f in only(result, "PT403")]
     assert found == [(R_PNV, "deleted"), ("data/reports/2024-Q3/xa-moi.yaml", "added")]
     deleted, added = only(result, "PT403")
-    assert "now gone" in deleted.finding.message_en
-    assert "recorded SHA-256 none" in added.finding.message_en
+    assert deleted.details["now"] is None and deleted.details["recorded"]
+    assert added.details["recorded"] is None and added.details["now"]
+    assert "no longer matches what was consolidated" in added.finding.message_en
     assert not only(result, "PT405")  # the error says it already
 
 
@@ -193,7 +198,9 @@ def test_pt404_a_deadline_moved_twice(mini: Repo) -> None:
     assert a.details["new"] == {"time": "Quý IV/2024", "extended_to": None}
     assert (a.details["nth"], a.details["total"]) == (1, 2)
     assert "time: Quý III/2024 → Quý IV/2024 (change 1 of 2)" in a.finding.message_en
-    assert "extended_to: — → 2025-01-31 (change 2 of 2)" in b.finding.message_en
+    assert "extended to: — → 31/01/2025 (change 2 of 2)" in b.finding.message_en
+    assert "gia hạn đến: — → 31/01/2025 (lần 2/2)" in b.finding.message_vi
+    assert a.details["task"] == "t1" and '"Niêm yết công khai' in a.finding.message_vi
     assert a.finding.key == "tasks[t1].time" and a.file == PLAN
 
 
@@ -217,7 +224,10 @@ def test_pt406_a_unit_file_changed_after_a_due_date(mini: Repo) -> None:
     (f,) = only(run_audit(mini.root), "PT406")
     assert f.commit == changed and f.file == unit and f.period == Q3
     assert f.details["changes"] == ['authors: ["xa-tra-don@example.vn"] → ["moi@example.vn"]']
-    assert "after the due date of its 2024-Q3 report (2024-09-15)" in f.finding.message_en
+    assert "after the due date of its report for 9 tháng năm 2024 (15/09/2024)" in (
+        f.finding.message_en
+    )
+    assert f.finding.message_en.endswith("changed: authors")
 
 
 def test_pt406_not_before_any_due_date_nor_for_a_new_unit(mini: Repo) -> None:
@@ -236,7 +246,7 @@ def test_pt406_and_pt407_inputs_changed_after_a_record(mini: Repo) -> None:
     plan = mini.commit("2024-09-22", CLERK)
     result = run_audit(mini.root)
     (u,) = only(result, "PT406")
-    assert u.commit == unit and "period 2024-Q3 was consolidated" in u.finding.message_en
+    assert u.commit == unit and "period 9 tháng năm 2024 was consolidated" in u.finding.message_en
     (p,) = only(result, "PT407")
     assert p.commit == plan and p.severity == "warning"
 
@@ -342,7 +352,7 @@ def test_since_examines_only_the_later_commits(mini: Repo, cli: Callable[..., Ru
     assert [f.commit for f in only(run_audit(mini.root, since=before), "PT401")] == [bad]
     assert run_audit(mini.root, since=bad).findings == []
     assert run_audit(mini.root, since=after).commits == 0
-    run = cli("audit", "--repo", mini.root, "--since", before[:10])
+    run = cli("audit", "--repo", mini.root, "--since", before[:10], "--verbose")
     assert run.code == 1 and bad[:12] in run.out
     with pytest.raises(PlantrackError, match="nope"):
         run_audit(mini.root, since="nope")

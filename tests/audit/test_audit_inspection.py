@@ -63,9 +63,9 @@ def test_moved_deadline_and_deleted_finding(mini: Repo) -> None:
     result = run_audit(mini.root)
     found = {f.finding.code: f for f in result.findings if f.finding.code in ("PT413", "PT414")}
     assert found["PT413"].commit == moved
-    assert found["PT413"].finding.message_en.endswith(": 2024-09-30 → 2024-10-31")
+    assert found["PT413"].finding.message_en.endswith(": 30/09/2024 → 31/10/2024")
     assert found["PT413"].finding.key == "findings[kt-1-01].fix_by"
-    assert "removed finding 'kt-1-02'" in found["PT414"].finding.message_en
+    assert 'removed finding "kt-1-02"' in found["PT414"].finding.message_en
 
 
 def test_a_fix_recorded_late_but_dated_in_time(mini: Repo) -> None:
@@ -77,4 +77,5 @@ def test_a_fix_recorded_late_but_dated_in_time(mini: Repo) -> None:
     result = run_audit(mini.root)
     (f,) = [f for f in result.findings if f.finding.code == "PT415"]
     assert (f.commit, f.file) == (late, rel)
-    assert "dated 2024-09-28 (within the deadline 2024-09-30) 5 days after" in f.finding.message_en
+    assert "dated 28/09/2024 (within the deadline 30/09/2024) 5 days after" in f.finding.message_en
+    assert f.details["fixed"] == "2024-09-28"  # the machine output keeps ISO dates

@@ -46,7 +46,7 @@ def test_good_signature_and_unsigned_commits_around_it(mini: Repo, tmp_path: Pat
     assert result.signatures == {"good": 1, "unverified": 0, "bad": 0, "unsigned": 4}
     unsigned = [f for f in result.findings if f.finding.code == "PT410"]
     assert len(unsigned) == 4 and signed not in {f.commit for f in unsigned}
-    assert "while 1 other data commits are" in unsigned[0].finding.message_en
+    assert "while 1 other data records are" in unsigned[0].finding.message_en
 
 
 @needs_ssh

@@ -42,7 +42,7 @@ def test_exit_codes(mini: Repo, capsys: pytest.CaptureFixture[str]) -> None:
     before = mini.head()
     mini.edit(R_DON, "progress: 100", "progress: 10")
     bad = mini.commit("2024-09-14", OUTSIDER)
-    code, out, _ = run(capsys, "audit", "--repo", mini.root, "--since", before)
+    code, out, _ = run(capsys, "audit", "--repo", mini.root, "--since", before, "-v")
     assert code == 1 and bad[:12] in out
     code, _, err = run(capsys, "audit", "--repo", mini.root, "--since", "no-such-commit")
     assert code == 2 and "no-such-commit" in err
@@ -66,5 +66,5 @@ def test_consolidate_record_then_audit(mini: Repo, capsys: pytest.CaptureFixture
     mini.commit("2024-09-20", CLERK, "Ghi nhận tổng hợp", (str(record),))
     mini.edit(R_DON, "progress: 100", "progress: 10")
     edited = mini.commit("2024-09-21", DON)
-    code, out, _ = run(capsys, "audit", "--repo", mini.root, "--lang", "en")
-    assert code == 1 and f"PT403 commit {edited[:12]}" in out
+    code, out, _ = run(capsys, "audit", "--repo", mini.root, "--lang", "en", "--ids", "-v")
+    assert code == 1 and "[PT403]" in out and f"[commit {edited[:12]}," in out

@@ -36,6 +36,11 @@ def audit(
             help="Chỉ xem báo cáo của một kỳ, ví dụ 2025-Q1.",
         ),
     ] = None,
+    ids: Annotated[bool, typer.Option("--ids", help="Ghi kèm mã đơn vị, mã kỳ và mã lỗi.")] = False,
+    verbose: Annotated[
+        bool,
+        typer.Option("--verbose", "-v", help="Ghi kèm thông tin git: mã lần ghi, tài khoản, tệp."),
+    ] = False,
     fmt: TextJsonOption = "text",
     lang: LangOption = "vi",
     repo: RepoOption = None,
@@ -49,5 +54,10 @@ def audit(
     root = api.find_repo(explicit=repo)
     with progress("progress.git", lang, quiet=fmt == "json"):
         result = api.run_audit(root, since=since, period=period)
-    typer.echo(out.audit_json(result) if fmt == "json" else out.audit_text(result, lang), nl=False)
+    text = (
+        out.audit_json(result)
+        if fmt == "json"
+        else out.audit_text(result, lang, ids=ids, verbose=verbose)
+    )
+    typer.echo(text, nl=False)
     return 1 if result.errors else 0

@@ -11,12 +11,20 @@ submissions.
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from plantrack import layout
 from plantrack.domain.audit_authors import AuthorsOverTime
-from plantrack.domain.audit_finding import AuditFinding, Emit, commit_record
+from plantrack.domain.audit_finding import (
+    AuditFinding,
+    Emit,
+    Subject,
+    commit_record,
+    office_day,
+)
 from plantrack.domain.audit_inspection import inspection_audit
 from plantrack.domain.audit_rules import (
     consolidation_findings,
@@ -49,6 +57,8 @@ class AuditResult:
     shallow: bool
     signatures: dict[str, int]
     period: str | None = None
+    first_date: dt.date | None = None
+    last_date: dt.date | None = None
 
     @property
     def errors(self) -> int:
@@ -92,7 +102,41 @@ def audit(
     found += [_shallow(c) for c in commits if c.boundary]
     _describe_reports(found, commits, blobs)
     found.sort(key=lambda f: (f.seq, f.file, f.finding.code))
-    return _result(found, commits, since, summary, period)
+    named = [dataclasses.replace(f, subject=subject_of(f.file, units, periods)) for f in found]
+    return _result(named, commits, since, summary, period)
+
+
+def subject_of(
+    path: str, units: Mapping[str, Unit], periods: Callable[[str], Period | None]
+) -> Subject:
+    """What the file at ``path`` is, in names: a unit's report for a period, a unit's own
+    file, the plan, an inspection or a consolidation record (else just ``other``)."""
+    kind = (layout.classify(path) if path else None) or "other"
+    if layout.is_consolidation(path):
+        period = periods(_stem(path))
+        title = period.phrase if period else None
+        return Subject("consolidation", period_id=_stem(path), period_title=title)
+    if kind == "report":
+        unit_id, period_id = _stem(path), path.split("/")[2]
+        period = periods(period_id)
+        return Subject(
+            "report",
+            unit_id,
+            _unit_name(unit_id, units),
+            period_id,
+            period.phrase if period else period_id,
+        )
+    if kind == "unit":
+        unit_id = _stem(path)
+        return Subject("unit", unit_id, _unit_name(unit_id, units))
+    if kind in ("plan", "inspection", "index"):
+        return Subject(kind, name=_stem(path))
+    return Subject("other", name=path or None)
+
+
+def _unit_name(unit_id: str, units: Mapping[str, Unit]) -> str:
+    unit = units.get(unit_id)
+    return unit.name if unit is not None else unit_id
 
 
 def _result(
@@ -104,7 +148,19 @@ def _result(
 ) -> AuditResult:
     first, last = (commits[0].sha, commits[-1].sha) if commits else (None, None)
     shallow = any(c.boundary for c in commits)
-    return AuditResult(found, len(commits), first, last, since, shallow, signatures, period)
+    days = sorted(c.author_date.date() for c in commits)
+    return AuditResult(
+        found,
+        len(commits),
+        first,
+        last,
+        since,
+        shallow,
+        signatures,
+        period,
+        days[0] if days else None,
+        days[-1] if days else None,
+    )
 
 
 def _report_findings(
@@ -124,7 +180,9 @@ def _report_findings(
     authors = AuthorsOverTime(units, [t for t in touched if _is_unit(t.path)], blobs)
     for touch in reports:
         _check_author(touch, authors, maintainers, found.append)
-    covered, unit_after = consolidation_findings(commits, touched, records, blobs, found.append)
+    covered, unit_after = consolidation_findings(
+        commits, touched, records, blobs, found.append, periods
+    )
     for touch in reports:
         if (touch.commit.seq, touch.path) not in covered:
             _check_late(touch, periods, found.append)
@@ -212,7 +270,7 @@ def _check_late(touch: Touch, periods: Callable[[str], Period | None], emit: Emi
             touch=touch,
             period=period_id,
             period_id=period_id,
-            due=period.due.isoformat(),
+            due=period.due,
             days=(day - period.due).days,
         )
     )
@@ -227,7 +285,7 @@ def _unit_periods(paths: Iterable[str], current: Iterable[str]) -> dict[str, set
 
 
 def _shallow(c: CommitLike) -> AuditFinding:
-    date = c.author_date.date().isoformat()
+    date = office_day(c.author_date)
     finding = make("PT411", "", None, None, "", commit=c.sha[:12], date=date)
     return AuditFinding(
         finding, c.seq, c.sha, c.author_name, c.author_email, c.author_date,

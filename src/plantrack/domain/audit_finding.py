@@ -3,6 +3,7 @@ what it did, and the details of what changed), and how the audit rules make one.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -11,6 +12,19 @@ from typing import Any
 from plantrack.domain.gitfacts import CommitLike, Touch
 from plantrack.validate.catalogue import make
 from plantrack.validate.finding import Finding
+
+
+@dataclass(frozen=True)
+class Subject:
+    """What a finding is about, in the office's words: the report of a unit for a period,
+    a unit's file, the plan, an inspection record or a consolidation record."""
+
+    kind: str
+    unit_id: str | None = None
+    unit_name: str | None = None
+    period_id: str | None = None
+    period_title: str | None = None
+    name: str | None = None
 
 
 @dataclass(frozen=True)
@@ -28,6 +42,7 @@ class AuditFinding:
     action: str | None
     period: str | None
     details: dict[str, Any] = field(default_factory=dict)
+    subject: Subject | None = None
 
     @property
     def severity(self) -> str:
@@ -46,6 +61,7 @@ class AuditFinding:
             "action": self.action,
             "period": self.period,
             "details": self.details,
+            "subject": dataclasses.asdict(self.subject) if self.subject else None,
         }
 
 
@@ -62,7 +78,10 @@ def commit_record(
     period: str | None = None,
     **params: Any,
 ) -> AuditFinding:
-    """An audit finding about commit ``c`` (and the file ``touch``, when there is one)."""
+    """An audit finding about commit ``c`` (and the file ``touch``, when there is one).
+
+    The message names no commit: the register says when and by whom (``render/audit.py``),
+    and dates in it read as an office writes them (dd/mm/yyyy); ``details`` keep ISO dates."""
     details = {k: _plain(v) for k, v in params.items() if not k.endswith("_en")}
     if touch is not None:
         params = {
@@ -79,9 +98,10 @@ def commit_record(
         None,
         key,
         commit=c.sha[:12],
-        date=c.author_date.date().isoformat(),
-        author=c.author_email,
-        **params,
+        date=office_day(c.author_date),
+        author=c.author_name or c.author_email,
+        email=c.author_email,
+        **{k: office_day(v) if isinstance(v, dt.date) else v for k, v in params.items()},
     )
     return AuditFinding(
         finding,
@@ -96,6 +116,11 @@ def commit_record(
         period,
         details,
     )
+
+
+def office_day(value: dt.date) -> str:
+    """``15/09/2024``: a date as an office writes it."""
+    return value.strftime("%d/%m/%Y")
 
 
 def _plain(value: Any) -> Any:

@@ -66,6 +66,12 @@ def inspection_audit(touched: Sequence[Touch], blobs: Blobs, emit: Emit) -> None
             _report_touch(t, old, new, deadlines, emit)
 
 
+def _shown(value: Any) -> Any:
+    """A deadline as given: a date stays a date (shown dd/mm/yyyy), anything else as text."""
+    day = _day(value)
+    return day if day is not None else str(value)
+
+
 def _is_report(path: str) -> bool:
     parts = path.split("/")
     return len(parts) == 4 and parts[:2] == ["data", "reports"] and path.endswith(".yaml")
@@ -86,8 +92,8 @@ def _inspection_touch(t: Touch, old: Findings, new: Findings, emit: Emit) -> Non
                     f"findings[{fid}].fix_by",
                     touch=t,
                     finding=fid,
-                    old=str(before.get("fix_by")),
-                    new=str(after.get("fix_by")),
+                    old=_shown(before.get("fix_by")),
+                    new=_shown(after.get("fix_by")),
                 )
             )
     for fid, after in new.items():
@@ -130,8 +136,8 @@ def _late_records(
                     f"fixes[{fid}]",
                     touch=t,
                     finding=fid,
-                    fixed=day.isoformat(),
-                    fix_by=deadline.isoformat(),
+                    fixed=day,
+                    fix_by=deadline,
                     days=(recorded - deadline).days,
                 )
             )

@@ -3,6 +3,7 @@ deadlines, unit files changed after the fact, and commit signatures (pure)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
@@ -44,6 +45,7 @@ def consolidation_findings(
     records: Sequence[Recorded],
     blobs: Blobs,
     emit: Emit,
+    periods: Callable[[str], Period | None] = lambda _: None,
 ) -> tuple[set[tuple[int, str]], dict[tuple[int, str], Recorded]]:
     """PT403 for a report, PT407 for the plan or an index, changed after a recorded
     consolidation that used it (or, for a report of the period, that did not have it).
@@ -63,7 +65,7 @@ def consolidation_findings(
             units[(t.commit.seq, t.path)] = r
             continue
         covered.add((t.commit.seq, t.path))
-        emit(_changed_after(t, r, recorded, now))
+        emit(_changed_after(t, r, (recorded, now), periods))
     return covered, units
 
 
@@ -86,8 +88,15 @@ def _after_records(
     return chosen
 
 
-def _changed_after(t: Touch, r: Recorded, recorded: str | None, now: str | None) -> AuditFinding:
-    """PT403 (a report) or PT407 (another input) for ``t``, changed after record ``r``."""
+def _changed_after(
+    t: Touch,
+    r: Recorded,
+    digests: tuple[str | None, str | None],
+    periods: Callable[[str], Period | None],
+) -> AuditFinding:
+    """PT403 (a report) or PT407 (another input) for ``t``, changed after record ``r``;
+    ``digests`` are the file's SHA-256 as recorded and as it is now."""
+    recorded, now = digests
     return commit_record(
         t.commit,
         "PT403" if _is_report(t.path) else "PT407",
@@ -95,14 +104,26 @@ def _changed_after(t: Touch, r: Recorded, recorded: str | None, now: str | None)
         touch=t,
         period=r.period,
         period_id=r.period,
+        period_title=_title(r.period, periods),
         data_commit=(r.data_commit or "—")[:12],
-        as_of=r.as_of,
-        recorded=(recorded or "không có")[:16],
-        recorded_en=(recorded or "none")[:16],
-        now=(now or "không còn")[:16],
-        now_en=(now or "gone")[:16],
+        as_of=_as_date(r.as_of),
+        recorded=recorded,
+        now=now,
         record=r.path,
     )
+
+
+def _title(period_id: str, periods: Callable[[str], Period | None]) -> str:
+    period = periods(period_id)
+    return period.phrase if period is not None else period_id
+
+
+def _as_date(text: str) -> dt.date | str:
+    """An ISO date from a record as a date (shown dd/mm/yyyy); anything else as it is."""
+    try:
+        return dt.date.fromisoformat(text)
+    except (TypeError, ValueError):
+        return text
 
 
 # --- task deadlines in the plan ---------------------------------------------------------
@@ -144,11 +165,7 @@ def plan_time_findings(plan_touches: Sequence[Touch], blobs: Blobs, emit: Emit) 
     nth: dict[str, int] = {}
     for t, task, before, after in changes:
         nth[task] = nth.get(task, 0) + 1
-        parts = [
-            f"{name}: {short(a)} → {short(b)}"
-            for name, a, b in zip(("time", "extended_to"), before, after, strict=True)
-            if a != b
-        ]
+        assert t.new_blob
         emit(
             commit_record(
                 t.commit,
@@ -157,13 +174,52 @@ def plan_time_findings(plan_touches: Sequence[Touch], blobs: Blobs, emit: Emit) 
                 f"tasks[{task}].time",
                 touch=t,
                 task=task,
-                change="; ".join(parts),
+                task_title=_task_title(data.get(t.new_blob), task),
+                change=_time_change(before, after, "vi"),
+                change_en=_time_change(before, after, "en"),
                 nth=nth[task],
                 total=total[task],
                 old={"time": before[0], "extended_to": before[1]},
                 new={"time": after[0], "extended_to": after[1]},
             )
         )
+
+
+_TIME_WORDS = {"vi": ("thời hạn", "gia hạn đến"), "en": ("time", "extended to")}
+
+
+def _time_change(
+    before: tuple[str | None, str | None], after: tuple[str | None, str | None], lang: str
+) -> str:
+    """``thời hạn: Quý III/2024 → Quý IV/2024; gia hạn đến: — → 31/01/2025``."""
+    return "; ".join(
+        f"{name}: {_time_text(a)} → {_time_text(b)}"
+        for name, a, b in zip(_TIME_WORDS[lang], before, after, strict=True)
+        if a != b
+    )
+
+
+def _time_text(value: str | None) -> str:
+    """A task time as written, an ISO date as dd/mm/yyyy."""
+    when = _as_date(value) if value else None
+    return when.strftime("%d/%m/%Y") if isinstance(when, dt.date) else short(value)
+
+
+def _task_title(data: Any, task_id: str, width: int = 80) -> str:
+    """The task's title in a plan version (cut at a word, ``…``), else its id."""
+    tasks = data.get("tasks") if isinstance(data, dict) else None
+    for task in tasks if isinstance(tasks, list) else []:
+        if isinstance(task, dict) and str(task.get("id")) == task_id and task.get("title"):
+            return cut_words(" ".join(str(task["title"]).split()), width)
+    return task_id
+
+
+def cut_words(text: str, width: int) -> str:
+    """``text`` cut at the last word boundary within ``width`` characters, with ``…``."""
+    if len(text) <= width:
+        return text
+    head = text[: width - 1].rsplit(" ", 1)[0].rstrip(",;:")
+    return head + "…"
 
 
 # --- unit files -------------------------------------------------------------------------
@@ -200,7 +256,7 @@ def unit_file_findings(
                 unit=t.path.rsplit("/", 1)[-1].removesuffix(".yaml"),
                 when=when,
                 when_en=when_en,
-                change="; ".join(changed) or "—",
+                change=", ".join(c.split(":", 1)[0] for c in changed) or "—",
                 changes=changed,
             )
         )
@@ -216,9 +272,10 @@ def _unit_change_why(
     consolidation, or after the latest due date the unit has reported for; else ``None``."""
     record = after_record.get((t.commit.seq, t.path))
     if record is not None:
+        title = _title(record.period, periods)
         return (
-            f"khi kỳ {record.period} đã được tổng hợp chính thức",
-            f"period {record.period} was consolidated",
+            f"khi kỳ {title} đã được tổng hợp chính thức",
+            f"the period {title} was consolidated",
             record.period,
         )
     unit = t.path.rsplit("/", 1)[-1].removesuffix(".yaml")
@@ -231,9 +288,10 @@ def _unit_change_why(
     if not past:
         return None
     due, period_id = max(past)
+    title, day_text = _title(period_id, periods), due.strftime("%d/%m/%Y")
     return (
-        f"hạn nộp báo cáo kỳ {period_id} ({due.isoformat()})",
-        f"the due date of its {period_id} report ({due.isoformat()})",
+        f"hạn nộp báo cáo {title} ({day_text})",
+        f"the due date of its report for {title} ({day_text})",
         period_id,
     )
 

@@ -107,6 +107,12 @@ class Period:
             return f"{self.label} {self.year}"
         return f"{self.label} năm {self.year}"
 
+    @property
+    def phrase(self) -> str:
+        """The title inside a sentence: ``quý I năm 2024`` (``Quý`` is a capital only first)."""
+        title = self.title
+        return title[:1].lower() + title[1:] if title[1:2].islower() else title
+
     def contains(self, day: dt.date) -> bool:
         """Whether ``day`` falls inside the period's data window."""
         return self.start <= day <= self.cutoff

@@ -14,24 +14,8 @@ from plantrack.domain.audit_finding import AuditFinding
 from plantrack.domain.history import TaskHistory
 from plantrack.domain.unit_history import UnitHistory
 from plantrack.models import Plan, Unit
-from plantrack.render.findings import severity_word
 from plantrack.render.history import View, history_register
 from plantrack.render.safetext import terminal_lines
-
-_WORDS = {
-    "vi": {
-        "changes": "thay đổi",
-        "hint": "gợi ý",
-    },
-    "en": {
-        "changes": "changes",
-        "hint": "hint",
-    },
-}
-
-
-def _w(lang: str, key: str) -> str:
-    return _WORDS["en" if lang == "en" else "vi"][key]
 
 
 def _plain(value: Any) -> Any:
@@ -55,44 +39,13 @@ def _dump(payload: Any) -> str:
 # --- audit ------------------------------------------------------------------------------
 
 
-def _finding_lines(f: AuditFinding, lang: str) -> list[str]:
-    place = f.file or (f"commit {f.commit[:12]}" if f.commit else "git")
-    severity = severity_word(f.severity, lang)
-    lines = [f"{place}: {severity} {f.finding.code} {f.finding.message(lang)}"]
-    changes = f.details.get("changes")
-    if changes and f.finding.code != "PT406":
-        lines.append(f"    {_w(lang, 'changes')}: " + "; ".join(str(c) for c in changes))
-    if f.finding.hint(lang):
-        lines.append(f"    {_w(lang, 'hint')}: {f.finding.hint(lang)}")
-    return lines
+def audit_text(
+    result: AuditResult, lang: str = "vi", *, ids: bool = False, verbose: bool = False
+) -> str:
+    """The audit as an office register (see ``render/audit_register.py``)."""
+    from plantrack.render.audit_register import audit_register
 
-
-def audit_summary(result: AuditResult, lang: str = "vi") -> str:
-    """One line: what was examined, how many errors and warnings, the signatures."""
-    s = result.signatures
-    span = ""
-    if result.first and result.last:
-        span = f" ({result.first[:12]}…{result.last[:12]})"
-    if lang == "en":
-        return (
-            f"{result.commits} commits examined{span}: {result.errors} errors, "
-            f"{result.warnings} warnings. Git signatures on data commits (of the commit, not a "
-            f"document's digital signature): {s['good']} good, "
-            f"{s['unverified']} unverified, {s['bad']} bad, {s['unsigned']} unsigned."
-        )
-    return (
-        f"Đã xem {result.commits} lần ghi git{span}: {result.errors} lỗi, {result.warnings} cảnh "
-        f"báo. Chữ ký git của các lần ghi dữ liệu (chữ ký của lần ghi trong kho, không phải chữ "
-        f"ký số trên văn bản): {s['good']} hợp lệ, {s['unverified']} không xác minh được, "
-        f"{s['bad']} sai, {s['unsigned']} không ký."
-    )
-
-
-def audit_text(result: AuditResult, lang: str = "vi") -> str:
-    """Findings in history order (oldest first), then the summary line."""
-    lines = [line for f in result.findings for line in _finding_lines(f, lang)]
-    lines.append(audit_summary(result, lang))
-    return terminal_lines(lines)
+    return audit_register(result, View(lang, ids=ids, verbose=verbose))
 
 
 def audit_json(result: AuditResult) -> str:
@@ -104,6 +57,8 @@ def audit_json(result: AuditResult) -> str:
             "commits": result.commits,
             "first": result.first,
             "last": result.last,
+            "first_date": result.first_date,
+            "last_date": result.last_date,
             "shallow": result.shallow,
             "errors": result.errors,
             "warnings": result.warnings,

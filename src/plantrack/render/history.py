@@ -88,7 +88,9 @@ def task_register(h: TaskHistory, view: View) -> str:
     ]
     if h.time_changes:
         lines.append(f"{t('history.time_changes', lang)}:")
-        lines += [f"  {f.finding.message(lang)}" for f in h.time_changes]
+        for f in h.time_changes:
+            editor = t("history.editor", lang, name=f.author_name or f.author_email)
+            lines.append(f"  {day(f.date)} {editor}: {f.finding.message(lang)}")
     for block in h.periods:
         title = _named(block.title, block.period, view)
         lines.append(f"{t('history.period', lang, title=title, due=day(block.due))}")
