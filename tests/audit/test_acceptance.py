@@ -124,6 +124,7 @@ def test_a_report_edited_after_consolidate_record_is_flagged(
     assert run.code == 1
     assert "ERRORS (1)" in run.out and "26/03/2025 — Report for quý I năm 2025" in run.out
     assert "after the period quý I năm 2025 was consolidated (as of" in run.out
+    assert edited[:12] in cli("audit", "--repo", project.root, "-p", "2025-Q1", "-v").out
 
 
 def test_history_of_a_task_lists_every_period(project: Repo, cli: Callable[..., Run]) -> None:
