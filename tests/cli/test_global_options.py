@@ -65,3 +65,27 @@ def test_lang_from_the_environment(cli: Cli, repo: Path, monkeypatch: pytest.Mon
     monkeypatch.setenv("PLANTRACK_LANG", "en")
     run = cli("explain", "PT004")
     assert run.out.startswith("PT004 (error): Duplicate key")
+
+
+def test_an_option_typed_before_the_command_wins_over_the_environment(
+    cli: Cli, repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PLANTRACK_REPO", str(tmp_path / "elsewhere"))
+    monkeypatch.setenv("PLANTRACK_LANG", "en")
+    before = cli("--repo", repo, "--lang", "vi", "status", "-p", "2024-Q3")
+    after = cli("status", "-p", "2024-Q3", "--repo", repo, "--lang", "vi")
+    assert before.code == after.code == 0, before.err
+    assert before.out == after.out and "Đơn vị" in before.out
+
+
+def test_the_environment_still_serves_every_command(
+    cli: Cli, repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PLANTRACK_REPO", str(repo))
+    monkeypatch.setenv("PLANTRACK_LANG", "en")
+    run = cli("status", "-p", "2024-Q3", "--format", "json")
+    assert run.code == 0, run.err
+    nested = cli("form", "export", "-p", "2024-Q3", "-u", "xa-tra-don", "--out", repo / "f.xlsx")
+    assert nested.code == 0, nested.err
+    typed_after = cli("status", "-p", "2024-Q3", "--lang", "vi")
+    assert "Đơn vị" in typed_after.out

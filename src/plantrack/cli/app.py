@@ -29,7 +29,7 @@ from plantrack.cli import (
     status_cmd,
 )
 from plantrack.cli.framework import is_usage_error, language_of, show_usage_error, speak
-from plantrack.cli.options import LangOption, RepoOption
+from plantrack.cli.options import RootLangOption, RootRepoOption
 from plantrack.errors import PlantrackError
 from plantrack.i18n import t
 
@@ -56,22 +56,24 @@ def _root(
         False, "--version", callback=_version, is_eager=True, help="In phiên bản."
     ),
     debug: bool = typer.Option(False, "--debug", help="In traceback khi có lỗi nội bộ."),
-    lang: LangOption = "vi",
-    repo: RepoOption = None,
+    lang: RootLangOption = "vi",
+    repo: RootRepoOption = None,
 ) -> None:
     """plantrack: theo dõi kế hoạch nâng cao SIPAS và PAPI."""
     given = {"lang": lang, "repo": repo}
     given = {name: value for name, value in given.items() if _typed(ctx, name)}
     if given:
-        # ``plantrack --repo X form export``: the options typed before the command become
-        # the defaults of every command below, which still accept them after their name
+        # ``plantrack --repo X form export``: the options typed before the command (or set
+        # in the environment) become the defaults of every command below, which still
+        # accept them after their name
         ctx.default_map = _defaults(ctx.command, given)
 
 
 def _typed(ctx: typer.Context, name: str) -> bool:
-    """Whether the option ``name`` was given on the command line (not a default or env)."""
+    """Whether the option ``name`` was given on the command line or by its environment
+    variable (not left to its default)."""
     source = ctx.get_parameter_source(name)
-    return source is not None and source.name == "COMMANDLINE"
+    return source is not None and source.name in ("COMMANDLINE", "ENVIRONMENT")
 
 
 def _defaults(command: Any, given: dict[str, Any]) -> dict[str, Any]:

@@ -12,17 +12,16 @@ import typer
 if TYPE_CHECKING:
     from plantrack.validate.finding import Finding
 
-RepoOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--repo",
-        envvar="PLANTRACK_REPO",
-        help="Thư mục kho dữ liệu (mặc định: tìm từ thư mục hiện tại).",
-    ),
-]
-LangOption = Annotated[
-    str, typer.Option("--lang", envvar="PLANTRACK_LANG", help="Ngôn ngữ: vi hoặc en.")
-]
+# The environment variables are read once, by the root command (``cli/app.py``), which hands
+# them down as defaults: so an option typed after the command wins over one typed before it,
+# which wins over the environment, which wins over the default.
+REPO_ENV, LANG_ENV = "PLANTRACK_REPO", "PLANTRACK_LANG"
+_REPO_HELP = "Thư mục kho dữ liệu (mặc định: tìm từ thư mục hiện tại)."
+_LANG_HELP = "Ngôn ngữ: vi hoặc en."
+RepoOption = Annotated[Path | None, typer.Option("--repo", help=_REPO_HELP)]
+LangOption = Annotated[str, typer.Option("--lang", help=_LANG_HELP)]
+RootRepoOption = Annotated[Path | None, typer.Option("--repo", envvar=REPO_ENV, help=_REPO_HELP)]
+RootLangOption = Annotated[str, typer.Option("--lang", envvar=LANG_ENV, help=_LANG_HELP)]
 TodayOption = Annotated[
     str | None, typer.Option("--today", help="Ngày kiểm tra (YYYY-MM-DD), mặc định hôm nay.")
 ]
