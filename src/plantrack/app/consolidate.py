@@ -16,7 +16,7 @@ from plantrack.domain.consolidation import consolidate
 from plantrack.domain.viewmodel import Consolidation, InputFile, Provenance
 from plantrack.errors import PlantrackError
 from plantrack.i18n import t
-from plantrack.io import git
+from plantrack.io import git, readlog
 from plantrack.io.outdir import OutputExistsError, OutputRefusedError, check_target, publish
 from plantrack.io.repo import DataFile, list_data_files
 from plantrack.io.snapshot import reports_on
@@ -44,6 +44,7 @@ class Prepared:
         return [f for f in self.findings if f.severity == "error"]
 
 
+@readlog.recorded
 def prepare(
     root: Path,
     period_id: str,
@@ -126,13 +127,22 @@ def _fix_inputs(
 
 
 def _provenance(root: Path, inputs: list[DataFile], as_of: dt.date) -> Provenance:
-    hashed = sorted(
-        (InputFile(f.rel, hashlib.sha256(f.path.read_bytes()).hexdigest()) for f in inputs),
-        key=lambda i: i.path,
-    )
+    """Tool, data commit, cut-off and the digest of every input as it was read for this
+    consolidation; refused when an input changed between two reads of this run."""
+    ledger = readlog.current() or readlog.Ledger()
+    changed = sorted(f.rel for f in inputs if ledger.was_changed(f.path))
+    if changed:
+        raise PlantrackError(code="PT969", files=", ".join(changed))
+    hashed = sorted((InputFile(f.rel, _digest(ledger, f)) for f in inputs), key=lambda i: i.path)
     rels = {f.rel for f in inputs}
     dirty = sorted(p for p in git.uncommitted(root) if p in rels)
     return Provenance("plantrack", __version__, git.head_commit(root), dirty, as_of, hashed)
+
+
+def _digest(ledger: readlog.Ledger, file: DataFile) -> str:
+    """The digest of ``file`` as read for the outputs (read now if it was not read yet)."""
+    known = ledger.digest(file.path)
+    return known if known is not None else hashlib.sha256(file.path.read_bytes()).hexdigest()
 
 
 def latest_period(root: Path) -> str | None:

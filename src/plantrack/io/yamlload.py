@@ -18,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from plantrack.io import readlog
 from plantrack.io.limits import DEFAULT_LIMITS, Limits
 from plantrack.io.yamlbuild import _TAG, LoadProblem, NodeBuilder, PathKey, nfc, text_of
 
@@ -95,7 +96,9 @@ def read_bounded(
                 LoadProblem("PT007", params={"size": info.st_size, "limit": limits.max_file_bytes})
             ]
         with path.open("rb") as handle:
-            return handle.read(limits.max_file_bytes + 1), []
+            raw = handle.read(limits.max_file_bytes + 1)
+        readlog.note(path, raw)
+        return raw, []
     except OSError as exc:
         return None, [LoadProblem("PT001", params={"reason": exc.strerror or str(exc)})]
 
