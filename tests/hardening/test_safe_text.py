@@ -48,3 +48,14 @@ def test_a_file_name_cannot_forge_a_finding_line(repo: Path) -> None:
     found = parse_findings(out)
     assert all(path != "xa-tra-don.yaml" for path, *_ in found)
     assert "x.yaml\\nxa-tra-don.yaml" in out
+
+
+def test_the_status_view_shows_hostile_names_as_written(repo: Path) -> None:
+    unit = repo / "data/units/xa-tra-don.yaml"
+    hostile = r'name: "UBND xã Trà Don\x1b[31m[/][red]đỏ\x07\nline"'
+    unit.write_text(unit.read_text("utf-8").replace("name: UBND xã Trà Don", hostile, 1), "utf-8")
+    code, out, err = run_cli("status", "-p", "2024-Q3", "--repo", str(repo))
+    assert code == 0, err
+    assert "Traceback" not in out + err
+    assert not CONTROL.search(out)
+    assert "Don\\x1b[31m[/" in out  # the escape shown, the markup printed as written

@@ -18,6 +18,7 @@ from plantrack.render.labels import (
     status_label,
     submission_label,
 )
+from plantrack.render.safetext import terminal
 from plantrack.render.templating import percent, vn_date
 
 _SUBMISSION_STYLE = {"on-time": "green", "late": "dark_orange", "missing": "red", "pending": "blue"}
@@ -27,7 +28,7 @@ def status_view(vm: Consolidation, lang: str = "vi") -> Group:
     """A renderable: header, status counts, submission matrix and overdue tasks."""
     period = vm.period
     header = Text.assemble(
-        (vm.plan.title, "bold"),
+        (terminal(vm.plan.title), "bold"),
         "\n",
         t(
             "terminal.header",
@@ -63,7 +64,7 @@ def _oversight(vm: Consolidation, lang: str) -> Table:
     for status, labels in FINDING_LABELS.items():
         label = labels[1] if en else labels[0]
         table.add_row(Text(label, style=FINDING_COLOURS[status]), str(c.by_status[status]))
-    slow = "; ".join(f"{u.short} ({len(u.findings)})" for u in o.slow) or (
+    slow = _data("; ".join(f"{u.short} ({len(u.findings)})" for u in o.slow)) or (
         "none" if en else "không có"
     )
     table.add_row(Text("Units slow to fix" if en else "Đơn vị chậm khắc phục", style="bold"), slow)
@@ -103,7 +104,7 @@ def _submissions(vm: Consolidation, lang: str) -> Table:
     for unit in vm.units:
         sub = unit.submission
         table.add_row(
-            unit.short,
+            _data(unit.short),
             Text(submission_label(sub.status, lang), style=_SUBMISSION_STYLE[sub.status]),
             vn_date(sub.effective),
             str(sub.days_late or ""),
@@ -128,12 +129,18 @@ def _overdue(vm: Consolidation, lang: str) -> Table:
             else (f"{pair.progress}%" if pair.progress is not None else "")
         )
         table.add_row(
-            f"{pair.task_id}. {shorten(titles[pair.task_id], 90)}",
-            pair.unit_name,
+            _data(f"{pair.task_id}. {shorten(titles[pair.task_id], 90)}"),
+            _data(pair.unit_name),
             vn_date(pair.deadline),
             Text(progress, style=STATUS_COLOURS["open-overdue"]),
         )
     return table
+
+
+def _data(text: str) -> Text:
+    """A value from the data as plain text: control characters shown as escapes, and never
+    read as rich markup (a unit called ``[red]`` or ``[/]`` prints as written)."""
+    return Text(terminal(text))
 
 
 def print_status(vm: Consolidation, console: Console, lang: str = "vi") -> None:
