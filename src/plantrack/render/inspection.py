@@ -14,7 +14,9 @@ from plantrack.domain.inspection_docs import FixReminder
 from plantrack.domain.inspection_view import FindingRow, InspectionView
 from plantrack.domain.viewmodel import to_jsonable
 from plantrack.render.labels import FINDING_COLOURS, FINDING_LABELS, finding_label
+from plantrack.render.safetext import terminal
 from plantrack.render.templating import percent, vn_date
+from plantrack.render.terminal import plain_text
 
 WORDS: dict[str, dict[str, str]] = {
     "vi": {
@@ -80,7 +82,14 @@ def _findings(view: InspectionView, w: dict[str, str], lang: str) -> Table:
         status = Text(label + (w["reopened"] if row.reopened else ""))
         status.stylize(FINDING_COLOURS[row.status])
         fixed = vn_date(row.fixed_on) if row.fixed_on else ""
-        table.add_row(row.id, row.responsible, row.text, deadline, fixed, status)
+        table.add_row(
+            plain_text(row.id),
+            plain_text(row.responsible),
+            plain_text(row.text),
+            deadline,
+            fixed,
+            status,
+        )
     return table
 
 
@@ -106,7 +115,11 @@ def _units(view: InspectionView, w: dict[str, str]) -> Table:
     for unit in view.units:
         c = unit.counts
         table.add_row(
-            unit.short, str(c.total), str(c.fixed), str(c.overdue or ""), percent(c.fix_rate)
+            plain_text(unit.short),
+            str(c.total),
+            str(c.fixed),
+            str(c.overdue or ""),
+            percent(c.fix_rate),
         )
     return table
 
@@ -117,7 +130,7 @@ def inspection_status_view(view: InspectionView, lang: str = "vi") -> Group:
     parts: list[Any] = [_findings(view, w, lang), _counts(view, w, lang), _units(view, w)]
     if view.slow:
         names = "; ".join(f"{s.name} ({len(s.findings)})" for s in view.slow)
-        parts.append(Text(w["slow"].format(names=names), style="bold red"))
+        parts.append(Text(terminal(w["slow"].format(names=names)), style="bold red"))
     else:
         parts.append(Text(w["none_slow"], style="green"))
     return Group(*parts)

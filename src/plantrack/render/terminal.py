@@ -64,7 +64,7 @@ def _oversight(vm: Consolidation, lang: str) -> Table:
     for status, labels in FINDING_LABELS.items():
         label = labels[1] if en else labels[0]
         table.add_row(Text(label, style=FINDING_COLOURS[status]), str(c.by_status[status]))
-    slow = _data("; ".join(f"{u.short} ({len(u.findings)})" for u in o.slow)) or (
+    slow = plain_text("; ".join(f"{u.short} ({len(u.findings)})" for u in o.slow)) or (
         "none" if en else "không có"
     )
     table.add_row(Text("Units slow to fix" if en else "Đơn vị chậm khắc phục", style="bold"), slow)
@@ -104,7 +104,7 @@ def _submissions(vm: Consolidation, lang: str) -> Table:
     for unit in vm.units:
         sub = unit.submission
         table.add_row(
-            _data(unit.short),
+            plain_text(unit.short),
             Text(submission_label(sub.status, lang), style=_SUBMISSION_STYLE[sub.status]),
             vn_date(sub.effective),
             str(sub.days_late or ""),
@@ -129,15 +129,15 @@ def _overdue(vm: Consolidation, lang: str) -> Table:
             else (f"{pair.progress}%" if pair.progress is not None else "")
         )
         table.add_row(
-            _data(f"{pair.task_id}. {shorten(titles[pair.task_id], 90)}"),
-            _data(pair.unit_name),
+            plain_text(f"{pair.task_id}. {shorten(titles[pair.task_id], 90)}"),
+            plain_text(pair.unit_name),
             vn_date(pair.deadline),
             Text(progress, style=STATUS_COLOURS["open-overdue"]),
         )
     return table
 
 
-def _data(text: str) -> Text:
+def plain_text(text: str) -> Text:
     """A value from the data as plain text: control characters shown as escapes, and never
     read as rich markup (a unit called ``[red]`` or ``[/]`` prints as written)."""
     return Text(terminal(text))
