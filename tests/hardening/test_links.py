@@ -48,3 +48,17 @@ def test_report_new_never_writes_through_a_link_leaving_the_repository(
     assert "(PT968)" in err and "Traceback" not in err
     assert list(outside.iterdir()) == []
     assert tree(repo) == before
+
+
+def test_a_template_linked_outside_the_repository_is_refused(repo: Path, tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("mật khẩu: 123456\n", "utf-8")
+    folder = repo / "templates"
+    folder.mkdir(exist_ok=True)
+    (folder / "consolidated.txt.j2").symlink_to(secret)
+    out = tmp_path / "out"
+    args = ["consolidate", "-p", "2024-Q3", "--repo", str(repo), "--format", "md"]
+    code, stdout, err = run_cli(*args, "--out", str(out), "--today", TODAY)
+    assert code == 2, stdout + err
+    assert "(PT970)" in err and "templates/consolidated.txt.j2" in err
+    assert "Traceback" not in err and not out.exists()

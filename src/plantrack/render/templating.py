@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,7 @@ import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
+from plantrack.errors import PlantrackError
 from plantrack.render.labels import STATUS_COLOURS, STATUS_LABELS, finding_label
 
 
@@ -27,8 +29,35 @@ def default_templates() -> Path:
 def template_path(name: str, repo: Path | None = None) -> Path:
     """The file a template name resolves to: the data repository's own, else the default."""
     if repo is not None and (repo / "templates" / name).is_file():
-        return repo / "templates" / name
+        return inside_repo(repo / "templates" / name, repo)
     return default_templates() / name
+
+
+def inside_repo(path: Path, repo: Path) -> Path:
+    """``path`` when it stays inside ``repo`` once links are followed; a template linked to a
+    file elsewhere would put that file's content into an official document (PT970)."""
+    target = path.resolve()
+    if not target.is_relative_to(repo.resolve()):
+        rel = path.relative_to(repo).as_posix() if path.is_relative_to(repo) else str(path)
+        raise PlantrackError(code="PT970", path=rel, target=str(target))
+    return path
+
+
+class _RepoLoader(jinja2.FileSystemLoader):
+    """Templates from ``repo/templates`` (then the defaults), never through a link that
+    leaves the repository."""
+
+    def __init__(self, search: list[str], repo: Path | None) -> None:
+        super().__init__(search, followlinks=False)
+        self.repo = repo
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool]]:
+        source, filename, uptodate = super().get_source(environment, template)
+        if self.repo is not None and Path(filename).is_relative_to(self.repo / "templates"):
+            inside_repo(Path(filename), self.repo)
+        return source, filename, uptodate
 
 
 def environment(repo: Path | None = None) -> jinja2.Environment:
@@ -39,7 +68,7 @@ def environment(repo: Path | None = None) -> jinja2.Environment:
     # a data repository's own templates are code from another trust level than plantrack's:
     # sandboxed, they cannot reach Python internals (__globals__, os, file access)
     env = SandboxedEnvironment(
-        loader=jinja2.FileSystemLoader(search, followlinks=False),
+        loader=_RepoLoader(search, repo),
         finalize=clean_output,
         undefined=jinja2.StrictUndefined,
         autoescape=jinja2.select_autoescape(enabled_extensions=("html", "html.j2", "svg.j2")),
