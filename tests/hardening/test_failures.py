@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import errno
 import os
+import signal
 import stat
 import subprocess
 import sys
@@ -54,6 +55,34 @@ def test_ctrl_c_is_named_and_exits_130(repo: Path, monkeypatch: pytest.MonkeyPat
     monkeypatch.setattr(check_use_case, "check_repository", interrupted)
     status, _, stderr = run_cli("check", "--repo", str(repo), "--today", TODAY)
     assert status == 130
+    assert "(PT964)" in stderr and "Traceback" not in stderr
+
+
+_SLOW_CHECK = """
+import sys, time
+from plantrack.app import check as use_case
+def slow(*args, **kwargs):
+    print("ready", file=sys.stderr, flush=True)
+    time.sleep(60)
+use_case.check_repository = slow
+from plantrack.cli.app import main
+main(sys.argv[1:])
+"""
+
+
+def test_a_real_ctrl_c_is_named_and_exits_130(repo: Path) -> None:
+    """The signal itself, delivered to a running process, not an exception raised in-process."""
+    child = subprocess.Popen(
+        [sys.executable, "-c", _SLOW_CHECK, "check", "--repo", str(repo)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert child.stderr is not None
+    assert child.stderr.readline().strip() == "ready"
+    child.send_signal(signal.SIGINT)
+    stdout, stderr = child.communicate(timeout=30)
+    assert child.returncode == 130, stdout + stderr
     assert "(PT964)" in stderr and "Traceback" not in stderr
 
 
