@@ -19,6 +19,7 @@ from plantrack.cli.options import (
     say,
     usage,
 )
+from plantrack.cli.progress import progress
 
 if TYPE_CHECKING:
     from plantrack.api import Reminded
@@ -75,7 +76,9 @@ def remind(
         reply_by=parse_day(reply_by, "--reply-by", lang),
         force=force,
     )
-    done = api.remind(api.find_repo(explicit=repo), period, day, letter)
+    root = api.find_repo(explicit=repo)
+    with progress("progress.consolidate", lang, quiet=fmt == "json"):
+        done = api.remind(root, period, day, letter)
     return _outcome(done, lang)
 
 
