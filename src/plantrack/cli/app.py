@@ -25,6 +25,7 @@ from plantrack.cli import (
     inspection_cmd,
     remind_cmd,
     report_cmd,
+    rollup_cmd,
     schema_cmd,
     status_cmd,
 )
@@ -92,7 +93,9 @@ app.command("check")(check_cmd.check)
 app.command("consolidate")(consolidate_cmd.consolidate)
 app.command("status")(status_cmd.status)
 app.command("remind")(remind_cmd.remind)
+report_cmd.report_app.command("for-parent")(rollup_cmd.for_parent)
 app.add_typer(report_cmd.report_app, name="report")
+app.add_typer(rollup_cmd.rollup_app, name="rollup")
 app.command("init")(init_cmd.init)
 app.add_typer(form_cmd.form_app, name="form")
 app.add_typer(inspection_cmd.inspection_app, name="inspection")

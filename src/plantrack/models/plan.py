@@ -18,6 +18,7 @@ from plantrack.models.common import (
     Text,
 )
 from plantrack.models.period import Period, PeriodKind, PeriodRule, make_period
+from plantrack.models.rollup import Implements, RollupRule
 from plantrack.models.tasktime import TaskTimeField
 from plantrack.models.unit import UnitKind
 from plantrack.models.vocabulary import UnitKindDef, merged_kinds
@@ -136,6 +137,10 @@ class Task(StrictModel):
     extended_to: Date | None = Field(None, description="Hạn mới nếu được gia hạn.")
     output: Text | None = Field(None, description="Sản phẩm.")
     indicators: list[Id] = Field(default_factory=list, description="Chỉ tiêu đơn vị báo cáo.")
+    serves: list[Id] = Field(
+        default_factory=list,
+        description="Nhiệm vụ của kế hoạch cấp trên (mã) mà nhiệm vụ này triển khai.",
+    )
 
 
 class Plan(StrictModel):
@@ -165,6 +170,16 @@ class Plan(StrictModel):
     indicators: list[Indicator] = Field(default_factory=list, description="Chỉ tiêu.")
     reporting: ReportingRules
     tasks: list[Task] = Field(default_factory=list, description="Nhiệm vụ.")
+    implements: Implements | None = Field(
+        None, description="Kế hoạch cấp trên mà kế hoạch này triển khai (báo cáo lên cấp trên)."
+    )
+    rollup: RollupRule | None = Field(
+        None,
+        description=(
+            "Cách tổng hợp nhiệm vụ từ kế hoạch của các đơn vị cấp dưới (trống: hoàn thành khi "
+            "mọi nhiệm vụ phục vụ đã hoàn thành)."
+        ),
+    )
 
     def kinds(self) -> dict[str, UnitKindDef]:
         """Every unit kind the plan knows: the defaults and its own declarations."""

@@ -7,6 +7,7 @@ from typing import Literal
 from pydantic import Field
 
 from plantrack.models.common import Date, Email, Id, Person, ShortText, StrictModel, Text
+from plantrack.models.rollup import RepositoryLink
 from plantrack.models.vocabulary import KIND_DESCRIPTION
 
 UnitKind = Id
@@ -62,6 +63,9 @@ class Unit(StrictModel):
         ),
     )
     note: str | None = Field(None, description="Ghi chú (ví dụ căn cứ sáp nhập).")
+    repository: RepositoryLink | None = Field(
+        None, description="Kho git riêng của đơn vị cấp dưới (tổng hợp từ kho đó: rollup)."
+    )
 
     def successors_for(self, task_id: str | None) -> list[str]:
         """Who takes over ``task_id`` when the unit ends: a transfer naming it, else the

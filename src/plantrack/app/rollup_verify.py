@@ -1,0 +1,257 @@
+"""The child's report to the parent, derived with the same engine as ``consolidate``: in the
+parent from a child's data at its pinned commit (``rollup verify`` compares it with the filed
+report), in the child from its own working tree (``report for-parent`` writes it).
+
+A child's data at a commit is read with ``git archive`` from its mirror into a temporary
+folder; its consolidation record (``data/consolidations/<period>.yaml``) gives the
+submission date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from plantrack import layout
+from plantrack.app.consolidate import prepare
+from plantrack.app.guard import Outcome, write_guarded
+from plantrack.app.record import read_record
+from plantrack.app.rollup_lock import Pin, read_lock
+from plantrack.domain.rollup import derive_report, differences
+from plantrack.domain.rollup_links import (
+    ChildLink,
+    ChildPlan,
+    child_links,
+    child_rel,
+    plan_findings,
+)
+from plantrack.errors import PlantrackError
+from plantrack.io import mirror
+from plantrack.io.yamlwrite import dump_yaml
+from plantrack.models import Plan, Report
+from plantrack.validate.check import Progress
+from plantrack.validate.context import Context
+from plantrack.validate.finding import Finding
+from plantrack.validate.located import Located
+from plantrack.validate.require import require_period, require_plan
+
+
+@dataclass
+class Derived:
+    """A child's derived report (``None`` when its data do not give one) and the findings."""
+
+    report: Report | None
+    findings: list[Finding] = field(default_factory=list)
+
+
+def submitted_on(root: Path, period: str) -> dt.date | None:
+    """The day of the data commit the consolidation record of ``period`` names, if any."""
+    path = root / layout.consolidation(period)
+    if not path.is_file():
+        return None
+    recorded, _, _ = read_record(path, layout.consolidation(period))
+    when = recorded.data_commit_date if recorded is not None else None
+    return when.date() if when is not None else None
+
+
+def _derive_in(
+    source: Path, parent: Context, unit_id: str, period: str
+) -> tuple[Report | None, Plan | None, str]:
+    """The report ``unit_id`` owes ``parent`` from the repository files at ``source``, its
+    plan, and why there is none (the first error, or a fatal message)."""
+    try:
+        prepared = prepare(source, period)
+        child = require_plan(source).ctx.plan
+    except PlantrackError as exc:
+        return None, None, str(exc)
+    if prepared.vm is None:
+        first = prepared.errors[0] if prepared.errors else None
+        why = f"{first.path}:{first.line or 0}: {first.code} {first.message_vi}" if first else ""
+        return None, None, why
+    report = derive_report(
+        parent.plan,
+        child,
+        prepared.vm,
+        unit_id,
+        as_of=prepared.vm.as_of,
+        submitted=submitted_on(source, period),
+    )
+    return report, child, ""
+
+
+def derive_child(
+    parent: Context,
+    link: ChildLink,
+    pin: Pin | None,
+    cache: Path,
+    period: str,
+    where: Located | None = None,
+) -> Derived:
+    """The report of the child ``link`` at its pinned commit, with the rules across the two
+    repositories; PT607 (placed at ``where``, the parent's file of the unit) when it cannot
+    be derived."""
+    where = where or Located(link.unit_file, None)
+    if pin is None or pin.commit is None or pin.url != link.url:
+        why = pin.missing if pin is not None and pin.missing else "chưa được ghim (rollup sync)"
+        return Derived(None, [_underived(where, link, period, why)])
+    with tempfile.TemporaryDirectory(prefix="plantrack-child-") as tmp:
+        folder = Path(tmp)
+        if not mirror.extract(mirror.mirror_path(cache, link.url), pin.commit, folder, "data"):
+            return Derived(None, [_underived(where, link, period, f"{pin.commit[:12]}?")])
+        report, child, why = _derive_in(folder, parent, link.unit, period)
+        if child is None:
+            return Derived(None, [_underived(where, link, period, why)])
+        plan_file = Located(child_rel(link.unit, layout.PLAN), None, source=folder / layout.PLAN)
+        found = plan_findings(parent, [ChildPlan(link, child, plan_file)], parent.period(period))
+    return Derived(report, found)
+
+
+def _underived(where: Located, link: ChildLink, period: str, why: str) -> Finding:
+    return where.at(
+        "PT607", ("repository",), unit=link.unit, period=period, reason=why, reason_en=why
+    )
+
+
+@dataclass
+class Verified:
+    """Every finding of ``rollup verify`` and the number of children compared."""
+
+    period: str
+    children: int
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Finding]:
+        """Findings of severity error."""
+        return [f for f in self.findings if f.severity == "error"]
+
+
+def verify(root: Path, period: str, cache: Path, *, progress: Progress | None = None) -> Verified:
+    """Compare each linked child's filed report of ``period`` with the one its data give at
+    the pinned commit: a finding per difference (PT606), per child not derived (PT607) or
+    not filed (PT608)."""
+    repo = require_plan(root)
+    require_period(repo.ctx, period)
+    pins = read_lock(root, period)
+    if pins is None:
+        raise PlantrackError(code="PT985", path=layout.rollup_lock(period), period=period)
+    links = child_links(repo.ctx)
+    out = Verified(period, len(links))
+    for done, link in enumerate(links):
+        where = Located(link.unit_file, None, source=root / link.unit_file)
+        derived = derive_child(repo.ctx, link, pins.get(link.unit), cache, period, where)
+        out.findings += derived.findings
+        if derived.report is not None:
+            pin = pins[link.unit]
+            commit = str(pin.commit)[:12]
+            out.findings += _compare(root, link, derived.report, commit, period, where)
+        if progress:
+            progress(done + 1, len(links))
+    return out
+
+
+def _compare(
+    root: Path, link: ChildLink, derived: Report, commit: str, period: str, unit_file: Located
+) -> list[Finding]:
+    """PT608 when the child filed no readable report; PT606 for each difference."""
+    rel = layout.report(period, link.unit)
+    path = root / rel
+    where = Located(rel, None, source=path)
+    filed = _read_report(path)
+    if filed is None:
+        return [unit_file.at("PT608", (), unit=link.unit, period=period, report=rel)]
+    return [
+        where.at(
+            "PT606",
+            diff.key,
+            field=_key_text(diff.key),
+            filed=_shown(diff.filed),
+            derived=_shown(diff.derived),
+            unit=link.unit,
+            commit=commit,
+        )
+        for diff in differences(filed, derived)
+    ]
+
+
+def _read_report(path: Path) -> Report | None:
+    from pydantic import ValidationError
+
+    from plantrack.io.yamlload import load_yaml_file
+
+    if not path.is_file():
+        return None
+    doc, problems = load_yaml_file(path)
+    if doc is None or problems:
+        return None
+    try:
+        return Report.model_validate(doc.data)
+    except ValidationError:
+        return None
+
+
+def _key_text(key: tuple[str | int, ...]) -> str:
+    from plantrack.validate.finding import format_key
+
+    return format_key(key)
+
+
+def _whole(value: float | None) -> float | int | None:
+    return int(value) if value is not None and float(value).is_integer() else value
+
+
+def _shown(value: object) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+REPORT_HEADER = (
+    "Báo cáo gửi cấp trên — do 'plantrack report for-parent' tính từ dữ liệu của đơn vị.\n"
+    "Report to the parent, derived by 'plantrack report for-parent' from the unit's data."
+)
+
+
+@dataclass
+class ForParent:
+    """The derived report and where it was written."""
+
+    report: Report
+    path: Path
+    outcome: Outcome
+
+
+def for_parent(
+    root: Path, period: str, parent_root: Path, *, out: Path | None = None, force: bool = False
+) -> ForParent:
+    """Derive the report the child at ``root`` owes the parent repository at ``parent_root``
+    for ``period`` and write it (default: its place in the parent,
+    ``data/reports/<period>/<unit>.yaml``)."""
+    child = require_plan(root)
+    declared = child.ctx.plan.implements
+    if declared is None:
+        raise PlantrackError(code="PT986", plan=layout.PLAN)
+    parent = require_plan(parent_root)
+    if parent.ctx.plan.id != declared.plan:
+        raise PlantrackError(code="PT987", declared=declared.plan, found=parent.ctx.plan.id)
+    require_period(parent.ctx, period)
+    report, _, why = _derive_in(root, parent.ctx, declared.unit, period)
+    if report is None:
+        raise PlantrackError(code="PT988", period=period, reason=why)
+    target = out or parent_root / layout.report(period, declared.unit)
+    data = report.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
+    data = {"unit": report.unit, "period": report.period, **data}
+    if report.indicators:  # whole numbers written as a unit would type them
+        data["indicators"] = {k: _whole(v) for k, v in report.indicators.items()}
+    first = ("# " + REPORT_HEADER.splitlines()[0]).encode("utf-8")
+    outcome = write_guarded(
+        target,
+        dump_yaml(data, REPORT_HEADER),
+        force=force,
+        ours=lambda old: old.startswith(first),
+    )
+    return ForParent(report, target, outcome)
