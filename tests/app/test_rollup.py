@@ -35,7 +35,7 @@ def test_sync_pins_reachable_children_and_names_the_unreachable_one(city: City) 
     assert pins["xa-a"].commit == city.children["xa-a"].head()
     assert pins["xa-c"].commit == city.children["xa-c"].head()
     assert pins["xa-b"].commit is None and pins["xa-b"].missing
-    assert _codes(synced.findings) == [("PT604", "data/units/xa-b.yaml")]
+    assert _codes(synced.findings) == [("PT704", "data/units/xa-b.yaml")]
     assert "xa-b" in synced.findings[0].message_vi
     lock = load_yaml_file(synced.path)[0]
     assert lock is not None
@@ -58,7 +58,7 @@ def test_a_rewritten_history_is_reported_and_the_new_head_pinned(city: City) -> 
     old = {p.unit: p.commit for p in before.pins}["xa-c"]
     city.rewrite("xa-c")
     after = sync(city.parent, PERIOD, _how(city), now=NOW)
-    rewritten = [f for f in after.findings if f.code == "PT605"]
+    rewritten = [f for f in after.findings if f.code == "PT705"]
     assert [f.path for f in rewritten] == ["data/units/xa-c.yaml"]
     assert str(old)[:12] in rewritten[0].message_vi
     assert read_lock(city.parent, PERIOD)["xa-c"].commit == city.children["xa-c"].head()
@@ -69,7 +69,7 @@ def test_an_unreachable_child_keeps_its_earlier_pin(city: City) -> None:
     pinned = read_lock(city.parent, PERIOD)["xa-a"].commit
     city.daemon.stop()
     later = sync(city.parent, PERIOD, _how(city), now=NOW)
-    assert {f.path for f in later.findings if f.code == "PT604"} >= {"data/units/xa-a.yaml"}
+    assert {f.path for f in later.findings if f.code == "PT704"} >= {"data/units/xa-a.yaml"}
     assert read_lock(city.parent, PERIOD)["xa-a"].commit == pinned
 
 
@@ -82,10 +82,10 @@ def test_cross_repository_rules(city: City) -> None:
     city.push("xa-c")
     found = sync(city.parent, PERIOD, _how(city), now=NOW).findings
     codes = _codes(found)
-    assert ("PT601", "xa-c/data/plan.yaml") in codes
-    assert ("PT602", "xa-c/data/plan.yaml") in codes
-    assert ("PT603", "xa-c/data/plan.yaml") in codes
-    served = next(f for f in found if f.code == "PT601")
+    assert ("PT701", "xa-c/data/plan.yaml") in codes
+    assert ("PT702", "xa-c/data/plan.yaml") in codes
+    assert ("PT703", "xa-c/data/plan.yaml") in codes
+    served = next(f for f in found if f.code == "PT701")
     assert served.line is not None and served.key == "tasks[0].serves[0]"
 
 
@@ -96,11 +96,11 @@ def test_filed_reports_verify_and_a_tampered_one_is_flagged(city: City) -> None:
     sync(city.parent, PERIOD, _how(city), now=NOW)
     clean = verify(city.parent, PERIOD, city.cache)
     # the unreachable child is named; the others verify
-    assert _codes(clean.findings) == [("PT607", "data/units/xa-b.yaml")]
+    assert _codes(clean.findings) == [("PT707", "data/units/xa-b.yaml")]
     filed = city.parent / f"data/reports/{PERIOD}/xa-a.yaml"
     filed.write_text(filed.read_text("utf-8").replace("progress: 40", "progress: 90"), "utf-8")
     tampered = verify(city.parent, PERIOD, city.cache)
-    flagged = [f for f in tampered.findings if f.code == "PT606"]
+    flagged = [f for f in tampered.findings if f.code == "PT706"]
     assert [(f.path, f.key) for f in flagged] == [
         (f"data/reports/{PERIOD}/xa-a.yaml", "tasks[0].progress")
     ]
@@ -112,8 +112,8 @@ def test_a_child_whose_data_moved_on_differs_from_its_filed_report(city: City) -
     city.rewrite("xa-c")  # the commit pinned now gives other figures than the filed report
     sync(city.parent, PERIOD, _how(city), now=NOW)
     found = verify(city.parent, PERIOD, city.cache).findings
-    assert ("PT606", f"data/reports/{PERIOD}/xa-c.yaml") in _codes(found)
-    assert ("PT608", "data/units/xa-a.yaml") in _codes(found)
+    assert ("PT706", f"data/reports/{PERIOD}/xa-c.yaml") in _codes(found)
+    assert ("PT708", "data/units/xa-a.yaml") in _codes(found)
 
 
 def test_derived_figures_equal_the_childs_own_status(city: City) -> None:

@@ -31,6 +31,7 @@ from plantrack.models.plan import (
     UnitGroup,
 )
 from plantrack.models.report import FixEntry, Narrative, Report, TaskEntry
+from plantrack.models.rollup import Implements, RepositoryLink, RollupRule
 from plantrack.models.unit import Transfer, Unit
 from plantrack.models.vocabulary import UnitKindDef
 
@@ -71,6 +72,9 @@ MINIMAL: dict[type[BaseModel], dict[str, Any]] = {
     Report: {"unit": "xa-tra-don", "period": "2024-Q3"},
     Unit: {"id": "xa-tra-don", "name": "UBND xã Trà Don", "kind": "commune"},
     FixEntry: {"finding": "kt-1-01", "date": "2024-09-05"},
+    RepositoryLink: {"url": "https://git.example.vn/xa-a/ke-hoach.git"},
+    Implements: {"plan": "kh-tinh", "unit": "xa-a"},
+    RollupRule: {},
     TeamMember: {"name": "Nguyễn Văn A"},
     Visit: {"unit": "xa-tra-don", "date": "2024-08-21"},
     Fix: {"date": "2024-09-05"},

@@ -2,9 +2,9 @@
 mirrors, in parallel (bounded, retried with backoff, a time limit per child), and pin the
 commit of each in ``data/rollup/<period>.lock.yaml``.
 
-An unreachable child is a finding (PT604), never a failure of the run: it keeps its earlier
+An unreachable child is a finding (PT704), never a failure of the run: it keeps its earlier
 pin when the mirror still holds it. A pinned commit no longer on the child's branch (history
-rewritten) is a finding too (PT605). The cache lives outside the repository (``--cache``,
+rewritten) is a finding too (PT705). The cache lives outside the repository (``--cache``,
 else the user's cache folder): mirrors are a copy of other bodies' data, never committed.
 """
 
@@ -136,11 +136,11 @@ def _kept(previous: Pin | None, link: ChildLink, how: Fetching) -> Pin | None:
 def _unreachable(
     link: ChildLink, reason: str, previous: Pin | None, how: Fetching, where: Located
 ) -> tuple[Pin, Finding]:
-    """The pin of a child that could not be fetched (its earlier one, if any) and PT604."""
+    """The pin of a child that could not be fetched (its earlier one, if any) and PT704."""
     kept = _kept(previous, link, how)
     short = kept.commit[:12] if kept is not None and kept.commit else ""
     finding = where.at(
-        "PT604",
+        "PT704",
         ("repository",),
         unit=link.unit,
         url=link.url,
@@ -160,7 +160,7 @@ def _pin(
     now: dt.datetime,
     where: Located,
 ) -> tuple[Pin, list[Finding]]:
-    """The new pin of ``link`` and the findings about it (PT604, PT605). A commit pinned
+    """The new pin of ``link`` and the findings about it (PT704, PT705). A commit pinned
     before keeps its fetch time, so a sync that finds nothing new writes the same lock."""
     commit, reason = fetched
     if commit is None:
@@ -175,7 +175,7 @@ def _pin(
     if not mirror.is_ancestor(target, previous.commit, commit):
         findings.append(
             where.at(
-                "PT605",
+                "PT705",
                 ("repository",),
                 unit=link.unit,
                 branch=link.branch,
@@ -189,7 +189,7 @@ def _pin(
 def _plan_rules(
     parent: Context, links: list[ChildLink], pins: list[Pin], how: Fetching, period: str
 ) -> list[Finding]:
-    """The rules across repositories (PT601–PT603, PT609) for each pinned child's plan."""
+    """The rules across repositories (PT701–PT703, PT709) for each pinned child's plan."""
     by_unit = {pin.unit: pin for pin in pins}
     children: list[ChildPlan] = []
     with tempfile.TemporaryDirectory(prefix="plantrack-plans-") as tmp:

@@ -90,7 +90,7 @@ def derive_child(
     where: Located | None = None,
 ) -> Derived:
     """The report of the child ``link`` at its pinned commit, with the rules across the two
-    repositories; PT607 (placed at ``where``, the parent's file of the unit) when it cannot
+    repositories; PT707 (placed at ``where``, the parent's file of the unit) when it cannot
     be derived."""
     where = where or Located(link.unit_file, None)
     if pin is None or pin.commit is None or pin.url != link.url:
@@ -110,7 +110,7 @@ def derive_child(
 
 def _underived(where: Located, link: ChildLink, period: str, why: str) -> Finding:
     return where.at(
-        "PT607", ("repository",), unit=link.unit, period=period, reason=why, reason_en=why
+        "PT707", ("repository",), unit=link.unit, period=period, reason=why, reason_en=why
     )
 
 
@@ -130,8 +130,8 @@ class Verified:
 
 def verify(root: Path, period: str, cache: Path, *, progress: Progress | None = None) -> Verified:
     """Compare each linked child's filed report of ``period`` with the one its data give at
-    the pinned commit: a finding per difference (PT606), per child not derived (PT607) or
-    not filed (PT608)."""
+    the pinned commit: a finding per difference (PT706), per child not derived (PT707) or
+    not filed (PT708)."""
     repo = require_plan(root)
     require_period(repo.ctx, period)
     pins = read_lock(root, period)
@@ -155,16 +155,16 @@ def verify(root: Path, period: str, cache: Path, *, progress: Progress | None = 
 def _compare(
     root: Path, link: ChildLink, derived: Report, commit: str, period: str, unit_file: Located
 ) -> list[Finding]:
-    """PT608 when the child filed no readable report; PT606 for each difference."""
+    """PT708 when the child filed no readable report; PT706 for each difference."""
     rel = layout.report(period, link.unit)
     path = root / rel
     where = Located(rel, None, source=path)
     filed = _read_report(path)
     if filed is None:
-        return [unit_file.at("PT608", (), unit=link.unit, period=period, report=rel)]
+        return [unit_file.at("PT708", (), unit=link.unit, period=period, report=rel)]
     return [
         where.at(
-            "PT606",
+            "PT706",
             diff.key,
             field=_key_text(diff.key),
             filed=_shown(diff.filed),

@@ -1,5 +1,5 @@
 """The links of a roll-up and the rules across repositories: which units of the parent keep
-their own repository, and whether each child plan fits the parent plan (PT601–PT603, PT609).
+their own repository, and whether each child plan fits the parent plan (PT701–PT703, PT709).
 
 Pure: the app layer reads both repositories and hands their plans in; a child's files are
 named ``<child unit>/<path>`` so a finding says which repository it is about.
@@ -56,7 +56,7 @@ def child_links(ctx: Context) -> list[ChildLink]:
 
 
 def shared_repositories(links: Sequence[ChildLink], where: Mapping[str, Located]) -> list[Finding]:
-    """PT603 for a repository (URL and branch) two units of the parent both name; ``where``
+    """PT703 for a repository (URL and branch) two units of the parent both name; ``where``
     holds each unit's file."""
     out: list[Finding] = []
     first: dict[tuple[str, str], str] = {}
@@ -65,7 +65,7 @@ def shared_repositories(links: Sequence[ChildLink], where: Mapping[str, Located]
         if key in first:
             out.append(
                 where[link.unit].at(
-                    "PT603", ("repository",), unit=link.unit, other=first[key], claimed=first[key]
+                    "PT703", ("repository",), unit=link.unit, other=first[key], claimed=first[key]
                 )
             )
         else:
@@ -77,8 +77,8 @@ def plan_findings(
     parent: Context, children: Sequence[ChildPlan], period: Period | None = None
 ) -> list[Finding]:
     """The rules across repositories for the child plans read: each implements the parent
-    plan as the unit that links it (PT602), serves only tasks the parent has (PT601) and, in
-    ``period``, assigns to that unit (PT609); no two children report as one unit (PT603)."""
+    plan as the unit that links it (PT702), serves only tasks the parent has (PT701) and, in
+    ``period``, assigns to that unit (PT709); no two children report as one unit (PT703)."""
     out: list[Finding] = []
     claimed: dict[str, str] = {}
     for child in children:
@@ -88,13 +88,13 @@ def plan_findings(
             shown = f"{declared.plan}/{declared.unit}" if declared else "—"
             out.append(
                 child.where.at(
-                    "PT602", ("implements",), unit=unit, declared=shown, plan=parent.plan.id
+                    "PT702", ("implements",), unit=unit, declared=shown, plan=parent.plan.id
                 )
             )
         if declared is not None and declared.unit in claimed:
             out.append(
                 child.where.at(
-                    "PT603",
+                    "PT703",
                     ("implements", "unit"),
                     unit=unit,
                     other=claimed[declared.unit],
@@ -108,7 +108,7 @@ def plan_findings(
 
 
 def _served(parent: Context, child: ChildPlan, period: Period | None) -> list[Finding]:
-    """PT601 for each served task the parent plan lacks; PT609 for one not assigned to the
+    """PT701 for each served task the parent plan lacks; PT709 for one not assigned to the
     child's unit in ``period``."""
     assigned = {a.task.id for a in parent.assigned_to(child.link.unit, period)} if period else None
     out: list[Finding] = []
@@ -117,10 +117,10 @@ def _served(parent: Context, child: ChildPlan, period: Period | None) -> list[Fi
             key = ("tasks", i, "serves", j)
             if served not in parent.tasks:
                 out.append(
-                    child.where.at("PT601", key, task=task.id, served=served, plan=parent.plan.id)
+                    child.where.at("PT701", key, task=task.id, served=served, plan=parent.plan.id)
                 )
             elif assigned is not None and served not in assigned:
                 out.append(
-                    child.where.at("PT609", key, task=task.id, served=served, unit=child.link.unit)
+                    child.where.at("PT709", key, task=task.id, served=served, unit=child.link.unit)
                 )
     return out
