@@ -193,12 +193,6 @@ def test_the_year_report_matches_the_units_own_counts(
     assert "đã khắc phục 11/14 (đúng hạn 9, quá hạn 2); chưa khắc phục 3 (đang trong hạn 3)" in md
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Read as committed on 14/3/2025, the office's 2025-Q1 report still answers pl2-05, "
-    "which the labour office's task transfer (a later plan edit) now gives to another unit: "
-    "reports read at an earlier date are still checked against today's plan (PT210).",
-)
 def test_remind_names_the_unit_late_to_fix_and_drafts_the_letter(
     cli: Callable[..., Run], tmp_path: Path
 ) -> None:

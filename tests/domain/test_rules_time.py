@@ -80,6 +80,24 @@ def test_as_of_before_the_due_date_reads_the_reports_as_committed_then(
     assert DON in [f.path for f in vm.provenance.files]
 
 
+def test_as_of_before_the_due_date_checks_against_the_plan_as_committed_then(
+    history_repo: Path,
+) -> None:
+    # on 01/10 the plan gives t2 to Phòng Nội vụ: Trà Don's report of 12/09 answered it
+    plan = history_repo / "data/plan.yaml"
+    text = plan.read_text(encoding="utf-8")
+    plan.write_text(text.replace("lead: [xa-tra-don]", "lead: [phong-noi-vu]"), encoding="utf-8")
+    commit(history_repo, ["data/plan.yaml"], "2024-10-01T08:00:00+07:00")
+    now = prepare(history_repo, "2024-Q3", as_of=D(2024, 9, 20), today=D(2024, 12, 1))
+    assert "PT210" in [f.code for f in now.errors]  # today's plan: t2 is not Trà Don's
+    then = prepare(history_repo, "2024-Q3", as_of=D(2024, 9, 13), today=D(2024, 12, 1))
+    assert then.errors == [] and then.vm is not None
+    t2 = next(t for t in then.vm.tasks if t.id == "t2")
+    assert [p.unit_id for p in t2.pairs] == ["xa-tra-don"]
+    # the working plan is left as it is
+    assert "lead: [phong-noi-vu]" in plan.read_text(encoding="utf-8")
+
+
 def test_after_the_due_date_the_working_files_are_read(history_repo: Path) -> None:
     vm = prepare(history_repo, "2024-Q3", as_of=D(2024, 9, 20), today=D(2024, 12, 1)).vm
     assert vm is not None

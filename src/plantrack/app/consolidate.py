@@ -19,10 +19,10 @@ from plantrack.i18n import t
 from plantrack.io import git, readlog
 from plantrack.io.outdir import OutputExistsError, OutputRefusedError, check_target, publish
 from plantrack.io.repo import DataFile, list_data_files
-from plantrack.io.snapshot import reports_on
+from plantrack.io.snapshot import data_on
 from plantrack.models import Report
 from plantrack.models.period import parse_period_id, period_sort_key
-from plantrack.validate.check import Progress, load_base, load_period
+from plantrack.validate.check import Loaded, Progress, load_base, load_period
 from plantrack.validate.context import Context
 from plantrack.validate.finding import Finding
 from plantrack.validate.require import require_period, require_period_id
@@ -55,40 +55,78 @@ def prepare(
 ) -> Prepared:
     """Check the inputs of ``period_id`` and build its consolidation at ``as_of``
     (default: the period's cut-off, so results are reproducible). ``as_of`` before the
-    due date reads the period's reports as they stood that day and calls no report late
-    or missing."""
+    due date reads the data as it stood that day (the plan and units with the reports, see
+    ``io/snapshot.py``) and calls no report late or missing."""
     require_period_id(period_id)
     files, _ = list_data_files(root)
     base = load_base(root, files)
     if base.context is None:
         return Prepared(None, base.findings)
+    period = require_period(base.context, period_id)
+    read_on = as_of if as_of is not None and as_of < period.due else None
+    with data_on(root, files, period_id, read_on) as (source, source_files):
+        if source != root:
+            base = load_base(source, source_files)
+        return _prepare(
+            Inputs(root, files, source, source_files, base),
+            period_id,
+            as_of,
+            read_on,
+            today or dt.date.today(),
+            progress,
+        )
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """Where a consolidation reads: the repository and its files (the inspections and the
+    fixes units reported, dated facts read at the cut-off by their dates), and the folder
+    the plan, units and reports are loaded from (the repository, or the data as committed
+    on an earlier day) with its files."""
+
+    root: Path
+    working: list[DataFile]
+    source: Path
+    files: list[DataFile]
+    base: Loaded
+
+
+def _prepare(
+    inputs: Inputs,
+    period_id: str,
+    as_of: dt.date | None,
+    read_on: dt.date | None,
+    today: dt.date,
+    progress: Progress | None,
+) -> Prepared:
+    """The consolidation of ``period_id`` from ``inputs`` (see ``prepare``)."""
+    root, source, files, base = inputs.root, inputs.source, inputs.files, inputs.base
+    if base.context is None:
+        return Prepared(None, base.findings)
     ctx = base.context
     period = require_period(ctx, period_id)
-    today = today or dt.date.today()
-    read_on = as_of if as_of is not None and as_of < period.due else None
-    with reports_on(root, files, period_id, read_on) as (source, period_files):
-        current = load_period(source, ctx, period_files, period_id, today=today, progress=progress)
-        findings = base.findings + current.findings
-        findings += check_period_reported(period_id, len(current.reports))
-        oversight = load_oversight(root, base, files, today) if base.inspections else None
-        findings += _oversight_findings(oversight, findings)
-        if any(f.severity == "error" for f in findings):
-            return Prepared(None, findings)
-        history, earlier = _history(root, ctx, files, period_id, today)
-        inputs = [f for f in files if f.kind != "report"] + current.files + earlier
-        inputs += _fix_inputs(oversight, period_id, inputs)
-        added = git.first_added(root)
-        vm = consolidate(
-            ctx,
-            period,
-            current.reports,
-            as_of=as_of or period.cutoff,
-            provenance=_provenance(root, inputs, as_of or period.cutoff),
-            committed={f.stem: added[f.rel] for f in current.files if f.rel in added},
-            warnings=list(findings),
-            history=history,
-            read_on=read_on,
-        )
+    current = load_period(source, ctx, files, period_id, today=today, progress=progress)
+    findings = base.findings + current.findings
+    findings += check_period_reported(period_id, len(current.reports))
+    oversight = load_oversight(root, base, inputs.working, today) if base.inspections else None
+    findings += _oversight_findings(oversight, findings)
+    if any(f.severity == "error" for f in findings):
+        return Prepared(None, findings)
+    history, earlier = _history(source, ctx, files, period_id, today)
+    inputs_used = [f for f in files if f.kind != "report"] + current.files + earlier
+    inputs_used += _fix_inputs(oversight, period_id, inputs_used)
+    added = git.first_added(root)
+    vm = consolidate(
+        ctx,
+        period,
+        current.reports,
+        as_of=as_of or period.cutoff,
+        provenance=_provenance(root, inputs_used, as_of or period.cutoff),
+        committed={f.stem: added[f.rel] for f in current.files if f.rel in added},
+        warnings=list(findings),
+        history=history,
+        read_on=read_on,
+    )
     if oversight is not None:
         vm.oversight = oversight.view(as_of or period.cutoff, period_start=period.start)
     return Prepared(vm, findings)

@@ -1,9 +1,13 @@
-"""A period's report files as they stood on a day, so that a consolidation ``--as-of`` a day
-before the due date reads only what existed then.
+"""The data as it stood on a day, so that a consolidation ``--as-of`` a day before the due
+date reads only what existed then, and checks it against the plan and units of that day.
 
-Inside git: the files of the last commit made on or before that day (the committer's own
-calendar day), their committed contents. Without git: the files last modified on or before
-that day.
+Inside git: the plan, units, indices and reports in the last commit made on or before that
+day (the committer's own calendar day), with their committed contents, so that yesterday's
+reports are never checked against today's plan. Inspection files are taken as they stand
+now: they record dated facts (visits, deadlines, re-inspections) that the inspection rules
+already read at the cut-off by their dates. Without git the plan's history is unknown: the
+period's reports are those last modified on or before that day, checked against the files
+as they are.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from pathlib import Path
 from plantrack import layout
 from plantrack.io import git
 from plantrack.io.gitblobs import BlobReader
-from plantrack.io.repo import DataFile
+from plantrack.io.repo import DataFile, list_data_files
 
 
 def commit_on(root: Path, day: dt.date) -> str | None:
@@ -32,34 +36,52 @@ def commit_on(root: Path, day: dt.date) -> str | None:
 
 
 @contextmanager
-def reports_on(
+def data_on(
     root: Path, files: list[DataFile], period_id: str, day: dt.date | None
 ) -> Iterator[tuple[Path, list[DataFile]]]:
-    """The root to load ``period_id``'s reports from and those report files, as they stood on
-    ``day`` (``None``: as they stand now). Committed contents are written to a temporary
-    folder that is removed on exit."""
-    folder = layout.report_folder(period_id)
-    now = [f for f in files if f.kind == "report" and f.rel.startswith(folder + "/")]
+    """The root to load from and its data files, as they stood on ``day`` (``None``: as
+    they stand now). Committed contents are written to a temporary folder that is removed
+    on exit; outside git only ``period_id``'s reports are filtered, by modification day."""
     if day is None:
-        yield root, now
+        yield root, files
     elif git.head_commit(root) is None:
-        yield root, [f for f in now if _modified_on(f.path) <= day]
+        folder = layout.report_folder(period_id) + "/"
+        yield (
+            root,
+            [
+                f
+                for f in files
+                if not (f.kind == "report" and f.rel.startswith(folder))
+                or _modified_on(f.path) <= day
+            ],
+        )
     else:
         tmp = Path(tempfile.mkdtemp(prefix="plantrack-as-of-"))
         try:
-            yield tmp, _committed_files(root, tmp, folder, commit_on(root, day))
+            _write_committed(root, tmp, commit_on(root, day))
+            for file in files:
+                if file.kind == "inspection":
+                    target = tmp / file.rel
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    shutil.copyfile(file.path, target)
+            yield tmp, list_data_files(tmp)[0]
         finally:
             shutil.rmtree(tmp, ignore_errors=True)
 
 
-def _committed_files(root: Path, tmp: Path, folder: str, commit: str | None) -> list[DataFile]:
-    """The YAML files of ``folder`` in ``commit``, written under ``tmp`` at their paths."""
+def _write_committed(root: Path, tmp: Path, commit: str | None) -> None:
+    """The YAML files under ``data/`` in ``commit`` but its inspections, written under
+    ``tmp`` at their paths."""
     if commit is None:
-        return []
-    listed = git.output(root, "ls-tree", "-z", "--name-only", commit, f"{folder}/") or ""
+        return
+    listed = git.output(root, "ls-tree", "-r", "-z", "--name-only", commit, f"{layout.DATA}/")
     # ls-tree names paths relative to the current folder, which is the repository root here
-    rels = sorted(p for p in listed.split("\0") if p.endswith(".yaml"))
-    out = []
+    inspections = layout.INSPECTIONS + "/"
+    rels = sorted(
+        p
+        for p in (listed or "").split("\0")
+        if p.endswith(".yaml") and not p.startswith(inspections)
+    )
     with BlobReader(root) as blobs:
         for rel, data in blobs.read_many(f"{commit}:./{rel}" for rel in rels):
             if data is None:
@@ -67,8 +89,6 @@ def _committed_files(root: Path, tmp: Path, folder: str, commit: str | None) -> 
             path = tmp / rel.split(":./", 1)[1]
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(data)
-            out.append(DataFile("report", path, path.relative_to(tmp).as_posix()))
-    return out
 
 
 def _modified_on(path: Path) -> dt.date:
