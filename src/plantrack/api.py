@@ -22,6 +22,12 @@ from plantrack.app.consolidate import prepare as prepare_consolidation
 from plantrack.app.form_export import Exported, export_forms
 from plantrack.app.form_import import Imported, import_file
 from plantrack.app.guard import Outcome, write_guarded
+from plantrack.app.handover import (
+    HandoverDocument,
+    HandoverResult,
+    handover_list,
+    write_handover_docx,
+)
 from plantrack.app.history import run_history
 from plantrack.app.init import DEFAULT_DISTRICT, DEFAULT_TITLE, Initialised, init_repository
 from plantrack.app.inspection import InspectionStatus, inspection_status, new_inspection
@@ -43,6 +49,8 @@ __all__ = [
     "Consolidated",
     "DocumentRequest",
     "Exported",
+    "HandoverDocument",
+    "HandoverResult",
     "Imported",
     "Initialised",
     "InspectionStatus",
@@ -61,6 +69,7 @@ __all__ = [
     "consolidate_period",
     "export_forms",
     "find_repo",
+    "handover_list",
     "import_file",
     "init_repository",
     "inspection_document",
@@ -82,6 +91,7 @@ __all__ = [
     "write_codeowners",
     "write_codeowners_file",
     "write_guarded",
+    "write_handover_docx",
     "write_outputs",
     "write_schemas",
 ]

@@ -53,3 +53,19 @@ def test_the_labour_office_hands_over_function_by_function() -> None:
         "phong-noi-vu",
     ]
     assert ctx.heirs("phong-lao-dong-tbxh", day, "pl1-05") == ["phong-noi-vu"]
+
+
+def test_the_district_units_pass_their_tasks_on_after_30_june_2025() -> None:
+    ctx = _ctx()
+    day = dt.date(2025, 7, 1)
+    new = ["xa-nam-tra-my-moi", "xa-tra-tap-moi", "xa-tra-van-moi", "xa-tra-linh-moi"]
+    new.append("xa-tra-leng-moi")
+    for uid in ("van-phong-hdnd-ubnd", "phong-tu-phap", "phong-y-te", "phong-noi-vu"):
+        assert ctx.units[uid].valid_until == dt.date(2025, 6, 30)
+        assert ctx.heirs(uid, day, "pl1-05") == new
+    # following and inspecting the plan goes to the city; the city's office reports nothing
+    assert ctx.heirs("phong-noi-vu", day, "tcth-02") == ["so-noi-vu-da-nang"]
+    assert ctx.units["so-noi-vu-da-nang"].authority == "outside"
+    assert "so-noi-vu-da-nang" not in ctx.expected_units(ctx.period("2025-H1"))
+    # a unit whose work leaves the plan's scope names no successor
+    assert ctx.heirs("thanh-tra-huyen", day) == []

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from plantrack import layout
 from plantrack.app.guard import write_guarded
@@ -19,7 +20,11 @@ from plantrack.errors import PlantrackError
 from plantrack.io.repo import list_data_files
 from plantrack.models.inspection import Inspection
 from plantrack.validate.check import load_base
+from plantrack.validate.context import Context
 from plantrack.validate.finding import Finding
+
+if TYPE_CHECKING:
+    from plantrack.render.docx.inspection import Issuer
 
 NAMES = {
     "ket-luan": "thong-bao-ket-luan-{id}.docx",
@@ -74,6 +79,19 @@ def inspection_document(root: Path, request: DocumentRequest, *, today: dt.date)
     return Document(target)
 
 
+def issuer_of(ctx: Context) -> Issuer:
+    """Who issues the office's documents: the plan's document settings, the plan, its indices
+    and the consolidating office."""
+    from plantrack.render.docx.inspection import Issuer
+
+    return Issuer(
+        ctx.plan.reporting.document,
+        PlanInfo.of(ctx.plan),
+        sorted(ctx.indices),
+        ctx.unit_name(ctx.plan.reporting.consolidator),
+    )
+
+
 def _chosen(oversight: Oversight, request: DocumentRequest, kind: str | None) -> Inspection:
     found = {i.id: i for i in oversight.inspections}
     chosen = found.get(request.inspection or "")
@@ -96,12 +114,7 @@ def _render(
     from plantrack.render.docx import inspection as docs
 
     ctx = oversight.ctx
-    issuer = docs.Issuer(
-        ctx.plan.reporting.document,
-        PlanInfo.of(ctx.plan),
-        sorted(ctx.indices),
-        ctx.unit_name(ctx.plan.reporting.consolidator),
-    )
+    issuer = issuer_of(ctx)
     signing = docs.Signing(request.number, request.date, request.signer)
     if request.what == "ket-luan":
         doc = conclusion_doc(ctx, _chosen(oversight, request, None), view)

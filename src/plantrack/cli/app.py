@@ -20,6 +20,7 @@ from plantrack.cli import (
     explain_cmd,
     failures,
     form_cmd,
+    handover_cmd,
     history_cmd,
     init_cmd,
     inspection_cmd,
@@ -101,6 +102,7 @@ app.add_typer(form_cmd.form_app, name="form")
 app.add_typer(inspection_cmd.inspection_app, name="inspection")
 app.command("audit")(audit_cmd.audit)
 app.command("history")(history_cmd.history)
+app.command("handover")(handover_cmd.handover)
 app.command("codeowners")(codeowners_cmd.codeowners)
 app.command("explain")(explain_cmd.explain)
 app.command("schema")(schema_cmd.schema)

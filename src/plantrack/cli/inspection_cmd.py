@@ -4,19 +4,22 @@ the documents that follow an inspection."""
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from plantrack.cli.options import (
+    DateOption,
     LangOption,
+    NumberOption,
     RepoOption,
+    SignerOption,
     TodayOption,
     check_format,
     check_lang,
     parse_day,
+    wide_console,
 )
 
 inspection_app = typer.Typer(
@@ -42,7 +45,6 @@ def status(
     repo: RepoOption = None,
 ) -> int:
     """Mọi tồn tại sau kiểm tra và tình trạng khắc phục tại một ngày."""
-    from rich.console import Console
 
     from plantrack import api
     from plantrack.render import findings as out_findings
@@ -64,9 +66,7 @@ def status(
     if fmt == "json":
         typer.echo(render_inspection_json(result.view), nl=False)
     else:
-        # piped output keeps a readable width instead of rich's 80 columns
-        width = None if sys.stdout.isatty() else 160
-        print_inspection_status(result.view, Console(width=width), lang)
+        print_inspection_status(result.view, wide_console(), lang)
     return 0
 
 
@@ -111,13 +111,9 @@ def document(
         typer.Option("--inspection", "-i", help="Mã cuộc kiểm tra (với ket-luan, phuc-tra)."),
     ] = None,
     as_of: AsOfOption = None,
-    number: Annotated[
-        str | None, typer.Option("--number", help="Số văn bản (trống: để văn thư điền).")
-    ] = None,
-    date: Annotated[
-        str | None, typer.Option("--date", help="Ngày văn bản (YYYY-MM-DD; trống: để trống).")
-    ] = None,
-    signer: Annotated[str | None, typer.Option("--signer", help="Họ tên người ký.")] = None,
+    number: NumberOption = None,
+    date: DateOption = None,
+    signer: SignerOption = None,
     force: Annotated[bool, typer.Option("--force", help="Ghi đè tệp đã có.")] = False,
     lang: LangOption = "vi",
     today: TodayOption = None,

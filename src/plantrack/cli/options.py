@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from plantrack.validate.finding import Finding
 
 # The environment variables are read once, by the root command (``cli/app.py``), which hands
@@ -26,6 +28,14 @@ TodayOption = Annotated[
     str | None, typer.Option("--today", help="Ngày kiểm tra (YYYY-MM-DD), mặc định hôm nay.")
 ]
 TextJsonOption = Annotated[str, typer.Option("--format", help="text hoặc json.")]
+# the office's own number, date and signer of a Word document (blank: filled in by hand)
+NumberOption = Annotated[
+    str | None, typer.Option("--number", help="Số văn bản (trống: để văn thư điền).")
+]
+DateOption = Annotated[
+    str | None, typer.Option("--date", help="Ngày văn bản (YYYY-MM-DD; trống: để trống).")
+]
+SignerOption = Annotated[str | None, typer.Option("--signer", help="Họ tên người ký.")]
 
 
 def period_code(value: str | None) -> str | None:
@@ -97,3 +107,13 @@ def run_warnings(findings: Sequence[Finding], lang: str = "vi") -> None:
             typer.echo(f"{severity_word(f.severity, lang)} {f.code}: {f.message(lang)}", err=True)
             if f.hint(lang):
                 say("word.hint_line", lang, hint=f.hint(lang))
+
+
+def wide_console() -> Console:
+    """A rich console for tables on stdout: piped output keeps a readable width (160
+    columns) instead of rich's 80."""
+    import sys
+
+    from rich.console import Console
+
+    return Console(width=None if sys.stdout.isatty() else 160)

@@ -145,6 +145,10 @@ class Context:
         """For each unit alive at the cut-off, the tasks it answers for in ``period``."""
         return _assignments_on(self, period.cutoff)
 
+    def assignments_on(self, day: dt.date) -> dict[str, list[Assignment]]:
+        """For each unit alive on ``day``, the tasks it answers for that day."""
+        return _assignments_on(self, day)
+
     def assigned_to(self, unit_id: str, period: Period) -> list[Assignment]:
         """Tasks ``unit_id`` answers for in ``period``; a unit gone before the cut-off answers
         for what it held on its last day."""
