@@ -45,7 +45,6 @@ def status(
     repo: RepoOption = None,
 ) -> int:
     """Mọi tồn tại sau kiểm tra và tình trạng khắc phục tại một ngày."""
-
     from plantrack import api
     from plantrack.render import findings as out_findings
     from plantrack.render.inspection import print_inspection_status, render_inspection_json
