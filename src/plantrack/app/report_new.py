@@ -9,6 +9,8 @@ from pathlib import Path
 
 from plantrack import layout
 from plantrack.app.guard import Outcome, write_guarded
+from plantrack.app.handover import handover_list
+from plantrack.domain.closing import closing_day
 from plantrack.domain.skeleton import Skeleton, build_skeleton, lineage, refusal_code
 from plantrack.errors import PlantrackError
 from plantrack.render.skeleton_yaml import render_skeleton
@@ -47,6 +49,10 @@ def new_report(
     target = root / rel
     previous = latest_reports_before(root, repo.files, lineage(ctx, unit_id), period_id)
     skeleton = build_skeleton(ctx, unit_id, period, previous)
+    skeleton.closing = closing_day(ctx.units[unit_id], period)
+    if skeleton.closing is not None:
+        # a closing report hands over what is left; data errors elsewhere only leave it out
+        skeleton.handover = handover_list(root, unit_id, today=today).handover
     outcome = write_guarded(
         target, render_skeleton(skeleton, rel), force=force, shown=rel, advice="advice.report_new"
     )

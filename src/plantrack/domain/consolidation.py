@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 from plantrack import i18n
+from plantrack.domain.closing import closing_day
 from plantrack.domain.indicators import IndicatorRow, comparison_period, indicator_rows
 from plantrack.domain.indices import IndexRow, index_row, top_component
 from plantrack.domain.status import Counts, deadline_of, task_status
@@ -270,6 +271,7 @@ def _unit_rows(
                 contacts=contacts,
                 authority=unit.authority,
                 coordination=_count(by_unit.get(unit_id, []), rated=False),
+                closing=closing_day(unit, period),
             )
         )
     return out

@@ -98,6 +98,17 @@ class Handover:
             out += [h for h in heirs if h not in out]
         return out
 
+    def by_heir(self) -> list[tuple[Heir, int, int]]:
+        """Each unit taking something over, with how many tasks and findings it takes."""
+        return [
+            (
+                heir,
+                sum(heir in t.heirs for t in self.tasks),
+                sum(heir in f.heirs for f in self.findings),
+            )
+            for heir in self.heirs
+        ]
+
     @property
     def without_heir(self) -> int:
         """Tasks and findings no unit takes over (chưa có đơn vị kế thừa)."""

@@ -6,7 +6,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from plantrack.domain.viewmodel import Consolidation, PairRow, PeriodInfo, PlanInfo, UnitRow
+from plantrack.domain.viewmodel import (
+    WHEN_SET,
+    Consolidation,
+    PairRow,
+    PeriodInfo,
+    PlanInfo,
+    UnitRow,
+)
 from plantrack.models.plan import DocumentSettings
 
 REPLY_WORKING_DAYS = 5
@@ -41,6 +48,8 @@ class Debtor:
     days_late: int
     overdue: list[OwedTask] = field(default_factory=list)
     consolidator: bool = False
+    # the unit's last day when the report owed is its closing report (``domain/closing.py``)
+    closing: dt.date | None = field(default=None, metadata=WHEN_SET)
 
     @property
     def owes_report(self) -> bool:
@@ -174,6 +183,7 @@ def reminder(
                 days_late=days_late,
                 overdue=sorted(owed, key=lambda o: (o.deadline or dt.date.max, o.task_id)),
                 consolidator=row.id == sender,
+                closing=row.closing,
             )
         )
     return Reminder(

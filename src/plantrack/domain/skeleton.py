@@ -16,6 +16,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from plantrack.domain.handover import Handover
 from plantrack.i18n import error_text
 from plantrack.models import Report, Task, Unit
 from plantrack.models.common import LegalDoc, Person
@@ -91,6 +92,10 @@ class Skeleton:
     sources: list[tuple[str, str]]
     past_next_tasks: list[PastText]
     names: dict[str, str] = field(default_factory=dict)
+    closing: dt.date | None = None
+    """The unit's last day when this is its closing report (``domain/closing.py``)."""
+    handover: Handover | None = None
+    """What it hands over, for a closing report (when the data allowed it)."""
 
     @property
     def carried_entries(self) -> int:

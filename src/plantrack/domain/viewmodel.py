@@ -22,6 +22,9 @@ from plantrack.validate.finding import Finding
 # A field carrying this metadata is derived from the others: templates read it, the JSON
 # output (the view-model as data) leaves it out.
 DERIVED = {"json": False}
+# A field carrying this metadata is in the JSON output only when it holds a value: a fact
+# about a few units (a closing report) leaves the JSON of the others as it was.
+WHEN_SET = {"json": "when-set"}
 
 
 @dataclass(frozen=True)
@@ -164,6 +167,8 @@ class UnitRow:
     # the unit's pairs left out of its rate: its supporting roles, or all of them when it is
     # outside the issuer's authority
     coordination: Counts = field(default_factory=Counts)
+    # the unit's last day when this is its closing report (``domain/closing.py``)
+    closing: dt.date | None = field(default=None, metadata=WHEN_SET)
 
     @property
     def rated(self) -> bool:
@@ -309,6 +314,7 @@ def to_jsonable(value: Any) -> Any:
             f.name: to_jsonable(getattr(value, f.name))
             for f in fields(value)
             if f.metadata.get("json", True)
+            and (f.metadata.get("json") != "when-set" or getattr(value, f.name) is not None)
         }
         for extra in ("change", "label", "dates_disagree", "carried", "rated"):
             if hasattr(type(value), extra):

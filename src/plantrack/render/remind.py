@@ -15,7 +15,13 @@ from plantrack.render.templating import markdown_cell, vn_date
 def _report_words(unit: Debtor, rem: Reminder) -> str | None:
     if unit.report == "missing":
         late = (rem.as_of - rem.due).days
-        return "chưa gửi" + (f" (quá hạn {late} ngày)" if rem.due_passed else "")
+        words = "chưa gửi" + (f" (quá hạn {late} ngày)" if rem.due_passed else "")
+        if unit.closing is not None:
+            words += (
+                f"; là báo cáo kết thúc hoạt động (đơn vị kết thúc ngày {vn_date(unit.closing)}), "
+                "kèm danh sách bàn giao"
+            )
+        return words
     if unit.report == "late":
         return f"gửi trễ {unit.days_late} ngày (ngày gửi {vn_date(unit.submitted)})"
     return None

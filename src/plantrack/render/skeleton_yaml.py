@@ -100,6 +100,48 @@ def _header(sk: Skeleton, rel: str) -> list[str]:
         "chỉ tiêu; ghi ngày gửi vào submitted. Xóa chú thích nếu muốn."
     )
     lines += comment(f"Kiểm tra trước khi commit: plantrack check {rel}")
+    if sk.closing is not None:
+        lines += comment(
+            f"Báo cáo kết thúc hoạt động: đơn vị kết thúc hoạt động ngày {sk.closing:%d/%m/%Y}, "
+            "đây là báo cáo cuối cùng của đơn vị. Nêu kết quả đến ngày kết thúc; nhiệm vụ chưa "
+            "hoàn thành bàn giao cho đơn vị kế thừa (next_tasks). Danh sách bàn giao chi tiết: "
+            f"plantrack handover --unit {sk.unit.id} --format docx --out THƯ_MỤC"
+        )
+    return lines
+
+
+def _handover_lines(sk: Skeleton) -> list[str]:
+    """The next tasks of a closing report: what passes to whom (no ids: the text may reach
+    the consolidated report)."""
+    h = sk.handover
+    if h is None:
+        return []
+    out = []
+    for heir, tasks, findings in h.by_heir():
+        what = f"{tasks} nhiệm vụ chưa hoàn thành hoặc thực hiện thường xuyên"
+        if findings:
+            what += f", {findings} tồn tại sau kiểm tra chưa khắc phục"
+        out.append(f"Bàn giao cho {heir.name}: {what} (theo danh sách bàn giao).")
+    if h.without_heir:
+        out.append(
+            f"{h.without_heir} nhiệm vụ, tồn tại chưa có đơn vị kế thừa: đề nghị cấp có thẩm "
+            "quyền giao đơn vị tiếp nhận."
+        )
+    return out
+
+
+def _handover_notes(sk: Skeleton) -> list[str]:
+    """The handover list as comments, task by task."""
+    h = sk.handover
+    if h is None or not (h.tasks or h.findings):
+        return []
+    lines = comment("Danh sách bàn giao (tình hình đến ngày cuối hoạt động):")
+    for t in h.tasks:
+        to = ", ".join(x.id for x in t.heirs) or "chưa có đơn vị kế thừa"
+        lines += comment(f"{t.task_id} {t.title} → {to}", bullet=True)
+    for f in h.findings:
+        to = ", ".join(x.id for x in f.heirs) or "chưa có đơn vị kế thừa"
+        lines += comment(f"{f.finding_id} {f.text} → {to}", bullet=True)
     return lines
 
 
@@ -216,5 +258,6 @@ def render_skeleton(sk: Skeleton, rel: str) -> str:
     lines += dump("difficulties", [], 0, "khó khăn, vướng mắc: mỗi ý một dòng '- …'")
     lines += dump("proposals", [], 0, "đề xuất, kiến nghị")
     lines += _past_list("Nhiệm vụ kỳ này đã đề ra ở báo cáo", sk.past_next_tasks, sk)
-    lines += dump("next_tasks", [], 0, "nhiệm vụ kỳ tới")
+    lines += _handover_notes(sk)
+    lines += dump("next_tasks", _handover_lines(sk), 0, "nhiệm vụ kỳ tới")
     return unicodedata.normalize("NFC", "\n".join(lines) + "\n")

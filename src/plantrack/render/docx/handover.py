@@ -15,15 +15,6 @@ from plantrack.render.marks import ILLUSTRATIVE
 from plantrack.render.templating import vn_date
 
 
-def heir_counts(h: Handover) -> dict[str, int]:
-    """Unit id → how many tasks and findings it takes over."""
-    out: dict[str, int] = {}
-    for heirs in [t.heirs for t in h.tasks] + [f.heirs for f in h.findings]:
-        for heir in heirs:
-            out[heir.id] = out.get(heir.id, 0) + 1
-    return out
-
-
 def render_handover_docx(
     h: Handover, issuer: Issuer, signing: Signing, repo: Path | None = None
 ) -> bytes:
@@ -41,7 +32,7 @@ def render_handover_docx(
         sender=issuer.sender,
         issuer=issuer.plan.issuer,
         plan_title=issuer.plan.title,
-        d={"h": h, "counts": heir_counts(h)},
+        d={"h": h},
     )
     note = f"plantrack; bàn giao; tình hình đến {vn_date(h.as_of)}"
     marks = [ILLUSTRATIVE] if issuer.plan.illustrative else []
