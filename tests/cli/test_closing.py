@@ -10,6 +10,7 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
+import docx
 import pytest
 import yaml
 
@@ -106,6 +107,14 @@ def test_consolidated_report_and_remind_mark_the_closing_report(
     remind = cli("remind", "--period", "2025-H1", "--as-of", "2025-06-20", "--repo", embedded)
     assert remind.code == 0, remind.err
     assert "là báo cáo kết thúc hoạt động (đơn vị kết thúc ngày 30/06/2025)" in remind.out
+    letters = tmp_path / "letters"
+    args = ("remind", "--period", "2025-H1", "--as-of", "2025-06-20", "--format", "docx")
+    assert cli(*args, "--out", letters, "--repo", embedded).code == 0
+    letter = docx.Document(str(letters / "cong-van-don-doc-2025-H1.docx"))
+    text = "\n".join(p.text for p in letter.paragraphs)
+    # every unit owing its report closes: said once, not on each line
+    assert text.count("kết thúc hoạt động") == 1
+    assert "của các đơn vị trên là báo cáo kết thúc hoạt động, gửi kèm danh sách" in text
 
 
 def test_reports_that_are_not_closing_keep_their_json() -> None:
