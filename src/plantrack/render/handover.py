@@ -13,6 +13,7 @@ from plantrack.domain.viewmodel import to_jsonable
 from plantrack.render.labels import finding_label, status_label
 from plantrack.render.safetext import terminal
 from plantrack.render.templating import vn_date
+from plantrack.render.terminal import plain_text
 
 WORDS: dict[str, dict[str, str]] = {
     "vi": {
@@ -68,11 +69,6 @@ WORDS: dict[str, dict[str, str]] = {
 }
 
 
-def _cell(text: str) -> Text:
-    """Data as a table cell: never read as rich markup, never an escape sequence."""
-    return Text(terminal(text))
-
-
 def _to(heirs: tuple[Heir, ...], w: dict[str, str]) -> Text:
     if not heirs:
         return Text(w["none"], style="bold red")
@@ -99,7 +95,12 @@ def handover_view(h: Handover, lang: str = "vi") -> Group:
             status = status_label(t.status, lang)
             if t.progress is not None and not t.recurring:
                 status += f", {t.progress}%"
-            cells = (_cell(t.task_id), _cell(t.title), Text(w[t.role]), _cell(t.time_label))
+            cells = (
+                plain_text(t.task_id),
+                plain_text(t.title),
+                Text(w[t.role]),
+                plain_text(t.time_label),
+            )
             table.add_row(*cells, Text(status), _to(t.heirs, w))
         parts.append(table)
     else:
@@ -109,7 +110,12 @@ def handover_view(h: Handover, lang: str = "vi") -> Group:
         table = Table(w["id"], w["text"], w["deadline"], w["status"], w["to"])
         for f in h.findings:
             label = finding_label(f.status, lang)
-            cells = (_cell(f.finding_id), _cell(f.text), Text(vn_date(f.deadline)), Text(label))
+            cells = (
+                plain_text(f.finding_id),
+                plain_text(f.text),
+                Text(vn_date(f.deadline)),
+                Text(label),
+            )
             table.add_row(*cells, _to(f.heirs, w))
         parts.append(table)
     else:
@@ -119,7 +125,7 @@ def handover_view(h: Handover, lang: str = "vi") -> Group:
         number = w["number"].format(number=terminal(r.number)) if r.number else ""
         day = w["day"].format(day=vn_date(r.submitted)) if r.submitted else ""
         line = w["report"].format(period=r.period_id, title=r.period_title, number=number, day=day)
-        parts.append(_cell(line))
+        parts.append(plain_text(line))
     if not h.reports:
         parts.append(Text(w["no_reports"]))
     total = w["total"].format(
