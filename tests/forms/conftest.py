@@ -49,6 +49,13 @@ def load_report(root: Path, rel: str) -> Report:
     return report
 
 
+def answers(report: Report | None) -> dict[str, Any]:
+    """What a report says, without the record of the form it came from (each copy of a
+    form has its own hash)."""
+    assert report is not None
+    return report.model_dump(exclude={"form"})
+
+
 def export(root: Path, unit: str = DON, period: str = PERIOD, name: str | None = None) -> Path:
     """Export ``unit``'s form into ``root/../forms/`` and return its path."""
     data, findings = make_form(open_repository(root), unit, period)

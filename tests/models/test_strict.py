@@ -30,7 +30,7 @@ from plantrack.models.plan import (
     Task,
     UnitGroup,
 )
-from plantrack.models.report import FixEntry, Narrative, Report, TaskEntry
+from plantrack.models.report import FixEntry, FormSource, Narrative, Report, TaskEntry
 from plantrack.models.rollup import Implements, RepositoryLink, RollupRule
 from plantrack.models.unit import Transfer, Unit
 from plantrack.models.vocabulary import UnitKindDef
@@ -75,6 +75,7 @@ MINIMAL: dict[type[BaseModel], dict[str, Any]] = {
     RepositoryLink: {"url": "https://git.example.vn/xa-a/ke-hoach.git"},
     Implements: {"plan": "kh-tinh", "unit": "xa-a"},
     RollupRule: {},
+    FormSource: {"sha256": "0" * 64},
     TeamMember: {"name": "Nguyễn Văn A"},
     Visit: {"unit": "xa-tra-don", "date": "2024-08-21"},
     Fix: {"date": "2024-09-05"},

@@ -117,6 +117,8 @@ def import_(
     result = done.result
     if result.findings:
         typer.echo(as_cell_text(result.findings, lang), nl=False, err=True)
+    if result.sha256:  # which file this was, for whoever traces the report back to it
+        say("form.sha256", lang, sha256=result.sha256)
     if result.errors or result.text is None or result.rel is None:
         say("form.not_imported", lang)
         return 1

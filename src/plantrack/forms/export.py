@@ -7,15 +7,17 @@ from __future__ import annotations
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font
 from openpyxl.workbook.protection import WorkbookProtection
 
 from plantrack import __version__
 from plantrack.forms import instructions, tables
-from plantrack.forms.content import FormContent, build_content
+from plantrack.forms.content import FormContent, build_content, report_rel
 from plantrack.forms.layout import SHEET_HELP
 from plantrack.render.office.package import fixed_time, workbook_bytes
-from plantrack.render.office.tables import BOLD, TITLE_FONT, put, setup_page
+from plantrack.render.office.tables import BOLD, MAX_CELL_CHARS, TITLE_FONT, put, setup_page
+from plantrack.validate.catalogue import make
 from plantrack.validate.finding import Finding
 from plantrack.validate.require import Repository
 
@@ -26,7 +28,41 @@ def make_form(repo: Repository, unit_id: str, period_id: str) -> tuple[bytes | N
     """The form of ``unit_id`` for ``period_id``, or the findings of the unit's current
     report when it cannot be read (its answers would be lost)."""
     content, findings = build_content(repo, unit_id, period_id)
-    return (render_form(content) if content is not None else None), findings
+    if content is None:
+        return None, findings
+    too_long = overlong(content)
+    return (None, too_long) if too_long else (render_form(content), findings)
+
+
+def overlong(content: FormContent) -> list[Finding]:
+    """A PT326 finding for every text longer than an Excel cell holds: the form would cut
+    it and the import would bring back less than the report says, so it is not made."""
+    shown = content.meta.get("source") or report_rel(content.unit.id, content.period.id)
+    findings = []
+    for sheet, columns, rows in tables.sheet_rows(content):
+        for values in rows:
+            for column, value in zip(columns, values, strict=True):
+                length = len(ILLEGAL_CHARACTERS_RE.sub("", value)) if isinstance(value, str) else 0
+                if length <= MAX_CELL_CHARS:
+                    continue
+                header = column.header.split("\n")[0]
+                row_id = values[0]
+                findings.append(
+                    make(
+                        "PT326",
+                        shown,
+                        None,
+                        None,
+                        f"{sheet}: {row_id}",
+                        what=f"Nội dung '{header}' của dòng '{row_id}' (trang {sheet})",
+                        what_en=f"the '{header}' text of row '{row_id}' (sheet {sheet})",
+                        length=f"{length:,}".replace(",", "."),
+                        length_en=f"{length:,}",
+                        limit=f"{MAX_CELL_CHARS:,}".replace(",", "."),
+                        limit_en=f"{MAX_CELL_CHARS:,}",
+                    )
+                )
+    return findings
 
 
 def render_form(content: FormContent) -> bytes:

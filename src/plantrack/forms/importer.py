@@ -14,6 +14,7 @@ from pydantic import ValidationError
 
 from plantrack.forms import sheets
 from plantrack.forms.content import meta_checksum, plan_fingerprint, report_rel
+from plantrack.forms.identity import visible_mismatches
 from plantrack.forms.layout import (
     FIRST_ROW,
     FORMAT,
@@ -51,6 +52,7 @@ class ImportResult:
     report: Report | None = None
     rel: str | None = None
     text: str | None = None
+    sha256: str = ""  # of the form's bytes as read ("" when the file could not be read)
 
     @property
     def errors(self) -> int:
@@ -84,17 +86,20 @@ def import_form(
     """Read the form at ``path``; ``unit`` and ``period``, when given, are what the form
     must be for. Nothing is written here: see ``plantrack.app.form_import``."""
     name = shown or str(path)
-    wb, findings = open_form(path, name)
+    wb, findings, digest = open_form(path, name)
     if wb is None:
-        return ImportResult(name, findings)
+        return ImportResult(name, findings, sha256=digest)
     meta, findings = read_meta(wb, name)
     if meta is None:
-        return ImportResult(name, findings)
-    findings = compare_meta(repo, meta, name, unit, period)
+        return ImportResult(name, findings, sha256=digest)
+    # what the unit saw first: a form whose visible sheets name another unit is not theirs
+    findings = visible_mismatches(wb, repo, meta, name) + compare_meta(
+        repo, meta, name, unit, period
+    )
     if findings:
-        return ImportResult(name, findings)
+        return ImportResult(name, findings, sha256=digest)
     out = sheets.Collector(name)
-    data = _read(out, wb, repo, meta)
+    data = _read(out, wb, repo, meta) | {"form": {"sha256": digest}}
     report, found = _validate(out, data)
     found = out.findings + found
     rel = report_rel(meta["unit"], meta["period"])
@@ -103,8 +108,9 @@ def import_form(
         found += check_report(repo.ctx, report, file, CellLocated(name, None, cells=out), today)
     found.sort(key=_order)
     if count(found)[0]:
-        return ImportResult(name, found, None, rel)
-    return ImportResult(name, found, report, rel, report_yaml(report) if report else None)
+        return ImportResult(name, found, None, rel, sha256=digest)
+    text = report_yaml(report) if report else None
+    return ImportResult(name, found, report, rel, text, sha256=digest)
 
 
 def read_meta(wb: Any, shown: str) -> tuple[dict[str, str] | None, list[Finding]]:

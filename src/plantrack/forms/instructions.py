@@ -9,6 +9,7 @@ from plantrack.forms.layout import (
     SHEET_INDICATORS,
     SHEET_TASKS,
     STATE_LABELS,
+    UNIT_LINE,
     YES,
 )
 
@@ -19,7 +20,7 @@ def heading(content: FormContent) -> list[str]:
     lines = [
         "BIỂU MẪU BÁO CÁO KẾT QUẢ THỰC HIỆN KẾ HOẠCH",
         content.plan.title,
-        f"Đơn vị: {content.unit.name}",
+        f"{UNIT_LINE}{content.unit.name}",
         f"Kỳ báo cáo: {period.title} (số liệu từ {period.start:%d/%m/%Y} "
         f"đến {period.cutoff:%d/%m/%Y})",
         f"Hạn gửi báo cáo: {period.due:%d/%m/%Y}",

@@ -21,6 +21,15 @@ SHEET_GENERAL = "Thông tin chung"
 SHEET_META = "_meta"
 SHEET_ORDER = (SHEET_HELP, SHEET_TASKS, SHEET_INDICATORS, SHEET_FIXES, SHEET_GENERAL, SHEET_META)
 
+# What each answer sheet's title row says before the unit and period it is for.
+SHEET_TITLES = {
+    SHEET_TASKS: "Kết quả thực hiện nhiệm vụ",
+    SHEET_INDICATORS: "Số liệu chỉ tiêu",
+    SHEET_FIXES: "Khắc phục tồn tại sau kiểm tra",
+    SHEET_GENERAL: "Thông tin chung",
+}
+UNIT_LINE = "Đơn vị: "  # the instructions sheet's line naming the unit
+
 HEADER_ROW = 4  # as in the consolidated workbook: title, subtitle, blank, header
 FIRST_ROW = HEADER_ROW + 1
 
@@ -165,6 +174,21 @@ META_KEYS = (
 def meta_keys(version: str) -> tuple[str, ...]:
     """The metadata rows of a form of ``version`` (version 1 had no fixes)."""
     return tuple(k for k in META_KEYS if k != "fixes") if version == "1" else META_KEYS
+
+
+def sheet_title(sheet: str, unit_name: str, period_title: str) -> str:
+    """The title row of an answer sheet: what it holds, for which unit and period."""
+    return f"{SHEET_TITLES[sheet]} - {unit_name} - {period_title}"
+
+
+def unit_cell(unit_name: str, unit_id: str) -> str:
+    """The general sheet's unit cell: the name the unit knows, then its id."""
+    return f"{unit_name} ({unit_id})"
+
+
+def period_cell(period_title: str, period_id: str) -> str:
+    """The general sheet's period cell."""
+    return f"{period_title} ({period_id})"
 
 
 def column_index(columns: tuple[Column, ...], field: str) -> int:

@@ -5,6 +5,7 @@ named limits before any row is read."""
 
 from __future__ import annotations
 
+import hashlib
 import io
 import warnings
 import zipfile
@@ -278,19 +279,22 @@ def _real_rows(wb: Any, shown: str) -> list[Finding]:
     return []
 
 
-def open_form(path: Path, shown: str) -> tuple[Any | None, list[Finding]]:
+def open_form(path: Path, shown: str) -> tuple[Any | None, list[Finding], str]:
     """The workbook of the form at ``path`` (formulas as text, never evaluated), or the
-    findings that refuse it; ``shown`` is the path findings name."""
+    findings that refuse it; ``shown`` is the path findings name. Also the SHA-256 of the
+    bytes read (of the very bytes the workbook comes from: the file is read once)."""
     if path.suffix.lower() in _MACRO_SUFFIXES:
-        return None, _fail(
-            shown,
-            "PT303",
-            reason=f"đuôi tệp {path.suffix}",
-            reason_en=f"the file name ends in {path.suffix}",
-        )
+        ends = path.suffix
+        reason, reason_en = f"đuôi tệp {ends}", f"the file name ends in {ends}"
+        return None, _fail(shown, "PT303", reason=reason, reason_en=reason_en), ""
     raw, findings = read_bytes(path, shown)
     if raw is None:
-        return None, findings
+        return None, findings, ""
+    wb, findings = _open_raw(raw, shown)
+    return wb, findings, hashlib.sha256(raw).hexdigest()
+
+
+def _open_raw(raw: bytes, shown: str) -> tuple[Any | None, list[Finding]]:
     findings = check_container(raw, shown)
     if findings:
         return None, findings

@@ -34,6 +34,9 @@ from plantrack.forms.layout import (
     Column,
     GeneralRow,
     column_index,
+    period_cell,
+    sheet_title,
+    unit_cell,
 )
 from plantrack.models.report import Report
 from plantrack.render.office.tables import (
@@ -83,6 +86,17 @@ def _table(
     return first, last
 
 
+def sheet_rows(content: FormContent) -> list[tuple[str, tuple[Column, ...], list[list[Any]]]]:
+    """Every table sheet's rows as the form writes them: sheet, columns, cell values."""
+    general = [[row.label, _general_value(content, row)] for row in GENERAL_ROWS]
+    return [
+        (SHEET_TASKS, TASK_COLUMNS, [_task_values(row) for row in content.tasks]),
+        (SHEET_INDICATORS, INDICATOR_COLUMNS, [_indicator_values(r) for r in content.indicators]),
+        (SHEET_FIXES, FIX_COLUMNS, [_fix_values(row) for row in content.fixes]),
+        (SHEET_GENERAL, GENERAL_COLUMNS, general),
+    ]
+
+
 def protect(ws: Any) -> None:
     """Protected without a password: a guard against slips, not against the determined."""
     ws.protection.sheet = True
@@ -124,7 +138,7 @@ def _task_values(row: TaskRow) -> list[Any]:
 
 def tasks_sheet(wb: Any, content: FormContent) -> None:
     ws = wb.create_sheet(SHEET_TASKS)
-    title = f"Kết quả thực hiện nhiệm vụ - {content.unit.name} - {content.period.title}"
+    title = sheet_title(SHEET_TASKS, content.unit.name, content.period.title)
     subtitle = (
         f"Chỉ điền các ô màu vàng. Ngày chốt số liệu: {content.period.cutoff:%d/%m/%Y}. "
         "Không xóa, chèn hay đổi thứ tự dòng."
@@ -193,7 +207,7 @@ def _indicator_values(row: IndicatorRow) -> list[Any]:
 
 def indicators_sheet(wb: Any, content: FormContent) -> None:
     ws = wb.create_sheet(SHEET_INDICATORS)
-    title = f"Số liệu chỉ tiêu - {content.unit.name} - {content.period.title}"
+    title = sheet_title(SHEET_INDICATORS, content.unit.name, content.period.title)
     subtitle = "Ghi số liệu của kỳ vào ô màu vàng; bỏ trống nếu không có số liệu."
     rows = [_indicator_values(row) for row in content.indicators]
     first, last = _table(ws, INDICATOR_COLUMNS, rows, subtitle, title)
@@ -229,7 +243,7 @@ def _fix_values(row: FixRow) -> list[Any]:
 def fixes_sheet(wb: Any, content: FormContent) -> None:
     """One row per finding the unit has to fix (or already reported fixed this period)."""
     ws = wb.create_sheet(SHEET_FIXES)
-    title = f"Khắc phục tồn tại sau kiểm tra - {content.unit.name} - {content.period.title}"
+    title = sheet_title(SHEET_FIXES, content.unit.name, content.period.title)
     subtitle = (
         "Ghi ngày khắc phục xong, nội dung và văn bản chứng minh vào ô màu vàng; bỏ trống "
         "dòng chưa khắc phục."
@@ -257,9 +271,9 @@ def fixes_sheet(wb: Any, content: FormContent) -> None:
 
 def _general_value(content: FormContent, row: GeneralRow) -> Any:
     if row.path == ("unit",):
-        return f"{content.unit.name} ({content.unit.id})"
+        return unit_cell(content.unit.name, content.unit.id)
     if row.path == ("period",):
-        return f"{content.period.title} ({content.period.id})"
+        return period_cell(content.period.title, content.period.id)
     report: Report | None = content.report
     value: Any = report
     for part in row.path:
@@ -272,7 +286,7 @@ def _general_value(content: FormContent, row: GeneralRow) -> Any:
 def general_sheet(wb: Any, content: FormContent) -> None:
     ws = wb.create_sheet(SHEET_GENERAL)
     rows = [[row.label, _general_value(content, row)] for row in GENERAL_ROWS]
-    title = f"Thông tin chung - {content.unit.name} - {content.period.title}"
+    title = sheet_title(SHEET_GENERAL, content.unit.name, content.period.title)
     subtitle = "Ghi vào ô màu vàng; các mục nhiều ý ghi mỗi ý một dòng (Alt+Enter)."
     first, _ = _table(ws, GENERAL_COLUMNS, rows, subtitle, title)
     for offset, row in enumerate(GENERAL_ROWS):

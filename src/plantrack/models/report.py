@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import Field, StringConstraints
 
 from plantrack.models.common import (
     Count,
@@ -19,6 +19,7 @@ from plantrack.models.common import (
 )
 
 TaskState = Literal["not-started", "in-progress", "done"]
+Sha256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
 
 
 class TaskEntry(StrictModel):
@@ -63,6 +64,13 @@ class Narrative(StrictModel):
     inspection: Text | None = Field(None, description="Công tác kiểm tra.")
 
 
+class FormSource(StrictModel):
+    """The Excel form a report was imported from: the file's hash ties the report, and the
+    commit that added it, to the very file the unit sent."""
+
+    sha256: Sha256 = Field(description="Mã SHA-256 của tệp biểu mẫu Excel đã nhập.")
+
+
 class Report(StrictModel):
     """One unit's report for one period, at ``data/reports/<period>/<unit>.yaml``."""
 
@@ -86,3 +94,6 @@ class Report(StrictModel):
     difficulties: list[Text] = Field(default_factory=list, description="Khó khăn, vướng mắc.")
     proposals: list[Text] = Field(default_factory=list, description="Đề xuất, kiến nghị.")
     next_tasks: list[Text] = Field(default_factory=list, description="Nhiệm vụ kỳ tới.")
+    form: FormSource | None = Field(
+        None, description="Biểu mẫu Excel đã nhập thành báo cáo này (plantrack form import ghi)."
+    )
