@@ -25,6 +25,7 @@ from plantrack.domain.audit_finding import (
     commit_record,
     office_day,
 )
+from plantrack.domain.audit_forms import counted_by_form, form_date_findings, form_entries
 from plantrack.domain.audit_inspection import inspection_audit
 from plantrack.domain.audit_rules import (
     consolidation_findings,
@@ -92,7 +93,12 @@ def audit(
     touched = [t for _, ts in per_commit for t in ts]
     chosen = [r for r in records if period is None or r.period == period]
     periods = _period_lookup(plan)
-    unit_after = _report_findings(commits, touched, plan, units, chosen, blobs, periods, found)
+    forms = form_entries(touched, blobs)
+    excused = counted_by_form(forms, periods)
+    unit_after = _report_findings(
+        commits, touched, plan, units, chosen, blobs, periods, found, excused
+    )
+    form_date_findings(forms, periods, found.append)
     plan_time_findings([t for t in touched if t.path == layout.PLAN], blobs, found.append)
     inspection_audit(touched, blobs, found.append)
     reported = _unit_periods([t.path for t in touched if is_report(t.path)], report_files)
@@ -172,9 +178,11 @@ def _report_findings(
     blobs: Blobs,
     periods: Callable[[str], Period | None],
     found: list[AuditFinding],
+    excused: Collection[tuple[int, str]],
 ) -> dict[tuple[int, str], Recorded]:
     """Who edited each report, what changed after a recorded consolidation, and which
-    reports came in late; returns the unit files changed after a record."""
+    reports came in late (not the form imports in ``excused``: they count by the form's own
+    date); returns the unit files changed after a record."""
     reports = [t for t in touched if is_report(t.path)]
     maintainers = {m.lower() for m in plan.reporting.maintainers}
     authors = AuthorsOverTime(units, [t for t in touched if _is_unit(t.path)], blobs)
@@ -183,8 +191,9 @@ def _report_findings(
     covered, unit_after = consolidation_findings(
         commits, touched, records, blobs, found.append, periods
     )
+    skipped = {*covered, *excused}
     for touch in reports:
-        if (touch.commit.seq, touch.path) not in covered:
+        if (touch.commit.seq, touch.path) not in skipped:
             _check_late(touch, periods, found.append)
     return unit_after
 

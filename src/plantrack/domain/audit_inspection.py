@@ -30,7 +30,10 @@ def _findings(data: Any) -> Findings:
     return out
 
 
-def _day(value: Any) -> dt.date | None:
+def as_day(value: Any) -> dt.date | None:
+    """A date from plain YAML data (a date, or ISO text); ``None`` otherwise."""
+    if isinstance(value, dt.datetime):
+        return value.date()
     if isinstance(value, dt.date):
         return value
     try:
@@ -42,7 +45,7 @@ def _day(value: Any) -> dt.date | None:
 def _fix_dates(items: Any) -> list[dt.date]:
     out = []
     for item in items if isinstance(items, list) else []:
-        day = _day(item.get("date")) if isinstance(item, dict) else None
+        day = as_day(item.get("date")) if isinstance(item, dict) else None
         if day is not None:
             out.append(day)
     return out
@@ -59,7 +62,7 @@ def inspection_audit(touched: Sequence[Touch], blobs: Blobs, emit: Emit) -> None
         if is_inspection(t.path):
             _inspection_touch(t, _findings(old), _findings(new), emit)
             for fid, item in _findings(new).items():
-                day = _day(item.get("fix_by"))
+                day = as_day(item.get("fix_by"))
                 if day is not None:
                     deadlines[fid] = day
         else:
@@ -68,7 +71,7 @@ def inspection_audit(touched: Sequence[Touch], blobs: Blobs, emit: Emit) -> None
 
 def _shown(value: Any) -> Any:
     """A deadline as given: a date stays a date (shown dd/mm/yyyy), anything else as text."""
-    day = _day(value)
+    day = as_day(value)
     return day if day is not None else str(value)
 
 
@@ -97,7 +100,7 @@ def _inspection_touch(t: Touch, old: Findings, new: Findings, emit: Emit) -> Non
                 )
             )
     for fid, after in new.items():
-        deadline = _day(after.get("fix_by"))
+        deadline = as_day(after.get("fix_by"))
         known = set(_fix_dates((old.get(fid) or {}).get("fixes")))
         added = [d for d in _fix_dates(after.get("fixes")) if d not in known]
         _late_records(t, fid, deadline, added, emit)

@@ -1,7 +1,10 @@
 """Whether each expected unit sent its report on time, late, or not at all.
 
 The date that counts is the later of the report's own submission date and the author date
-of the commit that first added the file; they should agree within a day.
+of the commit that first added the file; they should agree within a day. A report imported
+from an Excel form counts on the date the unit wrote on its form (never later than it was
+entered): the office's delay in entering it is not the unit's. The audit names every form
+entered long after its date (PT416).
 """
 
 from __future__ import annotations
@@ -57,8 +60,7 @@ def submission(
         pending = read_on is not None and read_on < period.due
         return Submission(unit, "pending" if pending else "missing")
     commit_day = committed.date() if committed is not None else None
-    candidates = [d for d in (report.submitted, commit_day) if d is not None]
-    effective = max(candidates) if candidates else None
+    effective = effective_date(report, commit_day)
     gap = abs((report.submitted - commit_day).days) if report.submitted and commit_day else 0
     late = effective is not None and effective > period.due
     return Submission(
@@ -71,3 +73,19 @@ def submission(
         number=report.number,
         disagreement_days=gap,
     )
+
+
+def effective_date(report: Report, commit_day: dt.date | None) -> dt.date | None:
+    """The day ``report`` counts as sent (see ``counted_day``)."""
+    return counted_day(report.submitted, commit_day, from_form=report.form is not None)
+
+
+def counted_day(
+    submitted: dt.date | None, first_commit: dt.date | None, *, from_form: bool
+) -> dt.date | None:
+    """The day a report counts as sent: the later of its own date and its first commit's;
+    for a report imported from a form, the form's date (never later than its commit)."""
+    candidates = [d for d in (submitted, first_commit) if d is not None]
+    if not candidates:
+        return None
+    return min(candidates) if from_form else max(candidates)

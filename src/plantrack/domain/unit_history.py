@@ -3,7 +3,6 @@ was first committed and dated, how late, and every edit with its author."""
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -11,9 +10,11 @@ from typing import Any
 
 from plantrack import layout
 from plantrack.domain.audit_authors import AuthorsOverTime
+from plantrack.domain.audit_inspection import as_day
 from plantrack.domain.gitfacts import Blobs, CommitLike, Touch
 from plantrack.domain.history import Step, make_step, plan_periods, touches_by_path
 from plantrack.domain.inspection_view import FindingRow
+from plantrack.domain.submission import counted_day
 from plantrack.validate.context import Context
 
 
@@ -99,8 +100,11 @@ class _UnitReading:
         added = next((t.commit.author_date for t in items if not t.gone), None)
         last = self.data.get(items[-1].new_blob) if exists and items[-1].new_blob else None
         submitted = last.get("submitted") if isinstance(last, dict) else None
+        from_form = isinstance(last, dict) and isinstance(last.get("form"), dict)
         expected = ctx.is_required(period_id) and unit_id in ctx.assignments(period)
-        effective, days, status = _lateness(exists, submitted, added, period.due, expected)
+        effective, days, status = _lateness(
+            exists, (submitted, from_form), added, period.due, expected
+        )
         shown = None if submitted is None else str(submitted)
         return UnitPeriod(
             period_id, period.title, period.due, expected, path, exists, added, shown,
@@ -115,16 +119,19 @@ def _allowed(t: Touch, authors: AuthorsOverTime, maintainers: set[str]) -> bool:
 
 
 def _lateness(
-    exists: bool, submitted: Any, added: dt.datetime | None, due: dt.date, expected: bool
+    exists: bool,
+    dated: tuple[Any, bool],
+    added: dt.datetime | None,
+    due: dt.date,
+    expected: bool,
 ) -> tuple[dt.date | None, int, str]:
-    """As ``domain.submission`` counts it: the later of the report's date and its first
-    commit's author date, against the due date."""
+    """As ``domain.submission`` counts it (``counted_day``) from the report's own date and
+    whether it came from a form, and its first commit's author date, against the due date."""
     if not exists:
         return None, 0, "missing" if expected else "not-expected"
-    days: list[dt.date] = [added.date()] if added else []
-    with contextlib.suppress(ValueError):
-        days.append(dt.date.fromisoformat(str(submitted)))
-    effective = max(days) if days else None
+    submitted, from_form = dated
+    own = as_day(submitted) if submitted is not None else None
+    effective = counted_day(own, added.date() if added else None, from_form=from_form)
     if effective is not None and effective > due:
         return effective, (effective - due).days, "late"
     return effective, 0, "on-time"
