@@ -6,7 +6,12 @@ from __future__ import annotations
 from plantrack import layout
 from plantrack.app.audit import run_audit
 from plantrack.app.check import CheckResult, check
-from plantrack.app.codeowners import codeowners_text, write_codeowners, write_codeowners_file
+from plantrack.app.codeowners import (
+    codeowners,
+    codeowners_text,
+    write_codeowners,
+    write_codeowners_file,
+)
 from plantrack.app.consolidate import (
     FORMATS,
     Consolidated,
@@ -65,6 +70,7 @@ __all__ = [
     "Status",
     "check",
     "check_output_folder",
+    "codeowners",
     "codeowners_text",
     "consolidate_period",
     "export_forms",

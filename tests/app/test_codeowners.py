@@ -59,3 +59,38 @@ def test_write_refuses_a_file_plantrack_did_not_write(mini: Repo, cli: Callable[
     write_codeowners(mini.root, out, force=True)
     assert rules(out.read_text("utf-8")) == EXPECTED_RULES
     assert rules(cli("codeowners", "--repo", mini.root).out) == EXPECTED_RULES
+
+
+def test_gitea_from_owners_of_the_units_and_the_office(mini: Repo, cli: Callable[..., Run]) -> None:
+    mini.edit(
+        "data/units/phong-noi-vu.yaml",
+        "authors: [phong-noi-vu@example.vn]",
+        "authors: [phong-noi-vu@example.vn]\nowners: ['@van-phong/tong-hop']",
+    )
+    mini.edit(
+        "data/units/xa-tra-don.yaml",
+        "authors: [xa-tra-don@example.vn]",
+        "authors: [xa-tra-don@example.vn]\nowners: ['@tra-don']",
+    )
+    out = mini.root / ".gitea" / "CODEOWNERS"
+    run = cli("codeowners", "--repo", mini.root, "--forge", "gitea", "--out", out)
+    assert run.code == 0
+    found = rules(out.read_text("utf-8"))
+    assert found == [
+        ".* @van-phong/tong-hop",
+        "data/reports/[^/]+/phong-noi-vu\\\\.yaml @van-phong/tong-hop",
+        "data/reports/[^/]+/xa-tra-don\\\\.yaml @tra-don @van-phong/tong-hop",
+        "data/reports/[^/]+/xa-tra-dzon\\\\.yaml @van-phong/tong-hop",
+    ]
+    # the emails (the plan's maintainer, Trà Dơn's author) are named once each, not written
+    assert run.out.count("PT244") == 2 and "clerk@example.vn" in run.out
+    assert "xa-tra-dzon@example.vn left out" in out.read_text("utf-8")
+    # GitHub keeps the emails and gains the office's team
+    github = rules(codeowners_text(mini.root))
+    assert github[0] == f"* {CLERK} @van-phong/tong-hop"
+    assert github[2] == f"/data/reports/**/xa-tra-don.yaml @tra-don {CLERK} @van-phong/tong-hop"
+
+
+def test_an_unknown_forge_is_a_usage_error(mini: Repo, cli: Callable[..., Run]) -> None:
+    with pytest.raises(Exception, match="github, gitlab, gitea"):
+        cli("codeowners", "--repo", mini.root, "--forge", "bitbucket")

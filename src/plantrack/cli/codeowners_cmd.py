@@ -8,14 +8,26 @@ from typing import Annotated
 
 import typer
 
-from plantrack.cli.options import LangOption, RepoOption, check_lang
+from plantrack.cli.options import LangOption, RepoOption, check_lang, usage
 
 
 def codeowners(
     out: Annotated[
         Path | None,
-        typer.Option("--out", help="Ghi vào tệp này (ví dụ .github/CODEOWNERS); mặc định in ra."),
+        typer.Option(
+            "--out",
+            help="Ghi vào tệp này (ví dụ .github/CODEOWNERS, .gitea/CODEOWNERS); mặc định in ra.",
+        ),
     ] = None,
+    forge: Annotated[
+        str,
+        typer.Option(
+            "--forge",
+            metavar="github|gitlab|gitea",
+            help="Nền tảng git đọc tệp: github, gitlab hoặc gitea (Gitea: biểu thức chính quy, "
+            "chỉ tài khoản và nhóm).",
+        ),
+    ] = "github",
     force: Annotated[
         bool, typer.Option("--force", help="Ghi đè tệp không do plantrack viết.")
     ] = False,
@@ -24,13 +36,22 @@ def codeowners(
 ) -> int:
     """Viết tệp CODEOWNERS: mỗi đơn vị sở hữu báo cáo của mình, cán bộ tổng hợp sở hữu tất cả."""
     from plantrack import api
+    from plantrack.render.codeowners import FORGES
+    from plantrack.render.findings import as_text
 
-    check_lang(lang)  # the language of error messages (read by the entry point)
-
+    lang = check_lang(lang)
+    chosen = forge.strip().lower()
+    if chosen not in FORGES:
+        choices = ", ".join(FORGES)
+        raise typer.BadParameter(usage("usage.one_of", lang, choices=choices), param_hint="--forge")
     root = api.find_repo(explicit=repo)
+    text, findings = api.codeowners(root, chosen)
+    if findings:  # what the forge could not take, left out of the file
+        files = len({f.path for f in findings})
+        typer.echo(as_text(findings, files, lang), nl=False, err=True)
     if out is None:
-        typer.echo(api.codeowners_text(root), nl=False)
+        typer.echo(text, nl=False)
     else:
-        api.write_codeowners_file(root, out, force=force)
+        api.write_codeowners_file(root, out, force=force, text=text)
         typer.echo(str(out))
     return 0

@@ -48,6 +48,16 @@ ShortText = Annotated[str, StringConstraints(min_length=1, max_length=500)]
 Email = Annotated[
     str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+$", max_length=254), Field(description="Email")
 ]
+# A code owner on a git forge: an account (@user), a team or group (@org/team, on GitLab
+# also @group/subgroup/…), or an email; which of these a forge accepts is render/codeowners'.
+Owner = Annotated[
+    str,
+    StringConstraints(
+        pattern=r"^(?:@[A-Za-z0-9][A-Za-z0-9._-]*(?:/[A-Za-z0-9][A-Za-z0-9._-]*)*|[^@\s]+@[^@\s]+)$",
+        max_length=254,
+    ),
+    Field(description="Tài khoản @ten-dang-nhap, nhóm @to-chuc/nhom, hoặc email"),
+]
 Date = dt.date
 # hardening: every number a plan holds (a count, an amount in đồng, a score, a rank) is far
 # below this; a larger one is a typing error, and a sum over all units stays finite

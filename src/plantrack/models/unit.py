@@ -6,7 +6,16 @@ from typing import Literal
 
 from pydantic import Field
 
-from plantrack.models.common import Date, Email, Id, Person, ShortText, StrictModel, Text
+from plantrack.models.common import (
+    Date,
+    Email,
+    Id,
+    Owner,
+    Person,
+    ShortText,
+    StrictModel,
+    Text,
+)
 from plantrack.models.rollup import RepositoryLink
 from plantrack.models.vocabulary import KIND_DESCRIPTION
 
@@ -42,6 +51,14 @@ class Unit(StrictModel):
     contacts: list[Person] = Field(default_factory=list, description="Cán bộ đầu mối.")
     authors: list[Email] = Field(
         default_factory=list, description="Email git được phép sửa báo cáo của đơn vị."
+    )
+    owners: list[Owner] = Field(
+        default_factory=list,
+        description=(
+            "Người duyệt báo cáo của đơn vị trên nền tảng git (tệp CODEOWNERS): tài khoản "
+            "@ten-dang-nhap, nhóm @to-chuc/nhom hoặc email; trống: dùng authors. Gitea chỉ "
+            "nhận tài khoản và nhóm, không nhận email."
+        ),
     )
     valid_from: Date | None = Field(None, description="Ngày bắt đầu hoạt động (trống: từ trước).")
     valid_until: Date | None = Field(None, description="Ngày cuối cùng hoạt động (trống: còn).")
