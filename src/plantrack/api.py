@@ -37,6 +37,7 @@ from plantrack.app.history import run_history
 from plantrack.app.init import DEFAULT_DISTRICT, DEFAULT_TITLE, Initialised, init_repository
 from plantrack.app.inspection import InspectionStatus, inspection_status, new_inspection
 from plantrack.app.inspection_docs import DocumentRequest, inspection_document
+from plantrack.app.migrate import Migration, migrate
 from plantrack.app.record import record_consolidation
 from plantrack.app.remind import Letter, Reminded, remind
 from plantrack.app.report_new import NewReport, new_report
@@ -60,6 +61,7 @@ __all__ = [
     "Initialised",
     "InspectionStatus",
     "Letter",
+    "Migration",
     "NewReport",
     "Options",
     "Outcome",
@@ -82,6 +84,7 @@ __all__ = [
     "inspection_status",
     "latest_period",
     "layout",
+    "migrate",
     "new_inspection",
     "new_report",
     "prepare_consolidation",

@@ -14,6 +14,7 @@ from plantrack.errors import PlantrackError
 from plantrack.io import dist, scaffold
 from plantrack.render.skeleton_yaml import one_line
 from plantrack.validate.check import CheckResult, check_repository
+from plantrack.validate.schema_version import stamped
 
 _PREFIXES = ("thành phố ", "thị xã ", "huyện ", "quận ", "tỉnh ", "xã ", "phường ", "thị trấn ")
 DEFAULT_TITLE = "Kế hoạch nâng cao Chỉ số SIPAS và Chỉ số PAPI"
@@ -71,6 +72,7 @@ def _files(
         rel: _fill(rel, text, values).encode("utf-8")
         for rel, text in scaffold.read_texts(packaged / "init").items()
     }
+    files[layout.PLAN] = stamped(files[layout.PLAN].decode("utf-8")).encode("utf-8")
     files[f"{layout.REPORTS}/.gitkeep"] = b""
     copies = scaffold.read_tree(packaged, skip=("init",))
     files.update({f"templates/{rel}": data for rel, data in copies.items()})

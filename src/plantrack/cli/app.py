@@ -24,6 +24,7 @@ from plantrack.cli import (
     history_cmd,
     init_cmd,
     inspection_cmd,
+    migrate_cmd,
     remind_cmd,
     report_cmd,
     rollup_cmd,
@@ -106,6 +107,7 @@ app.command("handover")(handover_cmd.handover)
 app.command("codeowners")(codeowners_cmd.codeowners)
 app.command("explain")(explain_cmd.explain)
 app.command("schema")(schema_cmd.schema)
+app.command("migrate")(migrate_cmd.migrate)
 speak(app)  # last: the framework's words (usage, help, usage errors) follow --lang
 
 

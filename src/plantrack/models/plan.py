@@ -143,9 +143,24 @@ class Task(StrictModel):
     )
 
 
+# The form of the data files this plantrack reads and writes. A repository records the one it
+# was written for (``schema_version`` in data/plan.yaml; absent: 1); ``plantrack migrate``
+# rewrites an older one (app/migrate.py holds one step per version).
+SCHEMA_VERSION = 2
+
+
 class Plan(StrictModel):
     """The plan being tracked."""
 
+    schema_version: int | None = Field(
+        None,
+        ge=1,
+        le=1_000,
+        description=(
+            "Phiên bản dạng dữ liệu mà kho được viết theo (trống: 1). Kho cũ hơn: chạy "
+            "'plantrack migrate'."
+        ),
+    )
     id: Id
     number: ShortText | None = Field(None, description="Số ký hiệu (trống nếu chưa rõ).")
     title: Text = Field(description="Tên kế hoạch.")

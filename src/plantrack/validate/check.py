@@ -26,6 +26,7 @@ from plantrack.validate.rules_inspection import (
     needs_reported_fixes,
 )
 from plantrack.validate.rules_report import check_report
+from plantrack.validate.schema_version import version_findings
 
 __all__ = ["CheckResult", "Loaded", "PeriodReports", "check_repository", "load_base", "load_period"]
 
@@ -115,6 +116,7 @@ def _check(
         meta={"base": base.stored} if base.stored is not None else None,
         keep=keep,
     )
+    findings += version_findings(root, findings)
     if narrow:
         findings = [f for f in findings if f.path in selected]  # type: ignore[operator]
     findings.sort(key=Finding.sort_key)
