@@ -179,3 +179,11 @@ def test_an_untouched_form_still_imports(mini: Path) -> None:
     assert result.errors == 0 and answers(result.report) == answers(load_report(mini, REPORT_DON))
     wb = load_workbook(export(mini, name="again.xlsx"))
     assert wb[SHEET_GENERAL]["B5"].value == "UBND xã Trà Don (xa-tra-don)"
+
+
+def test_a_form_without_a_sending_date_is_named(mini: Path) -> None:
+    path = damage(export(mini), lambda wb: wb[SHEET_GENERAL].__setitem__("B7", None))
+    result = run_import(mini, path)
+    f = only(result, "PT327")
+    assert (f.severity, f.key) == ("warning", f"{SHEET_GENERAL}!B7")
+    assert result.report is not None and result.report.submitted is None

@@ -100,6 +100,9 @@ def import_form(
         return ImportResult(name, findings, sha256=digest)
     out = sheets.Collector(name)
     data = _read(out, wb, repo, meta) | {"form": {"sha256": digest}}
+    cell = out.places.get(("submitted",))
+    if "submitted" not in data and cell is not None and cell not in out.flagged:
+        out.add("PT327", cell)  # counted as sent on the day it is entered, then
     report, found = _validate(out, data)
     found = out.findings + found
     rel = report_rel(meta["unit"], meta["period"])
