@@ -187,3 +187,13 @@ def test_a_form_without_a_sending_date_is_named(mini: Path) -> None:
     f = only(result, "PT327")
     assert (f.severity, f.key) == ("warning", f"{SHEET_GENERAL}!B7")
     assert result.report is not None and result.report.submitted is None
+
+
+def test_a_form_under_another_units_exported_name_is_refused(mini: Path) -> None:
+    # Trà Dơn's file name, Trà Don's form inside: which one did the office mean?
+    path = export(mini, name=f"bieu-mau-{PERIOD}-{DZON}.xlsx")
+    f = only(run_import(mini, path), "PT308")
+    assert f"'{DON}'" in f.message_en and f"'{DZON}'" in f.message_en
+    own = export(mini, name=f"bieu-mau-{PERIOD}-{DON}.xlsx")
+    assert run_import(mini, own).errors == 0
+    assert run_import(mini, path, unit=DON).errors == 0  # the office says which it is

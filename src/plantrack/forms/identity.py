@@ -31,6 +31,8 @@ from plantrack.validate.finding import Finding
 from plantrack.validate.require import Repository
 
 _ID_AT_END = re.compile(r"\(([^()]*)\)$")
+# the name 'form export' gives a unit's form (layout.form_name)
+_EXPORTED_NAME = re.compile(r"bieu-mau-(?P<period>\d{4}-[A-Z0-9]+)-(?P<unit>[A-Za-z0-9._-]+)\.xlsx")
 _HELP_ROWS = 12  # the unit line is among the instructions' first lines
 
 
@@ -48,6 +50,15 @@ def _expected(repo: Repository, meta: dict[str, str]) -> tuple[str | None, str |
     except (ValueError, KeyError):
         title = None  # an unknown period is the metadata's problem, reported by 'check'
     return (unit.name if unit is not None else None), title
+
+
+def named_for(file_name: str, repo: Repository) -> tuple[str | None, str | None]:
+    """The unit and period a file keeping the name ``form export`` gave it is for (both
+    ``None`` for any other name): a form sent back under another unit's name is suspect."""
+    match = _EXPORTED_NAME.fullmatch(file_name)
+    if match is None or match.group("unit") not in repo.ctx.units:
+        return None, None
+    return match.group("unit"), match.group("period")
 
 
 def visible_mismatches(

@@ -14,7 +14,7 @@ from pydantic import ValidationError
 
 from plantrack.forms import sheets
 from plantrack.forms.content import meta_checksum, plan_fingerprint, report_rel
-from plantrack.forms.identity import visible_mismatches
+from plantrack.forms.identity import named_for, visible_mismatches
 from plantrack.forms.layout import (
     FIRST_ROW,
     FORMAT,
@@ -92,9 +92,11 @@ def import_form(
     meta, findings = read_meta(wb, name)
     if meta is None:
         return ImportResult(name, findings, sha256=digest)
-    # what the unit saw first: a form whose visible sheets name another unit is not theirs
+    # what the unit saw first: a form whose visible sheets name another unit is not theirs;
+    # then the unit and period the office expects, else those the file's exported name says
+    by_name = named_for(path.name, repo) if unit is None and period is None else (None, None)
     findings = visible_mismatches(wb, repo, meta, name) + compare_meta(
-        repo, meta, name, unit, period
+        repo, meta, name, unit or by_name[0], period or by_name[1]
     )
     if findings:
         return ImportResult(name, findings, sha256=digest)
