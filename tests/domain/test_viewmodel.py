@@ -101,7 +101,7 @@ def test_json_leaves_the_derived_facts_out(vm: Consolidation) -> None:
     assert data["period"]["due"] == "2024-09-15"
     assert list(data["plan"]) == [
         *("id", "number", "title", "issuer", "issued", "place", "consolidator", "note", "basis"),
-        "illustrative",
+        *("illustrative", "short_title", "superior"),
     ]
     assert data["document"] is None
 

@@ -16,6 +16,7 @@ from plantrack.domain.inspection_docs import conclusion_doc, fix_reminders, rech
 from plantrack.domain.inspection_view import InspectionView
 from plantrack.domain.remind import REPLY_WORKING_DAYS, working_days_after
 from plantrack.domain.viewmodel import PlanInfo
+from plantrack.domain.voice import voice
 from plantrack.errors import PlantrackError
 from plantrack.io.repo import list_data_files
 from plantrack.models.inspection import Inspection
@@ -84,11 +85,16 @@ def issuer_of(ctx: Context) -> Issuer:
     and the consolidating office."""
     from plantrack.render.docx.inspection import Issuer
 
+    plan = ctx.plan
+    office = ctx.units.get(plan.reporting.consolidator)
+    name = office.name if office is not None else None
+    said = voice(plan.issuer, plan.superior, plan.reporting.document, name)
     return Issuer(
-        ctx.plan.reporting.document,
-        PlanInfo.of(ctx.plan),
+        plan.reporting.document,
+        PlanInfo.of(plan),
         sorted(ctx.indices),
-        ctx.unit_name(ctx.plan.reporting.consolidator),
+        said.speaker,
+        said.report_to,
     )
 
 

@@ -111,7 +111,9 @@ def _fix_letter(
 
     vm = prepared.vm
     assert vm is not None and vm.oversight is not None and letter.out is not None
-    issuer = Issuer(vm.document, vm.plan, [i.id for i in vm.indices], rem.sender or "")
+    issuer = Issuer(
+        vm.document, vm.plan, [i.id for i in vm.indices], rem.sender or "", rem.reports_to or ""
+    )
     signing = Signing(letter.number, letter.date, letter.signer)
     answer = reply_by(letter) or working_days_after(vm.as_of, REPLY_WORKING_DAYS)
     data = render_fix_remind_docx(fixes, vm.oversight, issuer, signing, answer, root)

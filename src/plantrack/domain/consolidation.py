@@ -87,10 +87,17 @@ def consolidate(
         coordination=_count(pairs, rated=False),
         no_successor=no_successor(ctx, period, history, as_of),
         set_aside=aside,
+        consolidator_name=_unit_name(ctx, ctx.plan.reporting.consolidator),
     )
     _attach_words(ctx, vm, reports)
     _attach_lists(vm, tasks, units)
     return vm
+
+
+def _unit_name(ctx: Context, unit_id: str) -> str | None:
+    """A unit's name; ``None`` for an unknown id (an id never reaches a document)."""
+    unit = ctx.units.get(unit_id)
+    return unit.name if unit is not None else None
 
 
 def _attach_lists(vm: Consolidation, tasks: list[TaskRow], units: list[UnitRow]) -> None:

@@ -14,9 +14,15 @@ from plantrack.domain.viewmodel import (
     PlanInfo,
     UnitRow,
 )
+from plantrack.domain.voice import voice
 from plantrack.models.plan import DocumentSettings
 
 REPLY_WORKING_DAYS = 5
+OTHERS = "Các cơ quan, đơn vị"
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 @dataclass
@@ -82,6 +88,25 @@ class Reminder:
     sender: str | None = None
     indices: list[str] = field(default_factory=list)
     document: DocumentSettings | None = None
+    collector: str | None = None
+    reports_to: str | None = None
+
+    @property
+    def addressee_groups(self) -> list[tuple[str, list[Debtor]]]:
+        """The addressees by how a letter names them together: units of a territorial kind
+        under their kind's collective name (``UBND các xã``, ``Các thôn``), the others as
+        ``Các cơ quan, đơn vị``; kinds in the plan's vocabulary order."""
+        kinds = self.plan.kinds
+        order = {kind: index for index, kind in enumerate(kinds)}
+        groups: dict[str, list[Debtor]] = {}
+        for unit in self.addressees:
+            kind = kinds.get(unit.kind)
+            name = _capital(kind.plural) if kind and kind.territorial else OTHERS
+            groups.setdefault(name, []).append(unit)
+        first = {
+            name: min(order.get(u.kind, len(order)) for u in us) for name, us in groups.items()
+        }
+        return sorted(groups.items(), key=lambda g: (g[0] != OTHERS, first[g[0]]))
 
     @property
     def addressees(self) -> list[Debtor]:
@@ -155,16 +180,19 @@ def reminder(
 ) -> Reminder:
     """The units owing something at ``vm.as_of``: a report not received by then, a report
     received after the due date, or tasks overdue and not completed. ``consolidator`` (the
-    unit sending reminders) stays in the list but is not addressed by the letter; unknown,
-    it is the unit named like the document settings' issuing body."""
+    unit reports go to; default: the plan's) stays in the list but is not addressed by the
+    letter. The letter speaks as the document settings' ``sender``, else as that unit."""
     as_of = vm.as_of
     due = vm.period.due
     titles = {t.id: (t.title, t.time_label) for t in vm.tasks}
     by_unit: dict[str, list[PairRow]] = {}
     for pair in vm.overdue:
         by_unit.setdefault(pair.unit_id, []).append(pair)
-    sender = consolidator or _issuer(vm)
+    sender = consolidator or vm.plan.consolidator
     sender_name = next((u.name for u in vm.units if u.id == sender), None)
+    if sender == vm.plan.consolidator:
+        sender_name = vm.consolidator_name or sender_name
+    said = voice(vm.plan.issuer, vm.plan.superior, vm.document, sender_name)
     units = []
     for row in vm.units:
         report, submitted, days_late = _report_state(row, as_of)
@@ -194,21 +222,17 @@ def reminder(
         due_passed=as_of > due,
         reply_by=reply_by or _reply_by(as_of, due),
         units=units,
-        sender=sender_name or _written_name(vm.document),
+        sender=said.speaker,
         indices=[index.id for index in vm.indices],
         document=vm.document,
+        collector=said.collector,
+        reports_to=said.report_to,
     )
 
 
 def _reply_by(as_of: dt.date, due: dt.date) -> dt.date:
     """Before the due date, the due date; after it, five working days from ``as_of``."""
     return due if as_of < due else working_days_after(as_of, REPLY_WORKING_DAYS)
-
-
-def _written_name(document: DocumentSettings | None) -> str | None:
-    """The issuing body as the settings write it, unless written all in capitals."""
-    body = document.issuing_body.strip() if document else ""
-    return body if body and not body.isupper() else None
 
 
 def _report_state(row: UnitRow, as_of: dt.date) -> tuple[str | None, dt.date | None, int]:
@@ -236,18 +260,3 @@ def _owed(pair: PairRow, titles: dict[str, tuple[str, str]], as_of: dt.date) -> 
         reported=pair.status != "not-reported",
         role=pair.role,
     )
-
-
-def _issuer(vm: Consolidation) -> str | None:
-    """The consolidating unit: from the plan info if given, else by the issuing body's name."""
-    if vm.plan.consolidator:
-        return vm.plan.consolidator
-    body = " ".join((vm.document.issuing_body if vm.document else "").casefold().split())
-    if not body:
-        return None
-    names = {u.id: " ".join(u.name.casefold().split()) for u in vm.units}
-    exact = [uid for uid, name in names.items() if name == body]
-    # "PHÒNG NỘI VỤ" issues for the unit named "Phòng Nội vụ huyện Nam Trà My"
-    prefixed = [uid for uid, name in names.items() if name.startswith(body + " ")]
-    found = exact or prefixed
-    return found[0] if len(found) == 1 else None

@@ -13,10 +13,12 @@ from plantrack.domain.indices import IndexRow
 from plantrack.domain.inspection_view import InspectionView
 from plantrack.domain.status import Counts, Status
 from plantrack.domain.submission import Submission
+from plantrack.domain.voice import Voice, voice
 from plantrack.models import Plan
 from plantrack.models.common import LegalDoc
 from plantrack.models.period import Period
 from plantrack.models.plan import DocumentSettings
+from plantrack.models.vocabulary import UnitKindDef
 from plantrack.validate.finding import Finding
 
 # A field carrying this metadata is derived from the others: templates read it, the JSON
@@ -42,6 +44,9 @@ class PlanInfo:
     basis: tuple[LegalDoc, ...]
     # The plan's data is a reconstruction or an example: every document says so on every page.
     illustrative: bool = False
+    short_title: str | None = None
+    superior: str | None = None
+    kinds: dict[str, UnitKindDef] = field(default_factory=dict, metadata=DERIVED)
 
     @classmethod
     def of(cls, plan: Plan) -> PlanInfo:
@@ -57,7 +62,15 @@ class PlanInfo:
             note=plan.note,
             basis=tuple(plan.basis),
             illustrative=plan.illustrative,
+            short_title=plan.short_title,
+            superior=plan.superior,
+            kinds=plan.kinds(),
         )
+
+    @property
+    def topic(self) -> str:
+        """What summaries call the plan: its short title, else its title as written."""
+        return " ".join((self.short_title or self.title).split())
 
 
 @dataclass(frozen=True)
@@ -298,6 +311,14 @@ class Consolidation:
     oversight: InspectionView | None = None
     """Inspections and their findings at the cut-off (none when the repository has none)."""
     summary: Summary = field(default_factory=lambda: Summary.of([]), metadata=DERIVED)
+    # the consolidating unit's name, for the documents' voice
+    consolidator_name: str | None = field(default=None, metadata=DERIVED)
+
+    @property
+    def voice(self) -> Voice:
+        """Who the documents speak as, where reports are collected, whom the report is for."""
+        p = self.plan
+        return voice(p.issuer, p.superior, self.document, self.consolidator_name)
 
     @property
     def tasks(self) -> list[TaskRow]:

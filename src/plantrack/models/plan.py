@@ -87,10 +87,22 @@ class DocumentSettings(StrictModel):
         description="Cơ quan chủ quản (trống nếu cơ quan ban hành không có cấp trên trực tiếp).",
     )
     issuing_body: ShortText = Field(description="Cơ quan ban hành, ví dụ 'PHÒNG NỘI VỤ'.")
-    code: ShortText = Field(description="Ký hiệu, ví dụ 'BC-PNV'.")
-    letter_code: ShortText | None = Field(None, description="Ký hiệu công văn, ví dụ 'PNV'.")
+    code: ShortText = Field(description="Ký hiệu báo cáo, ví dụ 'BC-UBND'.")
+    letter_code: ShortText | None = Field(None, description="Ký hiệu công văn, ví dụ 'UBND'.")
+    sender: ShortText | None = Field(
+        None,
+        description=(
+            "Cơ quan ban hành như viết trong câu văn của công văn, ví dụ 'UBND xã'; "
+            "trống: tên đơn vị tổng hợp."
+        ),
+    )
     place: ShortText = Field(description="Địa danh ghi ở dòng ngày tháng.")
-    signer_authority: ShortText = Field(description="Quyền hạn ký, ví dụ 'KT. TRƯỞNG PHÒNG'.")
+    signer_authority: ShortText = Field(
+        description=(
+            "Quyền hạn ký: 'TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'TL. GIÁM ĐỐC', "
+            "'Q. TRƯỞNG PHÒNG' hoặc chức vụ người đứng đầu."
+        )
+    )
     signer_title: ShortText | None = Field(None, description="Chức vụ người ký.")
     signer_name: ShortText | None = Field(None, description="Họ tên người ký.")
     recipients: list[ShortText] = Field(default_factory=list, description="Nơi nhận.")
@@ -164,7 +176,17 @@ class Plan(StrictModel):
     id: Id
     number: ShortText | None = Field(None, description="Số ký hiệu (trống nếu chưa rõ).")
     title: Text = Field(description="Tên kế hoạch.")
-    issuer: ShortText = Field(description="Cơ quan ban hành.")
+    short_title: ShortText | None = Field(
+        None,
+        description=(
+            "Tên gọi ngắn dùng trong trích yếu báo cáo, công văn (trống: tên kế hoạch, "
+            "giữ nguyên như viết)."
+        ),
+    )
+    issuer: ShortText = Field(description="Cơ quan ban hành kế hoạch.")
+    superior: ShortText | None = Field(
+        None, description="Cấp trên nhận báo cáo của cơ quan ban hành kế hoạch (nếu có)."
+    )
     place: ShortText | None = Field(None, description="Địa danh.")
     issued: Date | None = Field(None, description="Ngày ban hành.")
     note: Text | None = Field(None, description="Ghi chú về nguồn dữ liệu.")

@@ -20,10 +20,33 @@ class UnitKindDef(StrictModel):
     plural: ShortText = Field(
         description="Tên gọi chung trong công văn, ví dụ 'các thôn', 'UBND các xã'."
     )
+    territorial: bool = Field(
+        False,
+        description=(
+            "Đơn vị theo địa bàn (xã, phường, thôn…): công văn gọi chung theo tên gọi chung; "
+            "các loại khác gọi chung là 'các cơ quan, đơn vị'."
+        ),
+    )
 
 
 def _kinds(*rows: tuple[str, str, str]) -> dict[str, UnitKindDef]:
-    return {i: UnitKindDef(id=i, name=n, plural=p) for i, n, p in rows}
+    return {
+        i: UnitKindDef(id=i, name=n, plural=p, territorial=i in _TERRITORIAL) for i, n, p in rows
+    }
+
+
+_TERRITORIAL = frozenset(
+    (
+        "province",
+        "district",
+        "commune",
+        "ward",
+        "special-zone",
+        "town",
+        "hamlet",
+        "residential-group",
+    )
+)
 
 
 DEFAULT_UNIT_KINDS: dict[str, UnitKindDef] = _kinds(

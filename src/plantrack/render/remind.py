@@ -113,9 +113,9 @@ def render_remind_markdown(rem: Reminder) -> str:
 
 
 def letter_summary(rem: Reminder) -> str:
-    """``V/v đôn đốc gửi báo cáo và thực hiện nhiệm vụ Kế hoạch nâng cao Chỉ số SIPAS, PAPI
-    9 tháng năm 2024``: what is chased depends on what the addressees owe."""
-    from plantrack.render.docx.text import plan_topic
+    """``V/v đôn đốc gửi báo cáo và thực hiện nhiệm vụ Kế hoạch … 9 tháng năm 2026``: what
+    is chased depends on what the addressees owe."""
+    from plantrack.render.docx.text import topic_in_period
 
     chased = []
     if rem.addressees_missing:
@@ -124,9 +124,9 @@ def letter_summary(rem: Reminder) -> str:
         chased.append("gửi báo cáo đúng hạn")
     if rem.addressees_overdue:
         chased.append("thực hiện nhiệm vụ")
-    topic = plan_topic(rem.plan.title, rem.indices)
+    topic = topic_in_period(rem.plan.topic, rem.period.title, rem.period.year)
     what = " và ".join(chased) or "thực hiện"
-    return f"V/v đôn đốc {what} {topic} {rem.period.title}"
+    return f"V/v đôn đốc {what} {topic}"
 
 
 def render_remind_docx(
@@ -140,7 +140,7 @@ def render_remind_docx(
     """The reminder letter as .docx bytes, addressed to every unit owing something but the
     sender; number and date left blank for the office unless given."""
     from plantrack.render.docx.compose import compose
-    from plantrack.render.docx.text import letterhead
+    from plantrack.render.docx.text import keywords, letterhead
     from plantrack.render.marks import ILLUSTRATIVE
     from plantrack.render.report import template_blocks
 
@@ -156,4 +156,7 @@ def render_remind_docx(
     blocks = template_blocks("docx/remind.txt.j2", repo, r=rem, summary=letter_summary(rem))
     note = f"plantrack; đôn đốc {rem.period.id}; tình hình đến {rem.as_of.isoformat()}"
     marks = [ILLUSTRATIVE] if rem.plan.illustrative else []
-    return compose(blocks, head, letter=True, as_of=rem.as_of, comments=note, marks=marks)
+    words = keywords(rem.plan.topic, rem.indices)
+    return compose(
+        blocks, head, letter=True, as_of=rem.as_of, comments=note, marks=marks, keywords=words
+    )

@@ -22,7 +22,13 @@ from plantrack.domain.viewmodel import Consolidation
 from plantrack.errors import PlantrackError
 from plantrack.io.yamlload import load_yaml_file
 from plantrack.render.docx.markup import Block, escape, escape_cell, parse
-from plantrack.render.docx.text import Letterhead, date_words, letterhead, plan_topic
+from plantrack.render.docx.text import (
+    Letterhead,
+    date_words,
+    keywords,
+    letterhead,
+    topic_in_period,
+)
 from plantrack.render.marks import DRAFT, ILLUSTRATIVE
 from plantrack.render.templating import environment, template_path
 
@@ -126,9 +132,10 @@ def vocabulary(repo: Path | None) -> Vocabulary:
 
 
 def summary_line(vm: Consolidation) -> str:
-    """``Kết quả thực hiện Kế hoạch nâng cao Chỉ số SIPAS, PAPI 9 tháng năm 2024``."""
-    topic = plan_topic(vm.plan.title, [i.id for i in vm.indices])
-    return f"Kết quả thực hiện {topic} {vm.period.title}"
+    """``Kết quả thực hiện Kế hoạch … 9 tháng năm 2026``: the plan's short title (else its
+    title) as written, the period added where the title does not already say it."""
+    topic = topic_in_period(vm.plan.topic, vm.period.title, vm.period.year)
+    return f"Kết quả thực hiện {topic}"
 
 
 def issue_year(vm: Consolidation, date: dt.date | None) -> int:
@@ -187,9 +194,17 @@ def build_report(
     }
     summary = summary_line(vm)
     syn = synthesize(vm, vocabulary(repo))
-    topic = plan_topic(vm.plan.title, [i.id for i in vm.indices])
+    topic = vm.plan.topic
+    topic_period = topic_in_period(topic, vm.period.title, vm.period.year)
     blocks = template_blocks(
-        template, repo, vm=vm, syn=syn, doc=reference, summary=summary, topic=topic
+        template,
+        repo,
+        vm=vm,
+        syn=syn,
+        doc=reference,
+        summary=summary,
+        topic=topic,
+        topic_period=topic_period,
     )
     return ReportDocument(
         head=head,
@@ -202,7 +217,7 @@ def build_report(
 
 
 def _keywords(vm: Consolidation) -> str:
-    return "; ".join(i.id for i in vm.indices)
+    return keywords(vm.plan.topic, [i.id for i in vm.indices])
 
 
 def template_blocks(name: str, repo: Path | None, **context: Any) -> list[Block]:

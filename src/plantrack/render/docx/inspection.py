@@ -17,7 +17,7 @@ from plantrack.domain.viewmodel import PlanInfo
 from plantrack.models.plan import DocumentSettings
 from plantrack.render.docx.compose import compose
 from plantrack.render.docx.report import template_blocks
-from plantrack.render.docx.text import Letterhead, letterhead, plan_topic
+from plantrack.render.docx.text import Letterhead, letterhead
 from plantrack.render.templating import vn_date
 
 
@@ -29,11 +29,13 @@ class Issuer:
     plan: PlanInfo
     indices: list[str]
     sender: str
+    # whom the office reports to (the plan's issuer, or its superior when the issuer signs)
+    report_to: str = ""
 
     @property
     def topic(self) -> str:
-        """``Kế hoạch nâng cao Chỉ số SIPAS, PAPI`` (or the plan's title)."""
-        return plan_topic(self.plan.title, self.indices)
+        """The plan's short title, else its title as written."""
+        return self.plan.topic
 
 
 @dataclass(frozen=True)
@@ -81,7 +83,7 @@ def _context(issuer: Issuer, summary: str, **data: Any) -> dict[str, Any]:
     return {
         "summary": summary,
         "sender": issuer.sender,
-        "issuer": issuer.plan.issuer,
+        "issuer": issuer.report_to or issuer.plan.issuer,
         "plan_title": issuer.plan.title,
         "d": data,
     }
@@ -106,7 +108,7 @@ def render_conclusion_docx(
     summary = f"Kết luận {doc.kind_label[:1].lower()}{doc.kind_label[1:]} tại {places}"
     day = signing.date or as_of
     year = day.year
-    recipients = [*(u.name for u in doc.units), f"{issuer.plan.issuer} (b/c)"]
+    recipients = [*(u.name for u in doc.units), f"{issuer.report_to or issuer.plan.issuer} (b/c)"]
     head = _head(issuer, signing, letter=False, prefix="TB", year=year, recipients=recipients)
     blocks = template_blocks(
         "inspection-conclusion.txt.j2", repo, **_context(issuer, summary, conclusion_doc=doc)

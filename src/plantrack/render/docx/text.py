@@ -9,6 +9,8 @@ import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from plantrack.domain.voice import issuer_signs
+
 if TYPE_CHECKING:
     from plantrack.domain.viewmodel import PlanInfo
     from plantrack.models.plan import DocumentSettings
@@ -69,14 +71,35 @@ def place_date(place: str, date: dt.date | None, year: int) -> str:
     return f"{clean(place)}, {words}" if place else words[:1].upper() + words[1:]
 
 
-def plan_topic(title: str, index_ids: list[str]) -> str:
-    """``Kế hoạch nâng cao Chỉ số SIPAS, PAPI``: the indices the plan's title names, in its
-    order (all indices when it names none); without indices, the plan's own title."""
-    named = [i for i in index_ids if i in title] or index_ids
-    if not named:
-        return clean(title).strip()
-    ids = sorted(named, key=lambda i: (title.find(i) if i in title else len(title), i))
-    return f"Kế hoạch nâng cao Chỉ số {', '.join(ids)}"
+def topic_in_period(topic: str, period_title: str, year: int) -> str:
+    """The plan's topic followed by the period, without saying the year twice:
+    ``Kế hoạch X 9 tháng năm 2026``; ``Kế hoạch X năm 2026, 9 tháng``; the yearly report of a
+    one-year plan is the topic alone; a topic naming other years keeps the period whole
+    after a comma (``Kế hoạch X giai đoạn 2026-2030, Quý I năm 2027``)."""
+    topic = clean(topic).strip()
+    if period_title.casefold() in topic.casefold():
+        return topic
+    years = set(_YEAR.findall(topic))
+    if not years:
+        return f"{topic} {period_title}"
+    if years != {str(year)} or _SPAN.search(topic):
+        return f"{topic}, {period_title}"
+    if period_title == f"năm {year}":
+        return topic
+    head = period_title.removesuffix(f" {year}")
+    if not head.endswith((" đầu năm", " cuối năm")):
+        head = head.removesuffix(" năm")
+    return f"{topic}, {head}"
+
+
+def keywords(topic: str, index_ids: list[str]) -> str:
+    """A document's keywords (file properties): the plan's indices, else its topic."""
+    return "; ".join(index_ids) or clean(topic).strip()
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# A plan over several years: its title's year is where it starts, not the period's year.
+_SPAN = re.compile(r"tiếp theo|giai đoạn|đến năm", re.IGNORECASE)
 
 
 # Advance widths (1/1000 em) of Times Roman and Times Bold, which Times New Roman and
@@ -138,7 +161,11 @@ def letterhead(
     """The letterhead from the plan's document settings (``vm.document``) and the overrides;
     what is unknown stays blank rather than invented."""
     s = settings
-    parent = (s.parent_body if s else None) or plan.issuer or ""
+    own = issuer_signs(plan.issuer, s)
+    # the parent line: the settings', else the plan's issuer unless the issuer itself signs
+    # (a People's Committee's letterhead has no parent line)
+    parent = (s.parent_body if s else None) or ("" if own else plan.issuer)
+    report_to = (plan.superior or "") if own else plan.issuer
     return Letterhead(
         parent_body=clean(parent).upper(),
         issuing_body=clean(s.issuing_body if s else "").upper(),
@@ -147,7 +174,7 @@ def letterhead(
         authority=clean(s.signer_authority if s else "").upper(),
         signer_title=clean(s.signer_title).upper() if s and s.signer_title else None,
         signer_name=clean(signer or (s.signer_name if s else None) or "") or None,
-        recipients=_recipients(s, letter=letter, superior=plan.issuer),
+        recipients=_recipients(s, letter=letter, superior=report_to),
         archive=clean((s.archive if s else None) or "VT").strip().rstrip("."),
     )
 
@@ -164,8 +191,8 @@ def _code(settings: DocumentSettings | None, *, letter: bool) -> str:
 
 def _recipients(settings: DocumentSettings | None, *, letter: bool, superior: str) -> list[str]:
     """The recipients; a letter's addressees are "Như trên", and of the settings' recipients
-    only those informed (b/c) remain. A report whose plan lists none goes to the plan's
-    issuer, the body the consolidating office reports to."""
+    only those informed (b/c) remain. A report whose plan lists none goes to the body it
+    reports to: the plan's issuer, or its superior when the issuer signs."""
     listed = [
         clean(r).strip().rstrip(";.").strip() for r in (settings.recipients if settings else [])
     ]
