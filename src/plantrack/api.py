@@ -34,7 +34,7 @@ from plantrack.app.handover import (
     write_handover_docx,
 )
 from plantrack.app.history import run_history
-from plantrack.app.init import DEFAULT_DISTRICT, DEFAULT_TITLE, Initialised, init_repository
+from plantrack.app.init import DEFAULT_PERIODS, Initialised, default_title, init_repository
 from plantrack.app.inspection import InspectionStatus, inspection_status, new_inspection
 from plantrack.app.inspection_docs import DocumentRequest, inspection_document
 from plantrack.app.migrate import Migration, migrate
@@ -48,8 +48,7 @@ from plantrack.io.repo import find_repo, relative
 from plantrack.validate.require import Repository, require_period, require_plan
 
 __all__ = [
-    "DEFAULT_DISTRICT",
-    "DEFAULT_TITLE",
+    "DEFAULT_PERIODS",
     "FORMATS",
     "CheckResult",
     "Consolidated",
@@ -75,6 +74,7 @@ __all__ = [
     "codeowners",
     "codeowners_text",
     "consolidate_period",
+    "default_title",
     "export_forms",
     "find_repo",
     "handover_list",

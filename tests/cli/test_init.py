@@ -26,9 +26,11 @@ from tests.cli.conftest import Run
 Cli = Callable[..., Run]
 ROOT = Path(__file__).resolve().parents[2]
 YEAR = dt.date.today().year
-TITLE = 'Kế hoạch nâng cao Chỉ số SIPAS, PAPI "giai đoạn 2025-2030"'
-DISTRICT = "huyện Nam Giang"
-REPORT = f"data/reports/{YEAR}-Q1/phong-noi-vu.yaml"
+TITLE = 'Kế hoạch chuyển đổi số "giai đoạn 2026-2030"'
+ISSUER, SUPERIOR = "UBND xã Hòa Bình", "UBND tỉnh Bình An"
+MEMBER = "thon-1"
+REPORT = f"data/reports/{YEAR}-Q1/{MEMBER}.yaml"
+ISSUED = ("--issuer", ISSUER)
 
 EXPECTED = {
     ".gitattributes",
@@ -41,7 +43,9 @@ EXPECTED = {
     "README.md",
     "data/plan.yaml",
     "data/reports/.gitkeep",
-    "data/units/phong-noi-vu.yaml",
+    "data/units/phong-van-hoa-xa-hoi.yaml",
+    "data/units/thon-1.yaml",
+    "data/units/van-phong.yaml",
     "schemas/index.schema.json",
     "schemas/inspection.schema.json",
     "schemas/plan.schema.json",
@@ -76,7 +80,7 @@ def isolated_git(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Pa
 @pytest.fixture
 def made(cli: Cli, isolated_git: Path) -> Path:
     target = isolated_git / "kho-moi"
-    run = cli("init", target, "--title", TITLE, "--district", DISTRICT)
+    run = cli("init", target, "--plan-title", TITLE, "--issuer", ISSUER, "--superior", SUPERIOR)
     assert run.code == 0, run.err
     assert run.out == f"{target}\n"
     return target
@@ -110,14 +114,19 @@ def test_plan_and_unit_are_valid_commented_vietnamese(made: Path) -> None:
     assert sum(line.lstrip().startswith("#") for line in plan_text.splitlines()) > 10
     plan = yaml.safe_load(plan_text)
     assert plan["title"] == TITLE
-    assert (plan["issuer"], plan["place"]) == ("UBND huyện Nam Giang", "Nam Giang")
-    assert plan["reporting"]["document"]["parent_body"] == "UBND HUYỆN NAM GIANG"
+    assert (plan["issuer"], plan["superior"], plan["place"]) == (ISSUER, SUPERIOR, "Hòa Bình")
+    document = plan["reporting"]["document"]
+    assert document["parent_body"] is None
+    assert document["issuing_body"] == "ỦY BAN NHÂN DÂN\nXÃ HÒA BÌNH"
+    assert (document["code"], document["sender"]) == ("BC-UBND", ISSUER)
     assert plan["reporting"]["first"] == f"{YEAR}-Q1"
-    assert [len(plan[k]) for k in ("sections", "groups", "indicators", "tasks")] == [1, 1, 1, 1]
-    unit_text = (made / "data/units/phong-noi-vu.yaml").read_text("utf-8")
+    assert [len(plan[k]) for k in ("sections", "groups", "indicators", "tasks")] == [1, 1, 1, 2]
+    unit_text = (made / "data/units/van-phong.yaml").read_text("utf-8")
     assert unit_text.startswith("# yaml-language-server: $schema=../../schemas/unit.schema.json")
     unit = yaml.safe_load(unit_text)
-    assert (unit["id"], unit["name"]) == ("phong-noi-vu", "Phòng Nội vụ huyện Nam Giang")
+    assert (unit["id"], unit["name"]) == ("van-phong", "Văn phòng HĐND và UBND xã Hòa Bình")
+    member = yaml.safe_load((made / f"data/units/{MEMBER}.yaml").read_text("utf-8"))
+    assert (member["kind"], plan["groups"][0]["kinds"]) == ("hamlet", ["hamlet"])
     assert plan["reporting"]["consolidator"] == unit["id"]
     assert (made / "data/reports/.gitkeep").read_bytes() == b""
 
@@ -125,7 +134,7 @@ def test_plan_and_unit_are_valid_commented_vietnamese(made: Path) -> None:
 def test_check_exits_0_on_the_new_repository(cli: Cli, made: Path) -> None:
     run = cli("check", "--strict", "--repo", made)
     assert run.code == 0, run.out
-    assert run.out == "Đã kiểm tra 2 tệp: không có lỗi.\n"
+    assert run.out == "Đã kiểm tra 4 tệp: không có lỗi.\n"
 
 
 def test_schemas_and_templates_are_the_packaged_ones(made: Path) -> None:
@@ -144,10 +153,10 @@ def test_editor_settings_map_each_schema_to_its_files(made: Path, cli: Cli) -> N
     for schema, glob in mapping.items():
         assert (made / schema).is_file()
         assert glob.startswith("data/")
-    assert cli("report", "new", "-u", "phong-noi-vu", "-p", f"{YEAR}-Q1", "--repo", made).code == 0
+    assert cli("report", "new", "-u", MEMBER, "-p", f"{YEAR}-Q1", "--repo", made).code == 0
     for rel, kind in (
         ("data/plan.yaml", "plan"),
-        ("data/units/phong-noi-vu.yaml", "unit"),
+        (f"data/units/{MEMBER}.yaml", "unit"),
         (REPORT, "report"),
     ):
         matching = [s for s, g in mapping.items() if fnmatch.fnmatch(rel, g)]
@@ -220,12 +229,12 @@ def test_no_generated_file_installs_a_bare_plantrack(made: Path) -> None:
 def test_the_install_source_is_recorded_and_overridable(cli: Cli, isolated_git: Path) -> None:
     spec = "plantrack-vn @ git+https://git.example.vn/cchc/plantrack@v0.1.0"
     target = isolated_git / "kho-nguon"
-    assert cli("init", target, "--install", spec).code == 0
+    assert cli("init", target, *ISSUED, "--install", spec).code == 0
     words = _installed(target)
     assert _bare(words) == [] and spec in {w for _, w in words}
     runs = yaml.safe_load((target / ".github/workflows/plantrack.yml").read_text("utf-8"))
     assert runs["jobs"]["check"]["steps"][2]["run"] == f"pip install {shlex.quote(spec)}"
-    refused = cli("init", isolated_git / "kho-tran", "--install", "plantrack")
+    refused = cli("init", isolated_git / "kho-tran", *ISSUED, "--install", "plantrack")
     assert refused.code == 2 and "plantrack-vn==" in refused.err
     assert not (isolated_git / "kho-tran").exists()
 
@@ -246,7 +255,9 @@ def test_readme_explains_how_units_report_in_vietnamese(made: Path) -> None:
         "Excel",
         "pre-commit install",
         "plantrack consolidate",
-        DISTRICT,
+        ISSUER,
+        "Văn phòng HĐND và UBND xã Hòa Bình",
+        f"plantrack report new --unit {MEMBER}",
     ):
         assert needle in readme, needle
 
@@ -271,36 +282,36 @@ def test_no_commit_without_a_git_identity(
         else:
             monkeypatch.delenv(key, raising=False)
     target = tmp_path / "kho"
-    run = cli("init", target)
+    run = cli("init", target, *ISSUED)
     assert run.code == 0, run.err
     assert "chưa commit" in run.err
     assert (target / ".git").is_dir()
     head = subprocess.run(["git", "rev-parse", "-q", "--verify", "HEAD"], cwd=target, check=False)
     assert head.returncode != 0
     plan = yaml.safe_load((target / "data/plan.yaml").read_text("utf-8"))
-    assert plan["issuer"] == "UBND huyện Mẫu"
+    assert plan["issuer"] == ISSUER
 
 
 def test_refuses_a_non_empty_folder_and_accepts_an_empty_one(cli: Cli, isolated_git: Path) -> None:
     busy = isolated_git / "busy"
     busy.mkdir()
     (busy / "notes.txt").write_text("của tôi", "utf-8")
-    run = cli("init", busy)
+    run = cli("init", busy, *ISSUED)
     assert run.code == 2
     assert "đã có nội dung" in run.err
     assert [p.name for p in busy.iterdir()] == ["notes.txt"]
     hidden = isolated_git / "hidden"
     hidden.mkdir()
     (hidden / ".git").mkdir()
-    assert cli("init", hidden).code == 2
+    assert cli("init", hidden, *ISSUED).code == 2
     empty = isolated_git / "empty"
     empty.mkdir()
-    assert cli("init", empty).code == 0
+    assert cli("init", empty, *ISSUED).code == 0
     assert (empty / "data/plan.yaml").is_file()
 
 
 def test_refuses_an_empty_title(cli: Cli, isolated_git: Path) -> None:
-    run = cli("init", isolated_git / "x", "--title", " \n ")
+    run = cli("init", isolated_git / "x", *ISSUED, "--title", " \n ")
     assert run.code == 2
     assert not (isolated_git / "x").exists()
 
@@ -331,7 +342,7 @@ def pre_commit(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
 def _break(path: Path, key: str = "unit") -> tuple[int, int]:
     """Append a duplicate top-level key; its line and column."""
     text = path.read_text("utf-8")
-    path.write_text(text + f"{key}: phong-noi-vu\n", "utf-8")
+    path.write_text(text + f"{key}: {MEMBER}\n", "utf-8")
     return text.count("\n") + 1, 1
 
 
@@ -340,10 +351,10 @@ def test_pre_commit_hook_passes_clean_files_and_blocks_a_broken_report(
 ) -> None:
     pytest.importorskip("pre_commit")
     assert shutil.which("plantrack", path=_pre_commit_env(made.parent)["PATH"])
-    clean = pre_commit(made, "run", "--files", "data/units/phong-noi-vu.yaml")
+    clean = pre_commit(made, "run", "--files", f"data/units/{MEMBER}.yaml")
     assert clean.returncode == 0, clean.stdout + clean.stderr
     assert "plantrack check" in clean.stdout and "Passed" in clean.stdout
-    assert cli("report", "new", "-u", "phong-noi-vu", "-p", f"{YEAR}-Q1", "--repo", made).code == 0
+    assert cli("report", "new", "-u", MEMBER, "-p", f"{YEAR}-Q1", "--repo", made).code == 0
     fresh = pre_commit(made, "run", "--files", REPORT)
     assert fresh.returncode == 0, fresh.stdout + fresh.stderr
     line, column = _break(made / REPORT)
@@ -356,7 +367,7 @@ def test_pre_commit_hook_passes_clean_files_and_blocks_a_broken_report(
 def test_installed_hook_blocks_the_commit_of_a_broken_report(cli: Cli, made: Path) -> None:
     pytest.importorskip("pre_commit")
     assert pre_commit(made, "install").returncode == 0
-    assert cli("report", "new", "-u", "phong-noi-vu", "-p", f"{YEAR}-Q1", "--repo", made).code == 0
+    assert cli("report", "new", "-u", MEMBER, "-p", f"{YEAR}-Q1", "--repo", made).code == 0
     line, _ = _break(made / REPORT)
     env = _pre_commit_env(made.parent)
 
@@ -371,7 +382,7 @@ def test_installed_hook_blocks_the_commit_of_a_broken_report(cli: Cli, made: Pat
     assert f"{REPORT}:{line}:1: lỗi PT004" in blocked.stdout + blocked.stderr
     assert git("log", "--format=%s").stdout.count("\n") == 1  # only the initial commit
     text = (made / REPORT).read_text("utf-8")
-    (made / REPORT).write_text(text.removesuffix("unit: phong-noi-vu\n"), "utf-8")
+    (made / REPORT).write_text(text.removesuffix(f"unit: {MEMBER}\n"), "utf-8")
     assert git("add", REPORT).returncode == 0
     done = git("commit", "-m", "Báo cáo quý I")
     assert done.returncode == 0, done.stdout + done.stderr
@@ -383,14 +394,14 @@ def test_the_shipped_hook_definition_runs_check(made: Path) -> None:
     pytest.importorskip("pre_commit")
     if not (ROOT / ".git").exists() or not (ROOT / ".pre-commit-hooks.yaml").is_file():
         pytest.skip("needs the plantrack source checkout")
-    unit = made / "data/units/phong-noi-vu.yaml"
+    unit = made / f"data/units/{MEMBER}.yaml"
     line, column = _break(unit, "id")
     run = pre_commit(made, "try-repo", str(ROOT), "plantrack-check", "--files", str(unit))
     output = run.stdout + run.stderr
     if run.returncode not in (0, 1) or "An unexpected error" in output:
         pytest.skip(f"pre-commit could not install plantrack here: {output[-300:]}")
     assert run.returncode == 1, output
-    assert f"data/units/phong-noi-vu.yaml:{line}:{column}: lỗi PT004" in output
+    assert f"data/units/{MEMBER}.yaml:{line}:{column}: lỗi PT004" in output
 
 
 def test_check_of_one_file_reports_only_that_files_findings(cli: Cli, tmp_path: Path) -> None:

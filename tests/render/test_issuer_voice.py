@@ -43,7 +43,7 @@ def _edit(path: Path, old: str, new: str) -> None:
 
 def test_without_a_short_title_the_title_is_used_as_written(tmp_path: Path) -> None:
     repo = _repo(tmp_path)
-    _edit(repo / "data/plan.yaml", "short_title: Kế hoạch nâng cao Chỉ số SIPAS, PAPI\n", "")
+    _edit(repo / "data/plan.yaml", 'short_title: "Kế hoạch nâng cao Chỉ số SIPAS, PAPI"\n', "")
     prepared = api.prepare_consolidation(repo, "2024-Q3", as_of=dt.date(2024, 10, 5))
     assert prepared.vm is not None
     from plantrack.render.report import summary_line

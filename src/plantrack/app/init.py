@@ -1,5 +1,6 @@
-"""``init``: a new data repository for another district or another plan, from the packaged
-example files and templates. Nothing here prints."""
+"""``init``: a new data repository for any issuer (a commune, a ward, a province or city, a
+provincial department, a district of old) from the packaged example files and templates,
+filled in from the issuer's profile (``domain.profile``). Nothing here prints."""
 
 from __future__ import annotations
 
@@ -10,16 +11,19 @@ from pathlib import Path
 
 from plantrack import __version__, layout
 from plantrack.app.schema import write_schemas
+from plantrack.domain.profile import Profile, SampleUnit, profile
 from plantrack.errors import PlantrackError
 from plantrack.io import dist, scaffold
+from plantrack.models.period import DEFAULT_RULES, MONTHS, period_sort_key
 from plantrack.render.skeleton_yaml import one_line
 from plantrack.validate.check import CheckResult, check_repository
 from plantrack.validate.schema_version import stamped
 
-_PREFIXES = ("thành phố ", "thị xã ", "huyện ", "quận ", "tỉnh ", "xã ", "phường ", "thị trấn ")
-DEFAULT_TITLE = "Kế hoạch nâng cao Chỉ số SIPAS và Chỉ số PAPI"
-DEFAULT_DISTRICT = "huyện Mẫu"
-MAX_DISTRICT = 400
+DEFAULT_PERIODS = "Q1,H1,M9,Y"
+MAX_NAME = 400
+# Shorthands of ``--periods``: every month, quarter or half-year.
+_SHORTHANDS = {"M": MONTHS, "Q": ("Q1", "Q2", "Q3", "Q4"), "H": ("H1", "H2")}
+_UNIT_FILE = "data/units/@unit@.yaml"
 
 
 @dataclass
@@ -32,46 +36,108 @@ class Initialised:
     check: CheckResult
 
 
-def _values(title: str, district: str, today: dt.date, install: str) -> dict[str, str]:
-    place = district
-    for prefix in _PREFIXES:
-        if place.lower().startswith(prefix):
-            place = place[len(prefix) :]
-            break
+def default_title(year: int) -> str:
+    """The plan title used when none is given."""
+    return f"Kế hoạch cải cách hành chính năm {year}"
+
+
+def parse_periods(spec: str) -> list[str]:
+    """``M,Q1,H1,M9,Y`` → the period kinds, in the order of a year (``M`` every month, ``Q``
+    every quarter, ``H`` both halves); ``PT980`` for an unknown kind."""
+    kinds: list[str] = []
+    for word in (w.strip().upper() for w in spec.replace(";", ",").split(",")):
+        if not word:
+            continue
+        if len(word) == 2 and word[0] == "M" and word[1].isdigit() and word != "M9":
+            word = f"M0{word[1]}"  # M3 is March, written M03; M9 stays nine months
+        found = _SHORTHANDS.get(word) or ((word,) if word in DEFAULT_RULES else None)
+        if found is None:
+            raise PlantrackError(code="PT980", word=word, spec=spec)
+        kinds += [k for k in found if k not in kinds]
+    if not kinds:
+        raise PlantrackError(code="PT980", word=spec, spec=spec)
+    return sorted(kinds, key=lambda k: period_sort_key(f"2000-{k}"))
+
+
+def _unit_values(unit: SampleUnit) -> dict[str, str]:
     return {
-        "title": title,
-        "district": district,
-        "issuer": f"UBND {district}",
-        "place": place,
-        "parent_body": f"UBND {district}".upper(),
-        "unit_name": f"Phòng Nội vụ {district}",
-        "year": str(today.year),
-        "first": f"{today.year}-Q1",
-        "deadline": f"Tháng 12/{today.year}",
-        "version": dist.installed_version(__version__),
-        "install": dist.shell_word(install),
+        "unit_id": unit.id,
+        "unit_name": unit.name,
+        "unit_short": unit.short,
+        "unit_kind": unit.kind,
+        "unit_head": unit.head,
     }
 
 
-def _fill(rel: str, text: str, values: dict[str, str]) -> str:
+def _values(
+    title: str, who: Profile, periods: list[str], today: dt.date, install: str
+) -> dict[str, object]:
+    """The placeholders' values; ``json_`` ones are written as JSON (a YAML flow value)."""
+    member = who.units[-1]
+    first = f"{today.year}-{periods[0]}"
+    return {
+        "title": title,
+        "issuer": who.issuer,
+        "place": who.place,
+        "year": str(today.year),
+        "first": first,
+        "deadline": f"Tháng 12/{today.year}",
+        "version": dist.installed_version(__version__),
+        "install": dist.shell_word(install),
+        "office_id": who.office.id,
+        "office_name": who.office.name,
+        "office_short": who.office.short,
+        "member_id": member.id,
+        "member_short": member.short,
+        "group_id": who.group.id,
+        "group_name": who.group.name,
+        "issuing_body_line": " / ".join(
+            filter(None, (who.parent_body, *who.issuing_body.splitlines()))
+        ),
+        "json_issuing_body": who.issuing_body,
+        "code": who.code,
+        "letter_code": who.letter_code,
+        "signer_title": who.signer_title,
+        "archive": who.archive,
+        "report_to": who.superior or "cấp có thẩm quyền",
+        "periods_words": ", ".join(periods),
+        "json_superior": who.superior,
+        "json_parent_body": who.parent_body,
+        "json_authority": who.authority,
+        "json_recipients": who.recipients,
+        "json_periods": periods,
+        "json_group_kinds": who.group.kinds,
+        "json_support": [u.id for u in who.units if u.kind not in who.group.kinds] + [who.group.id],
+    }
+
+
+def _fill(rel: str, text: str, values: dict[str, object]) -> str:
     """Replace ``@name@`` placeholders; in YAML files they sit inside double quotes, so the
-    value is escaped as a double-quoted scalar's body."""
+    value is escaped as a double-quoted scalar's body; ``@json_name@`` is a JSON value."""
     yaml_file = rel.endswith((".yaml", ".yml"))
     for name, value in values.items():
-        body = json.dumps(value, ensure_ascii=False)[1:-1] if yaml_file else value
+        if name.startswith("json_"):
+            body = json.dumps(value, ensure_ascii=False)
+        else:
+            body = json.dumps(value, ensure_ascii=False)[1:-1] if yaml_file else str(value)
         text = text.replace(f"@{name}@", body)
     return text
 
 
 def _files(
-    packaged: Path, title: str, district: str, day: dt.date, install: str
+    packaged: Path, title: str, who: Profile, periods: list[str], day: dt.date, install: str
 ) -> dict[str, bytes]:
-    """Every file of a new repository: the example data filled in, and the templates."""
-    values = _values(title, district, day, install)
-    files = {
-        rel: _fill(rel, text, values).encode("utf-8")
-        for rel, text in scaffold.read_texts(packaged / "init").items()
-    }
+    """Every file of a new repository: the example data filled in, one file per sample unit,
+    and the templates."""
+    values = _values(title, who, periods, day, install)
+    files: dict[str, bytes] = {}
+    for rel, text in scaffold.read_texts(packaged / "init").items():
+        if rel == _UNIT_FILE:
+            for unit in (who.office, *who.units):
+                filled = _fill(rel, text, {**_unit_values(unit), **values})
+                files[f"{layout.UNITS}/{unit.id}.yaml"] = filled.encode("utf-8")
+            continue
+        files[rel] = _fill(rel, text, values).encode("utf-8")
     files[layout.PLAN] = stamped(files[layout.PLAN].decode("utf-8")).encode("utf-8")
     files[f"{layout.REPORTS}/.gitkeep"] = b""
     copies = scaffold.read_tree(packaged, skip=("init",))
@@ -79,33 +145,46 @@ def _files(
     return files
 
 
+def _names(issuer: str, superior: str | None, title: str) -> tuple[str, str | None, str]:
+    """The three names on one line each, checked: PT913 when empty, PT914 when too long."""
+    issuer, title = one_line(issuer), one_line(title)
+    above = one_line(superior) if superior else None
+    if not issuer or not title:
+        raise PlantrackError(code="PT913")
+    if max(len(issuer), len(above or ""), len(title)) > MAX_NAME:
+        raise PlantrackError(code="PT914", limit=MAX_NAME)
+    return issuer, above or None, title
+
+
 def init_repository(
     target: Path,
     *,
-    title: str = DEFAULT_TITLE,
-    district: str = DEFAULT_DISTRICT,
+    issuer: str,
+    superior: str | None = None,
+    title: str | None = None,
+    periods: str = DEFAULT_PERIODS,
     today: dt.date | None = None,
     install: str | None = None,
 ) -> Initialised:
-    """Make a new data repository at ``target`` (absent or empty), ``git init`` it, commit
-    when a git identity is configured, and check it.
+    """Make a new data repository at ``target`` (absent or empty) for a plan of ``issuer``
+    (reporting to ``superior``), ``git init`` it, commit when a git identity is configured,
+    and check it.
 
-    ``install`` is the pip requirement every generated install step uses (default: this very
-    plantrack, pinned; see ``io.dist.install_spec``)."""
+    ``periods`` are the period kinds to report (``parse_periods``); ``install`` is the pip
+    requirement every generated install step uses (default: this very plantrack, pinned; see
+    ``io.dist.install_spec``)."""
     from plantrack.render.templating import default_templates
 
-    title, district = one_line(title), one_line(district)
-    if not title or not district:
-        raise PlantrackError(code="PT913")
-    if len(district) > MAX_DISTRICT:
-        raise PlantrackError(code="PT914", limit=MAX_DISTRICT)
+    day = today or dt.date.today()
+    issuer, superior, title = _names(issuer, superior, title or default_title(day.year))
+    kinds = parse_periods(periods)
     spec = dist.install_spec(__version__, install)
     if not dist.is_pinned(spec):
         raise PlantrackError(code="PT949", spec=spec, dist=dist.DIST)
-    day = today or dt.date.today()
+    who = profile(issuer, superior)
     try:
         scaffold.ensure_empty(target)
-        files = _files(default_templates(), title, district, day, spec)
+        files = _files(default_templates(), title, who, kinds, day, spec)
         written = scaffold.write_tree(target, files)
     except scaffold.NotEmptyError as exc:
         raise PlantrackError(code="PT915", path=exc) from exc

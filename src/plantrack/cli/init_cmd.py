@@ -1,7 +1,11 @@
-"""``plantrack init DIR``: a new data repository for another district or another plan."""
+"""``plantrack init DIR``: a new data repository for any issuer: a commune or ward, a province
+or city, a provincial department, a district of old. Without ``--issuer`` in a terminal it
+asks; never when its input is not a terminal."""
 
 from __future__ import annotations
 
+import datetime as dt
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -9,15 +13,44 @@ import typer
 
 from plantrack.cli.options import LangOption, check_lang, say
 
+_PERIODS_HELP = (
+    "Các kỳ báo cáo, cách nhau bằng dấu phẩy: M (mọi tháng), M01..M12, Q (mọi quý), Q1..Q4, "
+    "H (hai nửa năm), H1, H2, M9 (9 tháng), Y (năm); ví dụ 'M,Q,H1,M9,Y'."
+)
+
 
 def init(
     directory: Annotated[
         Path, typer.Argument(metavar="THƯ_MỤC", help="Thư mục kho mới (chưa có hoặc trống).")
     ],
-    title: Annotated[str | None, typer.Option("--title", help="Tên kế hoạch.")] = None,
-    district: Annotated[
-        str | None, typer.Option("--district", help="Địa bàn, ví dụ 'huyện Mẫu'.")
+    issuer: Annotated[
+        str | None,
+        typer.Option(
+            "--issuer",
+            help=(
+                "Cơ quan ban hành Kế hoạch, ví dụ 'UBND xã Hòa Bình', 'UBND phường An Phú', "
+                "'Sở Nội vụ', 'UBND tỉnh Bình An'; quyết định đơn vị tổng hợp, đơn vị mẫu, "
+                "tiêu đề và người ký văn bản."
+            ),
+        ),
     ] = None,
+    superior: Annotated[
+        str | None,
+        typer.Option(
+            "--superior",
+            help="Cấp trên nhận báo cáo, ví dụ 'UBND tỉnh Bình An' (trống: không có).",
+        ),
+    ] = None,
+    title: Annotated[
+        str | None,
+        typer.Option(
+            "--plan-title",
+            "--title",
+            help="Tên Kế hoạch như văn bản ghi (mặc định: 'Kế hoạch cải cách hành chính năm …').",
+        ),
+    ] = None,
+    periods: Annotated[str | None, typer.Option("--periods", help=_PERIODS_HELP)] = None,
+    district: Annotated[str | None, typer.Option("--district", hidden=True)] = None,
     lang: LangOption = "vi",
     install: Annotated[
         str | None,
@@ -31,16 +64,26 @@ def init(
         ),
     ] = None,
 ) -> int:
-    """Tạo kho dữ liệu mới: kế hoạch mẫu, đơn vị mẫu, mẫu tài liệu, JSON Schema, hook, CI."""
+    """Tạo kho dữ liệu mới cho một cơ quan ban hành bất kỳ: kế hoạch mẫu, đơn vị mẫu, mẫu
+    văn bản, JSON Schema, hook, CI. Thiếu --issuer mà đang chạy trong cửa sổ lệnh thì hỏi
+    từng mục."""
     from plantrack import api
     from plantrack.i18n import t
     from plantrack.render import findings as out
 
     lang = check_lang(lang)
+    if issuer is None and district:  # the option of earlier releases: a district's committee
+        issuer = f"UBND {district}"
+    if issuer is None:
+        if not sys.stdin.isatty():
+            raise typer.BadParameter(t("usage.init_issuer", lang), param_hint="--issuer")
+        issuer, superior, title, periods = _ask(lang, superior, title, periods)
     made = api.init_repository(
         directory.absolute(),
-        title=title or api.DEFAULT_TITLE,
-        district=district or api.DEFAULT_DISTRICT,
+        issuer=issuer,
+        superior=superior,
+        title=title,
+        periods=periods or api.DEFAULT_PERIODS,
         install=install,
     )
     typer.echo(str(made.root))
@@ -49,3 +92,21 @@ def init(
         typer.echo(out.as_text(made.check.findings, made.check.files, lang), nl=False, err=True)
     say("init.next", lang)
     return 1 if made.check.errors else 0
+
+
+def _ask(
+    lang: str, superior: str | None, title: str | None, periods: str | None
+) -> tuple[str, str | None, str | None, str | None]:
+    """The interactive mode: each missing answer asked in turn (Enter keeps the default)."""
+    from plantrack import api
+    from plantrack.i18n import t
+
+    issuer = typer.prompt(t("init.ask.issuer", lang)).strip()
+    if superior is None:
+        superior = typer.prompt(t("init.ask.superior", lang), default="", show_default=False)
+    if title is None:
+        default = api.default_title(dt.date.today().year)
+        title = typer.prompt(t("init.ask.title", lang), default=default)
+    if periods is None:
+        periods = typer.prompt(t("init.ask.periods", lang), default=api.DEFAULT_PERIODS)
+    return issuer, (superior or "").strip() or None, title, periods

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 CauseKind = Literal["objective", "subjective"]
@@ -44,6 +44,24 @@ class Vocabulary:
     addressees: tuple[AddresseeRule, ...] = ()
     unmatched_cause: CauseKind = "subjective"
     unnamed_addressee: str = ""
+
+
+def with_issuer(vocabulary: Vocabulary, issuer: str) -> Vocabulary:
+    """The vocabulary with the plan's issuer named by the superior's rules: its full name,
+    and the words of its level (``UBND xã``, ``Ủy ban nhân dân xã``, ``xã`` for ``UBND xã
+    A``), so a vocabulary file names no place."""
+    from plantrack.domain.profile import level_of, place_of
+
+    _, area = level_of(issuer)
+    level = area[: len(area) - len(place_of(area))].strip()
+    phrases = [issuer] + ([f"UBND {level}", f"Ủy ban nhân dân {level}", level] if level else [])
+    rules = tuple(
+        replace(r, match=r.match + tuple(p for p in phrases if p not in r.match))
+        if r.superior
+        else r
+        for r in vocabulary.addressees
+    )
+    return replace(vocabulary, addressees=rules)
 
 
 @dataclass

@@ -52,6 +52,8 @@ class Voice:
     speaker: str
     collector: str
     report_to: str
+    # the issuer signs: what it can order its own units is its own task, not a proposal
+    own: bool = False
 
 
 def voice(
@@ -67,4 +69,4 @@ def voice(
     speaker = sender or collector
     own = issuer_signs(issuer, document) or same_body(speaker, issuer)
     report_to = (superior or COMPETENT) if own else issuer
-    return Voice(speaker=speaker, collector=collector, report_to=report_to)
+    return Voice(speaker=speaker, collector=collector, report_to=report_to, own=own)

@@ -63,7 +63,8 @@ def _table(block: Block) -> list[str]:
 
 def _signature(doc: ReportDocument) -> list[str]:
     h = doc.head
-    right = [h.authority] + (
+    # an authority may take two lines ("TM. ỦY BAN NHÂN DÂN" over "KT. CHỦ TỊCH")
+    right = h.authority.splitlines() + (
         [h.signer_title] if h.signer_title and h.signer_title != h.authority else []
     )
     out = [f"**{markdown_escape(line)}**  " for line in right if line]
@@ -76,7 +77,8 @@ def _signature(doc: ReportDocument) -> list[str]:
 
 def _letterhead(doc: ReportDocument) -> list[str]:
     h = doc.head
-    bodies = [markdown_escape(h.parent_body), f"**{markdown_escape(h.issuing_body)}**"]
+    bodies = [markdown_escape(h.parent_body)]
+    bodies += [f"**{markdown_escape(line)}**" for line in h.issuing_body.splitlines()]
     return [
         *[f"{line}  " for line in bodies if line.strip("*")],
         f"{markdown_escape(h.number)}",

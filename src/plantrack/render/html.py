@@ -130,7 +130,7 @@ def _head(doc: ReportDocument) -> str:
     return (
         '<table class="head"><tr><td>'
         f"<div>{escape(h.parent_body)}</div>"
-        f'<div class="body">{escape(h.issuing_body)}</div><hr class="rule">'
+        f'<div class="body">{_lines(h.issuing_body, "<br>")}</div><hr class="rule">'
         f'<div class="blank">{escape(h.number)}</div></td><td>'
         '<div class="nation">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</div>'
         '<div class="motto">Độc lập - Tự do - Hạnh phúc</div><hr class="rule">'
@@ -138,6 +138,13 @@ def _head(doc: ReportDocument) -> str:
         f"<h1>{escape(doc.title)}</h1>\n"
         f'<p class="summary">{escape(doc.summary)}</p><hr class="rule">'
     )
+
+
+def _lines(text: str, joiner: str = "") -> str:
+    """Escaped lines of a name written on several lines (``TM. …`` over ``KT. …``): each its
+    own ``div``, or joined by ``joiner``."""
+    lines = [escape(line) for line in text.splitlines()] or [""]
+    return joiner.join(lines) if joiner else "".join(f"<div>{line}</div>" for line in lines)
 
 
 def _signature(doc: ReportDocument) -> str:
@@ -151,7 +158,7 @@ def _signature(doc: ReportDocument) -> str:
     return (
         '<table class="sign"><tr><td class="to"><strong>Nơi nhận:</strong>'
         f"{to}<div>- Lưu: {escape(h.archive)}.</div></td>"
-        f'<td class="who"><div>{escape(h.authority)}</div>{title}'
+        f'<td class="who">{_lines(h.authority)}{title}'
         f'<div class="name">{escape(h.signer_name or "")}</div></td></tr></table>'
     )
 

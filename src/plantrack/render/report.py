@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from plantrack.domain.grouping import AddresseeRule, CauseRule, Vocabulary
+from plantrack.domain.grouping import AddresseeRule, CauseRule, Vocabulary, with_issuer
 from plantrack.domain.indices import IndexRow
 from plantrack.domain.synthesis import brief, synthesize
 from plantrack.domain.viewmodel import Consolidation
@@ -193,7 +193,7 @@ def build_report(
         "date": date_words(date, issue_year(vm, date)),
     }
     summary = summary_line(vm)
-    syn = synthesize(vm, vocabulary(repo))
+    syn = synthesize(vm, with_issuer(vocabulary(repo), vm.plan.issuer))
     topic = vm.plan.topic
     topic_period = topic_in_period(topic, vm.period.title, vm.period.year)
     blocks = template_blocks(

@@ -118,7 +118,8 @@ def _header(doc: Any, head: Letterhead, summary: str | None) -> None:
     left_width, right_width = (w - CELL_PADDING_MM for w in HEADER_COLUMNS_MM)
     add_paragraph(left, head.parent_body, align="center", size=13, after=0, reuse=True)
     add_paragraph(left, head.issuing_body, align="center", size=13, bold=True, after=0)
-    body_mm = min(text_width_pt(head.issuing_body, 13, bold=True) * PT_MM, left_width)
+    widest = max(head.issuing_body.splitlines() or [""], key=lambda s: text_width_pt(s, 13))
+    body_mm = min(text_width_pt(widest, 13, bold=True) * PT_MM, left_width)
     add_rule(left, max(body_mm * 0.45, 15.0), left_width, after=6)
     add_paragraph(left, head.number, align="center", size=13, after=0)
     if summary is not None:
