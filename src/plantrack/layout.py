@@ -78,7 +78,7 @@ def forms_folder(period_id: str) -> str:
 
 
 def form_name(unit_id: str, period_id: str) -> str:
-    """The file name of a unit's form: ``bieu-mau-2024-Q3-xa-tra-don.xlsx``."""
+    """The file name of a unit's form: ``bieu-mau-2024-Q3-thon-1.xlsx``."""
     return f"bieu-mau-{period_id}-{unit_id}.xlsx"
 
 

@@ -179,7 +179,7 @@ def test_pt109_invalid_task_time(repo: MiniRepo) -> None:
     assert place(f) == ("PT109", "error", PLAN, *repo.pos(PLAN, "Quý V/2024"), "tasks[0].time")
     assert f.message_vi.startswith("Thời gian 'Quý V/2024' không hợp lệ: thời gian phải là")
     assert f.message_en.startswith("invalid task time 'Quý V/2024': ")
-    examples = ("Tháng 12/2024", "Quý III/2024", "6 tháng đầu năm 2024", "Năm 2024", "Thường xuyên")
+    examples = ("Tháng 12/2026", "Quý III/2026", "6 tháng đầu năm 2026", "Năm 2026", "Thường xuyên")
     assert_bilingual(f, *examples)
     # a broken plan leaves nothing to check reports against: no cascade of findings
     assert repo.codes() == {"PT109"}

@@ -38,7 +38,7 @@ from plantrack.i18n import t
 
 app = typer.Typer(
     name="plantrack",
-    help="Theo dõi thực hiện kế hoạch (SIPAS, PAPI) lưu bằng YAML trong kho git.",
+    help="Theo dõi thực hiện kế hoạch của cơ quan nhà nước, lưu bằng YAML trong kho git.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -62,7 +62,7 @@ def _root(
     lang: RootLangOption = "vi",
     repo: RootRepoOption = None,
 ) -> None:
-    """plantrack: theo dõi kế hoạch nâng cao SIPAS và PAPI."""
+    """plantrack: theo dõi thực hiện kế hoạch của cơ quan nhà nước."""
     given = {"lang": lang, "repo": repo}
     given = {name: value for name, value in given.items() if _typed(ctx, name)}
     if given:

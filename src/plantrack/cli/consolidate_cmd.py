@@ -30,7 +30,7 @@ ALL_FORMATS = "md,html,xlsx,docx,json"
 
 def consolidate(
     period: Annotated[
-        str, typer.Option("--period", "-p", callback=period_code, help="Kỳ báo cáo, ví dụ 2024-Y.")
+        str, typer.Option("--period", "-p", callback=period_code, help="Kỳ báo cáo, ví dụ 2026-Y.")
     ],
     out: Annotated[
         Path | None, typer.Option("--out", help="Thư mục kết quả (mặc định build/<kỳ>).")

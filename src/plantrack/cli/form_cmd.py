@@ -42,7 +42,7 @@ def export(
         str, typer.Option("--period", "-p", callback=period_code, help="Kỳ báo cáo, ví dụ 2025-Q1.")
     ],
     unit: Annotated[
-        str | None, typer.Option("--unit", "-u", help="Mã đơn vị, ví dụ xa-tra-mai.")
+        str | None, typer.Option("--unit", "-u", help="Mã đơn vị, ví dụ thon-1.")
     ] = None,
     all_units: Annotated[
         bool, typer.Option("--all", help="Mỗi đơn vị phải báo cáo trong kỳ một biểu mẫu.")

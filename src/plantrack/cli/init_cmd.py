@@ -46,7 +46,10 @@ def init(
         typer.Option(
             "--plan-title",
             "--title",
-            help="Tên Kế hoạch như văn bản ghi (mặc định: 'Kế hoạch cải cách hành chính năm …').",
+            help=(
+                "Tên Kế hoạch như văn bản ghi; mặc định 'Kế hoạch cải cách hành chính năm' "
+                "và năm hiện tại."
+            ),
         ),
     ] = None,
     periods: Annotated[str | None, typer.Option("--periods", help=_PERIODS_HELP)] = None,

@@ -29,7 +29,7 @@ FORMATS = ("text", "json", "md", "docx")
 
 def remind(
     period: Annotated[
-        str, typer.Option("--period", "-p", callback=period_code, help="Kỳ báo cáo, ví dụ 2024-Y.")
+        str, typer.Option("--period", "-p", callback=period_code, help="Kỳ báo cáo, ví dụ 2026-Y.")
     ],
     as_of: Annotated[
         str | None, typer.Option("--as-of", help="Tính đến ngày (YYYY-MM-DD, mặc định hôm nay).")

@@ -19,7 +19,7 @@ report_app = typer.Typer(
 
 @report_app.command("new")
 def new(
-    unit: Annotated[str, typer.Option("--unit", "-u", help="Mã đơn vị, ví dụ xa-tra-mai.")],
+    unit: Annotated[str, typer.Option("--unit", "-u", help="Mã đơn vị, ví dụ thon-1.")],
     period: Annotated[
         str, typer.Option("--period", "-p", callback=period_code, help="Kỳ báo cáo, ví dụ 2025-Q1.")
     ],

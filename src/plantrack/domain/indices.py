@@ -13,7 +13,7 @@ from plantrack.models.index import Observation
 
 @dataclass
 class ComponentRow:
-    """One top-level component (a PAPI dimension, a SIPAS factor) of an index."""
+    """One top-level component (a dimension, a factor) of an index."""
 
     ref: str
     code: str
@@ -153,6 +153,6 @@ def _published_by(observation: Observation, day: dt.date | None) -> bool:
 
 
 def top_component(ref: str) -> str:
-    """``PAPI.D2.3`` → ``PAPI.D2``: sub-dimensions count toward their dimension."""
+    """``PCI.D2.3`` → ``PCI.D2``: sub-dimensions count toward their dimension."""
     index_id, _, code = ref.partition(".")
     return f"{index_id}.{code.split('.')[0]}"

@@ -48,12 +48,12 @@ def steps(content: FormContent) -> list[str]:
         f"'{states['not-started']}': chưa bắt đầu thực hiện; "
         f"'{states['in-progress']}': đã triển khai nhưng chưa xong; "
         f"'{states['done']}': đã xong (phải ghi ngày hoàn thành và tiến độ 100).",
-        "3. Ngày: nhập đúng kiểu ngày, dạng dd/mm/yyyy (ví dụ 10/09/2024), không viết chữ. "
+        "3. Ngày: nhập đúng kiểu ngày, dạng dd/mm/yyyy (ví dụ 10/09/2026), không viết chữ. "
         f"Ngày hoàn thành không được sau ngày chốt số liệu {cutoff}.",
         "4. Tiến độ (%): số nguyên từ 0 đến 100.",
         f"5. Nhiệm vụ thường xuyên: chọn '{YES}' hoặc '{NO}' ở cột 'Có triển khai trong kỳ'.",
         "6. Văn bản, sản phẩm: mỗi văn bản một dòng trong ô (Alt+Enter để xuống dòng), dạng "
-        "'số | ngày dd/mm/yyyy | trích yếu', ví dụ '12/TB-UBND | 10/09/2024 | Thông báo niêm "
+        "'số | ngày dd/mm/yyyy | trích yếu', ví dụ '12/TB-UBND | 10/09/2026 | Thông báo niêm "
         "yết thủ tục hành chính'. Có thể ghi thêm cơ quan ban hành: "
         "'số | ngày | cơ quan ban hành | trích yếu'.",
         f"7. Trang '{SHEET_INDICATORS}': ghi số liệu của kỳ (số, không âm); bỏ trống nếu không "

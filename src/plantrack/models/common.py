@@ -41,7 +41,7 @@ PeriodId = Annotated[
 ComponentRef = Annotated[
     str,
     StringConstraints(pattern=COMPONENT_PATTERN),
-    Field(description="Thành phần chỉ số, ví dụ SIPAS.F2 hoặc PAPI.D5 hoặc PAPI.D5.2."),
+    Field(description="Thành phần chỉ số, ví dụ PARINDEX.F3 hoặc PCI.D5 hoặc PCI.D5.2."),
 ]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
 ShortText = Annotated[str, StringConstraints(min_length=1, max_length=500)]

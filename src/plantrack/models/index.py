@@ -1,4 +1,5 @@
-"""A national index (SIPAS, PAPI, PAR INDEX): components, scale, yearly observations, targets."""
+"""An index a plan aims to raise (a national index such as PAR INDEX): components, scale,
+yearly observations, targets."""
 
 from __future__ import annotations
 
@@ -26,10 +27,10 @@ class Component(StrictModel):
 
 
 class Observation(StrictModel):
-    """Published scores for one year and one scope (e.g. Quảng Nam province)."""
+    """Published scores for one year and one scope (e.g. one province)."""
 
     year: int = Field(ge=2000, le=2100)
-    scope: ShortText = Field(description="Phạm vi đo, ví dụ 'Tỉnh Quảng Nam'.")
+    scope: ShortText = Field(description="Phạm vi đo, ví dụ 'Tỉnh Bình An'.")
     total: Number | None = Field(None, description="Điểm/tỷ lệ tổng hợp.")
     scores: dict[Id, Number] = Field(default_factory=dict, description="Điểm theo mã thành phần.")
     rank: Rank | None = Field(None, description="Xếp hạng.")
@@ -58,7 +59,7 @@ class Target(StrictModel):
 class Index(StrictModel):
     """An index definition with its observations."""
 
-    id: Id = Field(description="Mã chỉ số: SIPAS, PAPI, PARINDEX.")
+    id: Id = Field(description="Mã chỉ số, ví dụ PARINDEX.")
     name: Text = Field(description="Tên tiếng Việt.")
     name_en: ShortText | None = None
     description: Text | None = None

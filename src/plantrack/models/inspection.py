@@ -80,7 +80,7 @@ class Finding(StrictModel):
     unit: Id = Field(description="Mã đơn vị phải khắc phục.")
     task: Id | None = Field(None, description="Nhiệm vụ của kế hoạch liên quan (nếu có).")
     component: ComponentRef | None = Field(
-        None, description="Thành phần chỉ số liên quan, ví dụ SIPAS.F2, PAPI.D5."
+        None, description="Thành phần chỉ số liên quan, ví dụ PARINDEX.F3, PCI.D5."
     )
     category: ShortText = Field(description="Nhóm tồn tại, ví dụ 'Kỷ luật, kỷ cương hành chính'.")
     text: Text = Field(description="Nội dung tồn tại, hạn chế.")
@@ -93,7 +93,7 @@ class Finding(StrictModel):
 class Inspection(StrictModel):
     """One inspection: the team, the visits, the conclusion and the findings."""
 
-    id: Id = Field(description="Mã cuộc kiểm tra, trùng tên tệp, ví dụ kt-2024-01.")
+    id: Id = Field(description="Mã cuộc kiểm tra, trùng tên tệp, ví dụ kt-2026-01.")
     kind: InspectionKind = Field(
         description="Loại: theo-ke-hoach (theo kế hoạch), dot-xuat (đột xuất), phuc-tra (phúc tra)."
     )

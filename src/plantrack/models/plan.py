@@ -25,11 +25,15 @@ from plantrack.models.vocabulary import UnitKindDef, merged_kinds
 
 
 class Section(StrictModel):
-    """A part of the plan that holds tasks, e.g. Phụ lục I (SIPAS)."""
+    """A part of the plan that holds tasks, e.g. Phụ lục I (one index's tasks)."""
 
     id: Id
-    title: ShortText = Field(description="Tên phần, ví dụ 'Phụ lục I - Nâng cao Chỉ số SIPAS'.")
-    index: Id | None = Field(None, description="Chỉ số mà phần này phục vụ (SIPAS, PAPI…).")
+    title: ShortText = Field(
+        description="Tên phần, ví dụ 'Phụ lục I - Nhiệm vụ cải cách thủ tục hành chính'."
+    )
+    index: Id | None = Field(
+        None, description="Chỉ số mà phần này phục vụ (mã tệp data/indices/<mã>.yaml)."
+    )
 
 
 class UnitGroup(StrictModel):
@@ -86,7 +90,9 @@ class DocumentSettings(StrictModel):
         None,
         description="Cơ quan chủ quản (trống nếu cơ quan ban hành không có cấp trên trực tiếp).",
     )
-    issuing_body: ShortText = Field(description="Cơ quan ban hành, ví dụ 'PHÒNG NỘI VỤ'.")
+    issuing_body: ShortText = Field(
+        description="Cơ quan ban hành, ví dụ 'ỦY BAN NHÂN DÂN XÃ HÒA BÌNH', 'SỞ NỘI VỤ'."
+    )
     code: ShortText = Field(description="Ký hiệu báo cáo, ví dụ 'BC-UBND'.")
     letter_code: ShortText | None = Field(None, description="Ký hiệu công văn, ví dụ 'UBND'.")
     sender: ShortText | None = Field(
@@ -112,7 +118,7 @@ class DocumentSettings(StrictModel):
 class ReportingRules(StrictModel):
     """Who consolidates, which periods are required, their dates, and the document settings."""
 
-    consolidator: Id = Field(description="Đơn vị tổng hợp (ví dụ phong-noi-vu).")
+    consolidator: Id = Field(description="Đơn vị tổng hợp (mã đơn vị, ví dụ van-phong).")
     maintainers: list[Email] = Field(
         default_factory=list, description="Email git của cán bộ tổng hợp, được sửa mọi tệp."
     )
@@ -141,7 +147,7 @@ class Task(StrictModel):
     description: Text | None = Field(None, description="Nội dung chi tiết.")
     targets: list[ComponentRef] = Field(
         default_factory=list,
-        description="Thành phần chỉ số nhiệm vụ phục vụ, ví dụ SIPAS.F2, PAPI.D5.",
+        description="Thành phần chỉ số nhiệm vụ phục vụ, ví dụ PARINDEX.F3, PCI.D5.",
     )
     lead: list[Id] = Field(min_length=1, description="Đơn vị (hoặc nhóm) chủ trì.")
     support: list[Id] = Field(default_factory=list, description="Đơn vị (hoặc nhóm) phối hợp.")

@@ -98,8 +98,8 @@ def _parse(text: str) -> tuple[TimeKind, dt.date | None]:
                 _checked_year(deadline.year)
             return kind, deadline
     raise ValueError(
-        "thời gian phải là ngày (2024-09-30 hoặc 30/9/2024), tháng (Tháng 12/2024), "
-        "quý (Quý III/2024 hoặc 2024-Q3), 6 tháng (6 tháng đầu năm 2024), năm (Năm 2024) "
+        "thời gian phải là ngày (2026-09-30 hoặc 30/9/2026), tháng (Tháng 12/2026), "
+        "quý (Quý III/2026 hoặc 2026-Q3), 6 tháng (6 tháng đầu năm 2026), năm (Năm 2026) "
         "hoặc 'Thường xuyên'"
     )
 
@@ -124,7 +124,7 @@ def parse_task_time(value: object) -> TaskTime:
     if isinstance(value, dt.date):
         return TaskTime("date", value, value.isoformat())
     if not isinstance(value, str):
-        raise ValueError("thời gian phải là một chuỗi, ví dụ 'Quý III/2024' hoặc 'Thường xuyên'")
+        raise ValueError("thời gian phải là một chuỗi, ví dụ 'Quý III/2026' hoặc 'Thường xuyên'")
     text = unicodedata.normalize("NFC", value.strip())
     kind, deadline = _parse(text)
     return TaskTime(kind, deadline, text)
@@ -140,7 +140,7 @@ TaskTimeField = Annotated[
             "description": (
                 "Thời gian thực hiện: ngày, tháng, quý, 6 tháng, năm hoặc 'Thường xuyên'."
             ),
-            "examples": ["Thường xuyên", "Quý III/2024", "Tháng 12/2024", "2024-09-30"],
+            "examples": ["Thường xuyên", "Quý III/2026", "Tháng 12/2026", "2026-09-30"],
         }
     ),
 ]

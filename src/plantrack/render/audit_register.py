@@ -18,7 +18,7 @@ from plantrack.render.safetext import terminal_lines
 
 
 def subject_text(subject: Subject | None, view: View) -> str:
-    """``Báo cáo quý III năm 2024 của Xã Trà Vinh`` (with codes when ``view.ids``)."""
+    """``Báo cáo quý III năm 2024 của Thôn 1`` (with codes when ``view.ids``)."""
     if subject is None:
         return t("audit.subject.other", view.lang, name="—")
     text = t(

@@ -175,8 +175,8 @@ class _Bars:
 
 
 def index_chart(index: IndexRow) -> str:
-    """Grouped horizontal bars, baseline vs latest, one group per component (PAPI dimension,
-    SIPAS factor); an empty string when the index has no component scores."""
+    """Grouped horizontal bars, baseline vs latest, one group per component (a dimension or a
+    factor of the index); an empty string when the index has no component scores."""
     if not has_scores(index):
         return ""
     rows = [c for c in index.components if c.baseline is not None or c.latest is not None]

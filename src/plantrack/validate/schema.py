@@ -60,8 +60,8 @@ _REASONS = {
     "int_parsing_size": ("số quá lớn", "the number is too large"),
 }
 _TASK_TIME_EN = (
-    "not a real date, or not one of the accepted forms: 2024-09-30, 30/9/2024, "
-    "Tháng 12/2024, Quý III/2024, 2024-Q3, 6 tháng đầu năm 2024, Năm 2024, Thường xuyên"
+    "not a real date, or not one of the accepted forms: 2026-09-30, 30/9/2026, "
+    "Tháng 12/2026, Quý III/2026, 2026-Q3, 6 tháng đầu năm 2026, Năm 2026, Thường xuyên"
 )
 
 

@@ -48,7 +48,7 @@ class Signing:
 
 
 def _code(settings: DocumentSettings | None, prefix: str) -> str:
-    """``TB-PNV`` from the office's letter code (``PNV``) or the report code (``BC-PNV``)."""
+    """``TB-SNV`` from the office's letter code (``SNV``) or the report code (``BC-SNV``)."""
     own = settings.letter_code or (settings.code or "").removeprefix("BC-") if settings else ""
     return f"{prefix}-{own}" if own else prefix
 

@@ -32,7 +32,7 @@ def render_docx(
 ) -> bytes:
     """The consolidated report as .docx bytes; the same inputs give the same bytes.
 
-    ``number`` (e.g. ``12`` or ``12/BC-PNV``) and ``date`` are the office's; unset, they stay
+    ``number`` (e.g. ``12`` or ``12/BC-UBND``) and ``date`` are the office's; unset, they stay
     blank for hand-filling. ``signer`` overrides the signer's name of the plan's settings.
     """
     doc = build_report(vm, number=number, date=date, signer=signer, repo=repo, template=template)

@@ -37,8 +37,8 @@ def padded(number: str) -> str:
 
 
 def number_line(number: str | None, code: str) -> str:
-    """``Số: 12/BC-PNV``; a number already holding ``/`` is taken whole; an unset number is
-    left blank for the office (``Số:      /BC-PNV``), never invented."""
+    """``Số: 12/BC-UBND``; a number already holding ``/`` is taken whole; an unset number is
+    left blank for the office (``Số:      /BC-UBND``), never invented."""
     number = clean(number).strip() if number is not None else ""
     if "/" in number:
         return f"Số: {number}"
@@ -66,7 +66,7 @@ def date_words(date: dt.date | None, year: int) -> str:
 
 
 def place_date(place: str, date: dt.date | None, year: int) -> str:
-    """``Nam Trà My, ngày 05 tháng 01 năm 2025`` (the place is omitted when unknown)."""
+    """``Hòa Bình, ngày 05 tháng 01 năm 2026`` (the place is omitted when unknown)."""
     words = date_words(date, year)
     return f"{clean(place)}, {words}" if place else words[:1].upper() + words[1:]
 
