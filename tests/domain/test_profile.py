@@ -65,3 +65,20 @@ def test_a_province_is_collected_by_its_home_affairs_department() -> None:
     p = profile("UBND tỉnh Bình An")
     assert (p.office.id, p.office.kind) == ("so-noi-vu", "provincial-department")
     assert p.recipients == [] and p.place == "Bình An"
+
+
+def test_the_vocabulary_names_the_plans_issuer() -> None:
+    from plantrack.domain.grouping import AddresseeRule, Vocabulary, addressee_of, with_issuer
+
+    rules = (AddresseeRule("Cơ quan ban hành", (), True), AddresseeRule("Các sở", ("Sở",)))
+    vocabulary = Vocabulary(addressees=rules)
+    commune = with_issuer(vocabulary, "UBND xã Trà Linh")
+    assert commune.addressees[0].match == (
+        "UBND xã Trà Linh",
+        "UBND xã",
+        "Ủy ban nhân dân xã",
+        "xã",
+    )
+    department = with_issuer(vocabulary, "Sở Nội vụ")
+    found = addressee_of("Đề nghị Sở bổ sung biên chế", department)
+    assert found is not None and found.superior

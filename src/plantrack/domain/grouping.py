@@ -49,14 +49,17 @@ class Vocabulary:
 def with_issuer(vocabulary: Vocabulary, issuer: str) -> Vocabulary:
     """The vocabulary with the plan's issuer named by the superior's rules: its full name,
     and the words of its level (``UBND xã``, ``Ủy ban nhân dân xã``, ``xã`` for ``UBND xã
-    A``), so a vocabulary file names no place."""
-    from plantrack.domain.profile import level_of, place_of
+    A``) or its kind (``Sở`` for ``Sở Nội vụ``), so a vocabulary file names no place."""
+    from plantrack.domain.profile import kind_word, level_of, place_of
 
-    _, area = level_of(issuer)
-    level = area[: len(area) - len(place_of(area))].strip()
-    phrases = [issuer] + ([f"UBND {level}", f"Ủy ban nhân dân {level}", level] if level else [])
+    kind, area = level_of(issuer)
+    if kind in ("department", "agency"):  # "Đề nghị Sở …" in a Sở's own plan
+        phrases = [issuer, kind_word(issuer)]
+    else:
+        level = area[: len(area) - len(place_of(area))].strip()
+        phrases = [issuer, f"UBND {level}", f"Ủy ban nhân dân {level}", level]
     rules = tuple(
-        replace(r, match=r.match + tuple(p for p in phrases if p not in r.match))
+        replace(r, match=r.match + tuple(p for p in phrases if p and p not in r.match))
         if r.superior
         else r
         for r in vocabulary.addressees

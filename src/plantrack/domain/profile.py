@@ -128,6 +128,17 @@ def initials(name: str) -> str:
     return "".join(w[0].upper() for w in words)
 
 
+def kind_word(name: str) -> str:
+    """The word naming an agency's kind as its name writes it: ``Sở`` of ``Sở Nội vụ``
+    (empty when none is known)."""
+    text = _nfc(name)
+    low = text.casefold()
+    for words, _ in _HEADS:
+        if low.startswith(words + " "):
+            return text[: len(words)]
+    return ""
+
+
 def head_of(name: str) -> str:
     """The head of an agency by its name (``Sở …`` → ``Giám đốc``); ``Thủ trưởng`` else."""
     low = _nfc(name).casefold()
