@@ -226,6 +226,8 @@ def test_the_district_option_of_earlier_releases_still_works(cli: Cli, git_env: 
 def test_every_level_checks_clean_and_names_no_other_place(cli: Cli, git_env: Path) -> None:
     for n, (issuer, superior) in enumerate(
         [
+            ("UBND xã Trà Linh", "UBND thành phố Đà Nẵng"),
+            ("Sở Nội vụ", "UBND thành phố Đà Nẵng"),
             ("UBND phường An Phú", "UBND thành phố Hồ Chí Minh"),
             ("UBND tỉnh Bình An", ""),
             ("UBND đặc khu Lý Sơn", "UBND tỉnh Quảng Ngãi"),
