@@ -5,9 +5,12 @@ records the SHA-256 of the very file, and no text is cut on the way out or back.
 from __future__ import annotations
 
 import hashlib
+import shutil
+import subprocess
 from pathlib import Path
 from typing import Any
 
+import pytest
 from openpyxl import load_workbook
 
 from plantrack.app.form_import import import_file
@@ -197,3 +200,29 @@ def test_a_form_under_another_units_exported_name_is_refused(mini: Path) -> None
     own = export(mini, name=f"bieu-mau-{PERIOD}-{DON}.xlsx")
     assert run_import(mini, own).errors == 0
     assert run_import(mini, path, unit=DON).errors == 0  # the office says which it is
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_a_form_saved_by_libreoffice_still_shows_its_unit(mini: Path, tmp_path: Path) -> None:
+    # what a unit does: open the form in a spreadsheet program and save it again
+    source = export(mini)
+    out = tmp_path / "saved"
+    subprocess.run(
+        [
+            "soffice",
+            "--headless",
+            "--norestore",
+            f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
+            "--convert-to",
+            "xlsx:Calc MS Excel 2007 XML",
+            "--outdir",
+            str(out),
+            str(source),
+        ],
+        capture_output=True,
+        timeout=180,
+        check=True,
+    )
+    result = run_import(mini, out / source.name)
+    assert not [f for f in result.findings if f.code in ("PT306", "PT308", "PT325")]
+    assert answers(result.report) == answers(load_report(mini, REPORT_DON))
