@@ -331,6 +331,45 @@ def form_old_xls(root: Path, target: Path) -> None:
     target.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(1024))
 
 
+def _as_dzon(book: Any, *, visible: bool) -> None:
+    """The hidden data rewritten for xa-tra-dzon with its checksum recomputed, as anyone can;
+    with ``visible``, every place the unit sees names Trà Dơn too."""
+    from plantrack.forms.content import meta_checksum
+    from plantrack.forms.layout import META_KEYS, SHEET_META
+
+    ws = book[SHEET_META]
+    meta = {key: str(ws.cell(row=r, column=2).value or "") for r, key in enumerate(META_KEYS, 1)}
+    meta["unit"] = "xa-tra-dzon"
+    meta["checksum"] = meta_checksum(meta)
+    for row, key in enumerate(META_KEYS, start=1):
+        ws.cell(row=row, column=2).value = meta[key]
+    if visible:
+        for sheet in book.worksheets:
+            for line in sheet.iter_rows(max_row=12, max_col=2):
+                for cell in line:
+                    if isinstance(cell.value, str) and "Trà Don" in cell.value:
+                        text = cell.value.replace("Trà Don", "Trà Dơn")
+                        cell.value = text.replace("(xa-tra-don)", "(xa-tra-dzon)")
+
+
+def form_visible_unit_edited(root: Path, target: Path) -> None:
+    """The general sheet's unit cell names another commune (one diacritic apart)."""
+    _edited(
+        root,
+        target,
+        lambda book: book["Thông tin chung"].__setitem__("B5", "UBND xã Trà Dơn (xa-tra-dzon)"),
+    )
+
+
+def form_hidden_unit_forged(root: Path, target: Path) -> None:
+    _edited(root, target, lambda book: _as_dzon(book, visible=False))
+
+
+def form_forged_everywhere(root: Path, target: Path) -> None:
+    """Another unit's form in every way it shows, sent back under Trà Don's file name."""
+    _edited(root, target, lambda book: _as_dzon(book, visible=True))
+
+
 GENERATORS: dict[str, Callable[[Path, Path], None]] = {
     f.__name__: f
     for f in (
@@ -369,5 +408,8 @@ GENERATORS: dict[str, Callable[[Path, Path], None]] = {
         form_huge_shared_strings,
         form_huge_attribute,
         form_encrypted,
+        form_visible_unit_edited,
+        form_hidden_unit_forged,
+        form_forged_everywhere,
     )
 }
