@@ -24,6 +24,7 @@ from plantrack.app.consolidate import (
     write_outputs,
 )
 from plantrack.app.consolidate import prepare as prepare_consolidation
+from plantrack.app.emulation import EmulationScore, emulation_score
 from plantrack.app.form_export import Exported, export_forms
 from plantrack.app.form_import import Imported, import_file
 from plantrack.app.guard import Outcome, write_guarded
@@ -53,6 +54,7 @@ __all__ = [
     "CheckResult",
     "Consolidated",
     "DocumentRequest",
+    "EmulationScore",
     "Exported",
     "HandoverDocument",
     "HandoverResult",
@@ -75,6 +77,7 @@ __all__ = [
     "codeowners_text",
     "consolidate_period",
     "default_title",
+    "emulation_score",
     "export_forms",
     "find_repo",
     "handover_list",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-FileKind = Literal["plan", "unit", "index", "report", "inspection"]
+FileKind = Literal["plan", "unit", "index", "report", "inspection", "emulation"]
 
 DATA = "data"
 PLAN = "data/plan.yaml"
@@ -60,6 +60,26 @@ def inspection(year: int | str, inspection_id: str) -> str:
 def emulation(year: int | str) -> str:
     """``data/emulation/<year>.yaml``: the year's emulation scoring."""
     return f"{EMULATION}/{year}.yaml"
+
+
+def emulation_folder(year: int | str) -> str:
+    """``data/emulation/<year>``: the units' self-assessments of the year."""
+    return f"{EMULATION}/{year}"
+
+
+def self_assessment(year: int | str, unit_id: str) -> str:
+    """``data/emulation/<year>/<unit>.yaml``: a unit's self-assessment (bảng tự chấm điểm)."""
+    return f"{EMULATION}/{year}/{unit_id}.yaml"
+
+
+def emulation_base(year: int | str) -> str:
+    """The file name, without extension, of the year's emulation scoring outputs."""
+    return f"cham-diem-thi-dua-{year}"
+
+
+def emulation_form_name(unit_id: str, year: int | str) -> str:
+    """The file name of a unit's self-assessment sheet: ``tu-cham-diem-2024-xa-tra-don.xlsx``."""
+    return f"tu-cham-diem-{year}-{unit_id}.xlsx"
 
 
 def rollup_lock(period_id: str) -> str:

@@ -106,10 +106,12 @@ def test_schema_writes_one_file_per_kind(cli: Cli, tmp_path: Path) -> None:
         sorted(p.name for p in out.iterdir())
         == sorted(expected)
         == [
+            "emulation.schema.json",
             "index.schema.json",
             "inspection.schema.json",
             "plan.schema.json",
             "report.schema.json",
+            "self-assessment.schema.json",
             "unit.schema.json",
         ]
     )
@@ -121,7 +123,7 @@ def test_schema_writes_one_file_per_kind(cli: Cli, tmp_path: Path) -> None:
 def test_schema_defaults_to_the_repository(cli: Cli, repo: MiniRepo) -> None:
     run = cli("schema", "--repo", repo.root)
     assert run.code == 0
-    assert len(list(repo.path("schemas").glob("*.schema.json"))) == 5
+    assert len(list(repo.path("schemas").glob("*.schema.json"))) == 7
 
 
 def _run_module(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:

@@ -46,10 +46,12 @@ EXPECTED = {
     "data/units/phong-van-hoa-xa-hoi.yaml",
     "data/units/thon-1.yaml",
     "data/units/van-phong.yaml",
+    "schemas/emulation.schema.json",
     "schemas/index.schema.json",
     "schemas/inspection.schema.json",
     "schemas/plan.schema.json",
     "schemas/report.schema.json",
+    "schemas/self-assessment.schema.json",
     "schemas/unit.schema.json",
 }
 

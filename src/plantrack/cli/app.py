@@ -17,6 +17,7 @@ from plantrack.cli import (
     check_cmd,
     codeowners_cmd,
     consolidate_cmd,
+    emulation_cmd,
     explain_cmd,
     failures,
     form_cmd,
@@ -101,6 +102,7 @@ app.add_typer(rollup_cmd.rollup_app, name="rollup")
 app.command("init")(init_cmd.init)
 app.add_typer(form_cmd.form_app, name="form")
 app.add_typer(inspection_cmd.inspection_app, name="inspection")
+app.add_typer(emulation_cmd.emulation_app, name="emulation")
 app.command("audit")(audit_cmd.audit)
 app.command("history")(history_cmd.history)
 app.command("handover")(handover_cmd.handover)

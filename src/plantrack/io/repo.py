@@ -122,7 +122,7 @@ def list_data_files(root: Path, *, reports: bool = True) -> tuple[list[DataFile]
     prefix = relative(root, data)
     # a linked data folder may lead anywhere: its files get no stamp and are looked at again
     # records are read by their own commands, not checked here
-    skip: tuple[str, ...] = (_below_data(layout.CONSOLIDATIONS),)
+    skip: tuple[str, ...] = (_below_data(layout.CONSOLIDATIONS), _below_data(layout.EMULATION))
     if not reports:
         skip += (_below_data(layout.REPORTS),)
     _walk(data, prefix, not data.is_symlink(), files, strays, skip)

@@ -7,6 +7,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from plantrack.models import Index, Plan, Report, Unit
+from plantrack.models.emulation import Scheme, SelfAssessment
 from plantrack.models.inspection import Inspection
 
 SCHEMA_MODELS: dict[str, type[BaseModel]] = {
@@ -15,6 +16,8 @@ SCHEMA_MODELS: dict[str, type[BaseModel]] = {
     "report": Report,
     "index": Index,
     "inspection": Inspection,
+    "emulation": Scheme,
+    "self-assessment": SelfAssessment,
 }
 
 

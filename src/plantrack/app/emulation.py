@@ -1,0 +1,154 @@
+"""``emulation score``: the year's emulation scores from the scheme, the units'
+self-assessments and the consolidations of the year's periods."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from plantrack import layout
+from plantrack.domain.emulation import EmulationResult, score_year
+from plantrack.domain.emulation_facts import unit_facts
+from plantrack.domain.viewmodel import Consolidation
+from plantrack.io.repo import DataFile, list_data_files
+from plantrack.models.emulation import Scheme, SelfAssessment
+from plantrack.validate.catalogue import make
+from plantrack.validate.check import load_base, load_period
+from plantrack.validate.context import Context
+from plantrack.validate.finding import Finding
+from plantrack.validate.loading import load_model
+from plantrack.validate.rules_emulation import LoadedSelf, alive_in, check_scheme, check_selves
+
+
+@dataclass
+class SchemeInputs:
+    """A year's scheme and the units' self-assessments, with the findings of their rules."""
+
+    scheme: Scheme | None
+    sheets: dict[str, SelfAssessment] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Finding]:
+        """Findings of severity error."""
+        return [f for f in self.findings if f.severity == "error"]
+
+
+def scheme_exists(root: Path, year: int) -> bool:
+    """Whether the repository holds a scheme for ``year``."""
+    return (root / layout.emulation(year)).is_file()
+
+
+def _data_file(root: Path, rel: str) -> DataFile:
+    return DataFile("emulation", root / rel, rel)
+
+
+def self_files(root: Path, year: int) -> list[DataFile]:
+    """The self-assessment files of ``year``, by name."""
+    folder = root / layout.emulation_folder(year)
+    if not folder.is_dir():
+        return []
+    names = sorted(p.name for p in folder.iterdir() if p.suffix == ".yaml" and p.is_file())
+    return [_data_file(root, f"{layout.emulation_folder(year)}/{name}") for name in names]
+
+
+def load_inputs(root: Path, ctx: Context, year: int) -> SchemeInputs:
+    """The scheme of ``year`` and its self-assessments, checked (PT611 when there is no
+    scheme)."""
+    rel = layout.emulation(year)
+    if not (root / rel).is_file():
+        return SchemeInputs(None, {}, [make("PT611", rel, None, None, year=year, file=rel)])
+    scheme, where, findings = load_model(root, _data_file(root, rel), Scheme)
+    if scheme is None:
+        return SchemeInputs(None, {}, findings)
+    findings += check_scheme(ctx, scheme, where)
+    loaded: list[LoadedSelf] = []
+    for file in self_files(root, year):
+        sheet, s_where, found = load_model(root, file, SelfAssessment)
+        findings += found
+        if sheet is not None:
+            loaded.append(LoadedSelf(sheet, s_where, file))
+    findings += check_selves(ctx, scheme, loaded)
+    sheets = {item.sheet.unit: item.sheet for item in loaded}
+    return SchemeInputs(scheme, sheets, findings)
+
+
+def required_periods(ctx: Context, year: int) -> list[str]:
+    """The periods of ``year`` the plan requires reports for, the annual one last."""
+    kinds = ctx.plan.reporting.periods
+    ids = [f"{year}-{kind}" for kind in kinds if kind != "Y"]
+    ids.append(f"{year}-Y")
+    return [pid for pid in ids if ctx.is_required(pid) or pid == f"{year}-Y"]
+
+
+def score_with(
+    root: Path,
+    ctx: Context,
+    inputs: SchemeInputs,
+    annual: Consolidation,
+    *,
+    as_of: dt.date | None,
+    today: dt.date,
+) -> tuple[EmulationResult | None, list[Finding]]:
+    """Score the year of ``inputs`` from its annual consolidation ``annual`` and the
+    consolidations of its other required periods (made here)."""
+    from plantrack.app.consolidate import prepare
+
+    scheme = inputs.scheme
+    assert scheme is not None
+    periods: list[Consolidation] = []
+    findings: list[Finding] = []
+    for pid in required_periods(ctx, scheme.year)[:-1]:
+        period = ctx.period(pid)
+        if as_of is not None and as_of < period.start:
+            continue
+        read = as_of if as_of is not None and as_of < period.due else None
+        prepared = prepare(root, pid, as_of=read, today=today)
+        if prepared.vm is None:
+            return None, prepared.errors
+        periods.append(prepared.vm)
+    periods.append(annual)
+    files, _ = list_data_files(root)
+    annual_id = f"{scheme.year}-Y"
+    reports = load_period(root, ctx, files, annual_id, today=today).reports
+    kinds = {u.id: u.kind for u in ctx.units.values() if alive_in(u, scheme.year)}
+    facts = unit_facts(annual, periods, reports, kinds, scheme.year, ctx.plan.indicators)
+    return score_year(ctx, scheme, facts, inputs.sheets, annual.as_of), findings
+
+
+@dataclass
+class EmulationScore:
+    """``emulation score``: the result, or the findings that prevented it."""
+
+    result: EmulationResult | None
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Finding]:
+        """Findings of severity error."""
+        return [f for f in self.findings if f.severity == "error"]
+
+
+def emulation_score(
+    root: Path, year: int, *, as_of: dt.date | None = None, today: dt.date | None = None
+) -> EmulationScore:
+    """The scores of ``year`` at ``as_of`` (default: the annual period's cut-off, with every
+    report as finally filed). Errors in the scheme, the self-assessments or the year's
+    reports stop it; their findings say where."""
+    from plantrack.app.consolidate import prepare
+
+    today = today or dt.date.today()
+    files, _ = list_data_files(root)
+    base = load_base(root, files)
+    if base.context is None:
+        return EmulationScore(None, base.findings)
+    ctx = base.context
+    inputs = load_inputs(root, ctx, year)
+    if inputs.errors or inputs.scheme is None:
+        return EmulationScore(None, inputs.findings)
+    annual = prepare(root, f"{year}-Y", as_of=as_of, today=today)
+    if annual.vm is None:
+        return EmulationScore(None, inputs.findings + annual.errors)
+    result, found = score_with(root, ctx, inputs, annual.vm, as_of=as_of, today=today)
+    return EmulationScore(result, inputs.findings + found)

@@ -1,0 +1,93 @@
+"""``plantrack emulation``: the year's emulation scores, the scoring documents, and the
+units' self-assessment sheets."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from typing import Annotated
+
+import typer
+
+from plantrack.cli.options import (
+    LangOption,
+    RepoOption,
+    TodayOption,
+    check_format,
+    check_lang,
+    parse_day,
+)
+
+emulation_app = typer.Typer(
+    help="Chấm điểm thi đua: bảng chấm điểm, xếp hạng theo khối, tự chấm điểm.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+
+YearOption = Annotated[int, typer.Option("--year", help="Năm đánh giá, ví dụ 2024.")]
+AsOfOption = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        help="Chấm theo tình trạng đến ngày (YYYY-MM-DD; mặc định ngày chốt số liệu kỳ năm).",
+    ),
+]
+
+
+@emulation_app.command("score")
+def score(
+    year: YearOption,
+    as_of: AsOfOption = None,
+    unit: Annotated[
+        str | None, typer.Option("--unit", help="In bảng chấm điểm của một đơn vị, kèm căn cứ.")
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", help="text hoặc json.")] = "text",
+    lang: LangOption = "vi",
+    today: TodayOption = None,
+    repo: RepoOption = None,
+) -> int:
+    """Điểm thi đua của từng đơn vị và xếp hạng trong từng khối."""
+    from rich.console import Console
+
+    from plantrack import api
+    from plantrack.errors import PlantrackError
+    from plantrack.render import findings as out_findings
+    from plantrack.render.emulation import (
+        print_emulation,
+        print_unit,
+        render_emulation_json,
+        unit_json,
+    )
+
+    fmt = check_format(fmt, ("text", "json"))
+    lang = check_lang(lang)
+    day = parse_day(today, "--today") or dt.date.today()
+    root = api.find_repo(explicit=repo)
+    result = api.emulation_score(root, year, as_of=parse_day(as_of, "--as-of"), today=day)
+    if result.result is None:
+        errors = result.errors
+        typer.echo(
+            out_findings.as_text(errors, len({f.path for f in errors}), lang=lang),
+            nl=False,
+            err=True,
+        )
+        return 1
+    chosen = result.result.unit(unit) if unit else None
+    if unit and chosen is None:
+        raise PlantrackError(code="PT945", unit=unit, year=year)
+    if fmt == "json":
+        if chosen is not None:
+            import json
+
+            typer.echo(json.dumps(unit_json(chosen), ensure_ascii=False, indent=2))
+        else:
+            typer.echo(render_emulation_json(result.result), nl=False)
+        return 0
+    width = None if sys.stdout.isatty() else 160
+    console = Console(width=width)
+    if chosen is not None:
+        print_unit(result.result, chosen, console, lang)
+    else:
+        print_emulation(result.result, console, lang)
+    return 0
