@@ -34,8 +34,12 @@ def test_embedded_units_ranked_within_their_clusters(embedded) -> None:  # type:
     assert {u.kind for u in embedded.clusters[1].units} == {"department", "public-service"}
     # outside the issuer's authority: scored for information, never ranked
     assert {u.unit_id for u in embedded.unranked} == {
-        "chi-nhanh-vpdkdd", "cong-an-huyen", "hoi-lhpn-huyen", "hoi-nong-dan-huyen",
-        "huyen-doan", "ubmttq-huyen",
+        "chi-nhanh-vpdkdd",
+        "cong-an-huyen",
+        "hoi-lhpn-huyen",
+        "hoi-nong-dan-huyen",
+        "huyen-doan",
+        "ubmttq-huyen",
     }
     assert all(u.rank is None for u in embedded.unranked)
     # units born in 2025 are not scored in 2024
@@ -149,7 +153,11 @@ def test_another_districts_scheme_needs_no_code(other: Path) -> None:
         ["xa-tra-mai", "xa-tra-don", "xa-tra-vinh"],
         key=lambda i: [u.unit_id for u in result.clusters[0].units].index(i),
     )
-    assert {u.unit_id for u in result.clusters[0].units} == {"xa-tra-mai", "xa-tra-don", "xa-tra-vinh"}
+    assert {u.unit_id for u in result.clusters[0].units} == {
+        "xa-tra-mai",
+        "xa-tra-don",
+        "xa-tra-vinh",
+    }
     vinh = result.unit("xa-tra-vinh")
     # one of two reports on time: 50 % → 8; two findings fixed on time of two: 15;
     # 1 file overdue ≤ 2: 15; manual 10 → 48
@@ -188,7 +196,9 @@ def test_points_not_adding_up(other: Path) -> None:
 
 
 def test_unit_in_two_clusters_or_none(other: Path) -> None:
-    _edit(other, "exclude: [xa-tra-mai, xa-tra-don, xa-tra-vinh]", "exclude: [xa-tra-mai, xa-tra-don]")
+    _edit(
+        other, "exclude: [xa-tra-mai, xa-tra-don, xa-tra-vinh]", "exclude: [xa-tra-mai, xa-tra-don]"
+    )
     _edit(other, "kinds: [office, organisation]", "kinds: [organisation]")
     codes = [c for c, _, _ in _codes(other)]
     assert codes.count("PT603") == 1  # xa-tra-vinh
@@ -225,13 +235,15 @@ def test_self_assessment_rules(other: Path) -> None:
         "        evidence: {title: y}\n",
     )
     got = sorted(_codes(other))
-    assert got == sorted([
-        ("PT605", over, 5),
-        ("PT606", gone, 1),
-        ("PT610", named, 1),
-        ("PT607", named, 4),
-        ("PT609", computed, 6),
-    ])
+    assert got == sorted(
+        [
+            ("PT605", over, 5),
+            ("PT606", gone, 1),
+            ("PT610", named, 1),
+            ("PT607", named, 4),
+            ("PT609", computed, 6),
+        ]
+    )
 
 
 def test_score_is_deterministic_and_json_ready(other: Path) -> None:

@@ -28,10 +28,20 @@ SCHEME = {
         {"id": "phong", "name": "Khối phòng", "units": ["phong-noi-vu"]},
     ],
     "criteria": [
-        {"id": "nv", "title": "Nhiệm vụ", "max": 30, "rule": "lead-tasks",
-         "schedule": {"kind": "proportional"}},
-        {"id": "bc", "title": "Báo cáo", "max": 10, "rule": "reports",
-         "schedule": {"kind": "deductions", "per": {"late": 4, "missing": 10}}},
+        {
+            "id": "nv",
+            "title": "Nhiệm vụ",
+            "max": 30,
+            "rule": "lead-tasks",
+            "schedule": {"kind": "proportional"},
+        },
+        {
+            "id": "bc",
+            "title": "Báo cáo",
+            "max": 10,
+            "rule": "reports",
+            "schedule": {"kind": "deductions", "per": {"late": 4, "missing": 10}},
+        },
         {"id": "tc", "title": "Thưởng", "max": 10, "rule": "manual", "base": 4},
     ],
     "bands": [
@@ -41,10 +51,20 @@ SCHEME = {
     ],
     "tie_break": ["bc"],
     "verified": [
-        {"unit": "xa-tra-don", "criterion": "tc", "points": 3, "reason": "Mô hình mới",
-         "evidence": {"number": "1/QĐ", "title": "Quyết định công nhận"}},
-        {"unit": "xa-tra-don", "criterion": "tc", "points": -1, "reason": "Nhắc nhở",
-         "evidence": {"number": "2/TB", "title": "Thông báo"}},
+        {
+            "unit": "xa-tra-don",
+            "criterion": "tc",
+            "points": 3,
+            "reason": "Mô hình mới",
+            "evidence": {"number": "1/QĐ", "title": "Quyết định công nhận"},
+        },
+        {
+            "unit": "xa-tra-don",
+            "criterion": "tc",
+            "points": -1,
+            "reason": "Nhắc nhở",
+            "evidence": {"number": "2/TB", "title": "Thông báo"},
+        },
     ],
 }
 
@@ -67,8 +87,11 @@ def _facts() -> dict[str, UnitFacts]:
         "xa-tra-don": UnitFacts(
             "xa-tra-don",
             "commune",
-            tasks=[_ev("done-on-time", "task", "t1"), _ev("done-on-time", "task", "t2"),
-                   _ev("overdue", "task", "t4")],
+            tasks=[
+                _ev("done-on-time", "task", "t1"),
+                _ev("done-on-time", "task", "t2"),
+                _ev("overdue", "task", "t4"),
+            ],
             reports=[_ev("on-time", "report", "2024-Q3"), _ev("late", "report", "2024-Y")],
         ),
         # 1 of 1 on time: 30; one missing report: 0; manual 4 → 34 (ahead on total)
@@ -86,16 +109,28 @@ def _facts() -> dict[str, UnitFacts]:
 def test_hand_computed_scores(ctx: Context) -> None:
     scheme = Scheme.model_validate(SCHEME)
     own = SelfAssessment.model_validate(
-        {"unit": "xa-tra-don", "year": 2024, "scores": [
-            {"criterion": "nv", "points": 30},
-            {"criterion": "tc", "adjustments": [
-                {"points": 5, "reason": "Mô hình", "evidence": {"title": "Quyết định"}}]},
-        ]}
+        {
+            "unit": "xa-tra-don",
+            "year": 2024,
+            "scores": [
+                {"criterion": "nv", "points": 30},
+                {
+                    "criterion": "tc",
+                    "adjustments": [
+                        {"points": 5, "reason": "Mô hình", "evidence": {"title": "Quyết định"}}
+                    ],
+                },
+            ],
+        }
     )
     result = score_year(ctx, scheme, _facts(), {"xa-tra-don": own}, AS_OF)
     don = result.unit("xa-tra-don")
     assert don is not None
-    assert [c.verified for c in don.criteria] == [Decimal("20.00"), Decimal("6.00"), Decimal("6.00")]
+    assert [c.verified for c in don.criteria] == [
+        Decimal("20.00"),
+        Decimal("6.00"),
+        Decimal("6.00"),
+    ]
     assert don.total == Decimal("32.00")
     assert don.band is not None and don.band.id == "b"
     assert [c.own for c in don.criteria] == [Decimal(30), None, Decimal(9)]  # 4 + 5
@@ -107,17 +142,33 @@ def test_hand_computed_scores(ctx: Context) -> None:
     assert [u.rank for u in result.clusters[0].units] == [1, 2]
     pnv = result.clusters[1].units[0]
     assert (pnv.unit_id, pnv.total, pnv.rank, pnv.band.id if pnv.band else None) == (
-        "phong-noi-vu", Decimal("44.00"), 1, "b"
+        "phong-noi-vu",
+        Decimal("44.00"),
+        1,
+        "b",
     )
 
 
 def test_manual_points_stay_within_zero_and_max(ctx: Context) -> None:
-    data = dict(SCHEME, verified=[
-        {"unit": "xa-tra-don", "criterion": "tc", "points": 9, "reason": "r",
-         "evidence": {"title": "e"}},
-        {"unit": "xa-tra-dzon", "criterion": "tc", "points": -9, "reason": "r",
-         "evidence": {"title": "e"}},
-    ])
+    data = dict(
+        SCHEME,
+        verified=[
+            {
+                "unit": "xa-tra-don",
+                "criterion": "tc",
+                "points": 9,
+                "reason": "r",
+                "evidence": {"title": "e"},
+            },
+            {
+                "unit": "xa-tra-dzon",
+                "criterion": "tc",
+                "points": -9,
+                "reason": "r",
+                "evidence": {"title": "e"},
+            },
+        ],
+    )
     result = score_year(ctx, Scheme.model_validate(data), _facts(), {}, AS_OF)
     assert result.unit("xa-tra-don").points("tc") == Decimal("10.00")  # type: ignore[union-attr]
     assert result.unit("xa-tra-dzon").points("tc") == Decimal("0.00")  # type: ignore[union-attr]

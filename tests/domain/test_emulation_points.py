@@ -72,7 +72,11 @@ def test_thresholds_at_their_boundaries(on_time: int, late: int, points: str) ->
 def test_threshold_compared_exactly_not_on_a_rounded_rate() -> None:
     # 2/3 = 66.666…% stays below a step at 66.67 %, although it shows as 66.66 %
     steps = Schedule(kind="thresholds", steps=[Step(at_least=66.67, points=5)])
-    got = compute(_crit("reports", steps, 5), _facts(reports=_events(["on-time", "on-time", "late"], "report")), 2)
+    got = compute(
+        _crit("reports", steps, 5),
+        _facts(reports=_events(["on-time", "on-time", "late"], "report")),
+        2,
+    )
     assert got.points == Decimal("0.00")
     assert got.rate == Decimal("66.66")
 
@@ -120,7 +124,9 @@ def test_indicator_targets_per_kind_and_unreported() -> None:
 
 
 def test_sources_keep_dates() -> None:
-    event = Event("done-late", "task", "t1", "Việc", "done-late", dt.date(2024, 9, 30), dt.date(2024, 10, 2))
+    event = Event(
+        "done-late", "task", "t1", "Việc", "done-late", dt.date(2024, 9, 30), dt.date(2024, 10, 2)
+    )
     got = compute(_crit("lead-tasks", PROPORTIONAL), _facts(tasks=[event]), 2)
     assert got.lines[0].event.done_on == dt.date(2024, 10, 2)
     assert (got.counted, got.credited) == (1, 0)
