@@ -25,6 +25,7 @@ from plantrack.app.consolidate import (
 )
 from plantrack.app.consolidate import prepare as prepare_consolidation
 from plantrack.app.emulation import EmulationScore, emulation_score
+from plantrack.app.emulation import write_documents as write_emulation_documents
 from plantrack.app.form_export import Exported, export_forms
 from plantrack.app.form_import import Imported, import_file
 from plantrack.app.guard import Outcome, write_guarded
@@ -102,6 +103,7 @@ __all__ = [
     "status",
     "write_codeowners",
     "write_codeowners_file",
+    "write_emulation_documents",
     "write_guarded",
     "write_handover_docx",
     "write_outputs",

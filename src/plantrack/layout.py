@@ -77,6 +77,11 @@ def emulation_base(year: int | str) -> str:
     return f"cham-diem-thi-dua-{year}"
 
 
+def emulation_output(year: int | str) -> str:
+    """``build/emulation/<year>``: the default folder of the year's emulation documents."""
+    return f"{BUILD}/emulation/{year}"
+
+
 def emulation_form_name(unit_id: str, year: int | str) -> str:
     """The file name of a unit's self-assessment sheet: ``tu-cham-diem-2024-xa-tra-don.xlsx``."""
     return f"tu-cham-diem-{year}-{unit_id}.xlsx"

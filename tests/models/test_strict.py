@@ -9,6 +9,7 @@ import pytest
 from pydantic import BaseModel, ValidationError
 
 import plantrack.models.jsonschema  # noqa: F401  (imports every model module)
+from plantrack.models import emulation as em
 from plantrack.models.common import LegalDoc, Person, StrictModel
 from plantrack.models.index import Component, Index, Observation, Scale, Target
 from plantrack.models.inspection import (
@@ -91,6 +92,25 @@ MINIMAL: dict[type[BaseModel], dict[str, Any]] = {
     Inspection: {"id": "kt-1", "kind": "dot-xuat", "title": "Kiểm tra", "lead": "phong-noi-vu"},
     UnitKindDef: {"id": "thon", "name": "thôn", "plural": "các thôn"},
     Transfer: {"tasks": ["t1"], "to": ["phong-noi-vu"]},
+    em.Selector: {},
+    em.Cluster: {"id": "khoi-xa", "name": "Khối các xã"},
+    em.Unranked: {"reason": "Ngoài quyền quản lý"},
+    em.Step: {"at_least": 90, "points": 10},
+    em.Schedule: {"kind": "proportional"},
+    em.Target: {"indicator": "ho-so"},
+    em.Criterion: {"id": "c1", "title": "Tiêu chí", "max": 10, "rule": "manual"},
+    em.Band: {"id": "tot", "name": "Tốt", "at_least": 80},
+    em.Adjustment: {"points": 1},
+    em.Verified: {"points": 1, "unit": "xa-tra-don", "criterion": "c1"},
+    em.SelfScore: {"criterion": "c1"},
+    em.SelfAssessment: {"unit": "xa-tra-don", "year": 2024},
+    em.Scheme: {
+        "year": 2024,
+        "title": "Bảng điểm",
+        "total": 10,
+        "clusters": [{"id": "k", "name": "Khối"}],
+        "criteria": [{"id": "c1", "title": "Tiêu chí", "max": 10, "rule": "manual"}],
+    },
 }
 
 

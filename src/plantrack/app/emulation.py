@@ -152,3 +152,55 @@ def emulation_score(
         return EmulationScore(None, inputs.findings + annual.errors)
     result, found = score_with(root, ctx, inputs, annual.vm, as_of=as_of, today=today)
     return EmulationScore(result, inputs.findings + found)
+
+
+def render_documents(
+    root: Path,
+    result: EmulationResult,
+    *,
+    number: str | None = None,
+    date: dt.date | None = None,
+    signer: str | None = None,
+) -> dict[str, bytes]:
+    """File name → bytes of the year's outputs: the workbook (rankings and every unit's
+    table) and the two Word documents (Bảng tổng hợp, Bảng chấm điểm)."""
+    from plantrack.domain.viewmodel import PlanInfo
+    from plantrack.render.docx.emulation import render_emulation_docx
+    from plantrack.render.xlsx.emulation import render_emulation_xlsx
+    from plantrack.validate.require import require_plan
+
+    ctx = require_plan(root).ctx
+    base = layout.emulation_base(result.scheme.year)
+    common = {
+        "settings": ctx.plan.reporting.document,
+        "plan": PlanInfo.of(ctx.plan),
+        "sender": ctx.unit_name(ctx.plan.reporting.consolidator),
+        "number": number,
+        "date": date,
+        "signer": signer,
+        "repo": root,
+    }
+    return {
+        f"{base}.xlsx": render_emulation_xlsx(result),
+        f"bang-tong-hop-{base}.docx": render_emulation_docx(result, "ranking", **common),  # type: ignore[arg-type]
+        f"bang-{base}.docx": render_emulation_docx(result, "sheets", **common),  # type: ignore[arg-type]
+    }
+
+
+def write_documents(
+    root: Path,
+    result: EmulationResult,
+    out: Path | None,
+    *,
+    force: bool = False,
+    number: str | None = None,
+    date: dt.date | None = None,
+    signer: str | None = None,
+) -> list[Path]:
+    """Render the year's outputs and publish them in ``out`` (default
+    ``build/emulation/<year>``) under the output-folder rules of ``consolidate``."""
+    from plantrack.app.consolidate import write_outputs
+
+    target = out if out is not None else root / layout.emulation_output(result.scheme.year)
+    files = render_documents(root, result, number=number, date=date, signer=signer)
+    return write_outputs(target, files, force=force, repo=root)

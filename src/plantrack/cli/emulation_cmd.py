@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -43,6 +44,25 @@ def score(
         str | None, typer.Option("--unit", help="In bảng chấm điểm của một đơn vị, kèm căn cứ.")
     ] = None,
     fmt: Annotated[str, typer.Option("--format", help="text hoặc json.")] = "text",
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            help="Ghi bảng chấm điểm, bảng tổng hợp (Word) và tệp Excel vào thư mục này.",
+        ),
+    ] = None,
+    write: Annotated[
+        bool,
+        typer.Option("--write", help="Ghi văn bản vào thư mục mặc định build/emulation/NĂM."),
+    ] = False,
+    number: Annotated[
+        str | None, typer.Option("--number", help="Số văn bản (trống: để văn thư điền).")
+    ] = None,
+    date: Annotated[
+        str | None, typer.Option("--date", help="Ngày văn bản (YYYY-MM-DD; trống: để trống).")
+    ] = None,
+    signer: Annotated[str | None, typer.Option("--signer", help="Họ tên người ký.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Ghi đè tệp đã có.")] = False,
     lang: LangOption = "vi",
     today: TodayOption = None,
     repo: RepoOption = None,
@@ -76,6 +96,18 @@ def score(
     chosen = result.result.unit(unit) if unit else None
     if unit and chosen is None:
         raise PlantrackError(code="PT945", unit=unit, year=year)
+    if out is not None or write:
+        written = api.write_emulation_documents(
+            root,
+            result.result,
+            out,
+            force=force,
+            number=number,
+            date=parse_day(date, "--date"),
+            signer=signer,
+        )
+        for path in written:
+            typer.echo(str(path), err=True)
     if fmt == "json":
         if chosen is not None:
             import json

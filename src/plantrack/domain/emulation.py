@@ -79,6 +79,10 @@ class ClusterRanking:
     id: str
     name: str
     units: list[UnitScore] = field(default_factory=list)
+    # (band name, how many units of the cluster have it), in the scheme's band order
+    bands: list[tuple[str, int]] = field(default_factory=list)
+    # units that gave their own score
+    assessed: int = 0
 
 
 @dataclass
@@ -138,6 +142,14 @@ def criterion_score(
     computed = compute(criterion, facts, scheme.decimals)
     note = own.note if own else None
     return CriterionScore(criterion, computed.points, own_points, computed, (), claimed, note)
+
+
+def band_counts(scheme: Scheme, units: Sequence[UnitScore]) -> list[tuple[str, int]]:
+    """Each band of the scheme with the number of ``units`` graded in it (zero included)."""
+    ordered = sorted(scheme.bands, key=lambda b: b.at_least, reverse=True)
+    return [
+        (b.name, sum(1 for u in units if u.band is not None and u.band.id == b.id)) for b in ordered
+    ]
 
 
 def band_of(scheme: Scheme, total: Decimal) -> Band | None:
@@ -211,5 +223,7 @@ def score_year(
         unranked.append(score)
     for ranking in clusters:
         ranking.units = rank(ranking.units, scheme.tie_break)
+        ranking.bands = band_counts(scheme, ranking.units)
+        ranking.assessed = sum(u.assessed for u in ranking.units)
     unranked.sort(key=lambda u: (u.name, u.unit_id))
     return EmulationResult(scheme, as_of, clusters, unranked)

@@ -9,6 +9,7 @@ from decimal import Decimal
 from plantrack.domain.emulation import CriterionScore
 from plantrack.domain.emulation_facts import NEUTRAL
 from plantrack.domain.emulation_points import Line
+from plantrack.domain.synthesis import brief
 
 EVENT_LABELS: dict[str, tuple[str, str]] = {
     "done-on-time": ("hoàn thành đúng hạn", "done on time"),
@@ -80,8 +81,10 @@ def num(value: Decimal | float | None, lang: str = "vi") -> str:
 
 
 def signed(value: Decimal, lang: str = "vi") -> str:
-    """``+3``, ``−2`` (a true minus sign)."""
-    return ("+" if value >= 0 else "−") + num(abs(value), lang)
+    """``+3``, ``−2`` (a true minus sign), ``0``."""
+    if value == 0:
+        return "0"
+    return ("+" if value > 0 else "−") + num(abs(value), lang)
 
 
 def _date(value: object) -> str:
@@ -90,10 +93,12 @@ def _date(value: object) -> str:
     return vn_date(value)  # type: ignore[arg-type]
 
 
-def source_line(line: Line, lang: str = "vi") -> str:
-    """One source of a criterion's points, in words."""
+def source_line(line: Line, lang: str = "vi", *, short: bool = False) -> str:
+    """One source of a criterion's points, in words (``short``: a task's or finding's
+    first clause only, for the printed tables)."""
     event = line.event
-    head = f"{pick(SOURCE_LABELS[event.source], lang)}: {event.title}"
+    title = brief(event.title) if short and event.source in ("task", "finding") else event.title
+    head = f"{pick(SOURCE_LABELS[event.source], lang)}: {title}"
     if event.kind == NEUTRAL:
         what = pick(NEUTRAL_LABELS.get(event.status, NEUTRAL_DEFAULT), lang)
     else:
