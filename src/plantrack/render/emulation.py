@@ -56,6 +56,16 @@ def doc_text(doc: LegalDoc | None) -> str | None:
     return f"{head}: {doc.title}" if head else doc.title
 
 
+def manual_lines(row: CriterionScore) -> list[str]:
+    """The verified bonus and penalty points of a criterion, then the unit's own claims."""
+    lines = [adjustment_line(a.points, a.reason, doc_text(a.evidence)) for a in row.adjustments]
+    lines += [
+        "Đơn vị đề nghị: " + adjustment_line(a.points, a.reason, doc_text(a.evidence))
+        for a in row.claimed
+    ]
+    return lines
+
+
 def print_emulation(result: EmulationResult, console: Console, lang: str = "vi") -> None:
     """Every cluster's ranking, then the unranked units."""
     scheme = result.scheme

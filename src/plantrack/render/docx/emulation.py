@@ -16,8 +16,8 @@ from plantrack.models.plan import DocumentSettings
 from plantrack.render.docx.compose import compose
 from plantrack.render.docx.report import template_blocks
 from plantrack.render.docx.text import letterhead
-from plantrack.render.emulation import doc_text
-from plantrack.render.emulation_words import adjustment_line, how_line, num, signed, source_line
+from plantrack.render.emulation import manual_lines
+from plantrack.render.emulation_words import how_line, num, signed, source_line
 from plantrack.render.marks import DRAFT, ILLUSTRATIVE
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
@@ -65,13 +65,7 @@ def _sheet(result: EmulationResult, u: UnitScore) -> dict[str, Any]:
         left_out = sum(1 for line in sources if not line.counted)
         if left_out:
             lines.append(f"Ngoài ra {left_out} trường hợp chưa đến hạn hoặc không tính điểm.")
-        lines += [
-            adjustment_line(a.points, a.reason, doc_text(a.evidence)) for a in row.adjustments
-        ]
-        lines += [
-            "Đơn vị đề nghị: " + adjustment_line(a.points, a.reason, doc_text(a.evidence))
-            for a in row.claimed
-        ]
+        lines += manual_lines(row)
         rows.append(
             {
                 "title": row.criterion.title,

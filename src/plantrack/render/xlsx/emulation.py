@@ -9,8 +9,8 @@ from typing import Any
 from openpyxl import Workbook
 
 from plantrack.domain.emulation import EmulationResult, UnitScore
-from plantrack.render.emulation import doc_text
-from plantrack.render.emulation_words import adjustment_line, how_line, source_line
+from plantrack.render.emulation import manual_lines
+from plantrack.render.emulation_words import how_line, source_line
 from plantrack.render.office.package import fixed_time, workbook_bytes
 from plantrack.render.office.tables import Col, title_rows, write_table
 from plantrack.render.templating import vn_date
@@ -65,13 +65,7 @@ def _sheet_rows(result: EmulationResult) -> list[list[Any]]:
     for u in result.units:
         for index, row in enumerate(u.criteria, start=1):
             lines = [source_line(line) for line in (row.computed.lines if row.computed else ())]
-            lines += [
-                adjustment_line(a.points, a.reason, doc_text(a.evidence)) for a in row.adjustments
-            ]
-            lines += [
-                "Đơn vị đề nghị: " + adjustment_line(a.points, a.reason, doc_text(a.evidence))
-                for a in row.claimed
-            ]
+            lines += manual_lines(row)
             rows.append(
                 [
                     u.name,
