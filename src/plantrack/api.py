@@ -24,7 +24,12 @@ from plantrack.app.consolidate import (
     write_outputs,
 )
 from plantrack.app.consolidate import prepare as prepare_consolidation
-from plantrack.app.emulation import EmulationScore, emulation_score
+from plantrack.app.emulation import (
+    EmulationScore,
+    emulation_score,
+    export_self_sheet,
+    import_self_sheet,
+)
 from plantrack.app.emulation import write_documents as write_emulation_documents
 from plantrack.app.form_export import Exported, export_forms
 from plantrack.app.form_import import Imported, import_file
@@ -80,9 +85,11 @@ __all__ = [
     "default_title",
     "emulation_score",
     "export_forms",
+    "export_self_sheet",
     "find_repo",
     "handover_list",
     "import_file",
+    "import_self_sheet",
     "init_repository",
     "inspection_document",
     "inspection_status",

@@ -123,6 +123,7 @@ class EmulationScore:
 
     result: EmulationResult | None
     findings: list[Finding] = field(default_factory=list)
+    inputs: SchemeInputs | None = None
 
     @property
     def errors(self) -> list[Finding]:
@@ -151,7 +152,7 @@ def emulation_score(
     if annual.vm is None:
         return EmulationScore(None, inputs.findings + annual.errors)
     result, found = score_with(root, ctx, inputs, annual.vm, as_of=as_of, today=today)
-    return EmulationScore(result, inputs.findings + found)
+    return EmulationScore(result, inputs.findings + found, inputs)
 
 
 def render_documents(
@@ -204,3 +205,100 @@ def write_documents(
     target = out if out is not None else root / layout.emulation_output(result.scheme.year)
     files = render_documents(root, result, number=number, date=date, signer=signer)
     return write_outputs(target, files, force=force, repo=root)
+
+
+@dataclass
+class SelfSheet:
+    """``emulation form export``: where a unit's sheet was written, or why it was not."""
+
+    path: Path | None
+    findings: list[Finding] = field(default_factory=list)
+
+
+def export_self_sheet(
+    root: Path,
+    unit: str,
+    year: int,
+    out: Path | None,
+    *,
+    as_of: dt.date | None = None,
+    today: dt.date | None = None,
+    force: bool = False,
+) -> SelfSheet:
+    """Write the unit's self-assessment sheet, pre-filled with the computed figures and its
+    current self-scores (default ``build/forms/emulation-<year>/<file>``)."""
+    from plantrack.app.guard import write_guarded
+    from plantrack.errors import PlantrackError
+    from plantrack.forms.emulation_export import render_self_form
+
+    scored = emulation_score(root, year, as_of=as_of, today=today)
+    if scored.result is None:
+        return SelfSheet(None, scored.findings)
+    score = scored.result.unit(unit)
+    if score is None:
+        raise PlantrackError(code="PT945", unit=unit, year=year)
+    own = scored.inputs.sheets.get(unit) if scored.inputs else None
+    data = render_self_form(scored.result.scheme, score, own, scored.result.as_of)
+    name = layout.emulation_form_name(unit, year)
+    target = out if out is not None else root / layout.BUILD / "forms" / f"emulation-{year}" / name
+    if target.is_dir() or target.suffix.lower() != ".xlsx":
+        target = target / name  # a folder, made when missing
+    target.parent.mkdir(parents=True, exist_ok=True)
+    write_guarded(target, data, force=force, advice="advice.form_export")
+    return SelfSheet(target, scored.findings)
+
+
+@dataclass
+class SelfImported:
+    """``emulation form import``: the sheet's findings, and the YAML written (if any)."""
+
+    findings: list[Finding]
+    rel: str | None = None
+    text: str | None = None
+    path: Path | None = None
+    outcome: str | None = None
+
+
+def import_self_sheet(
+    root: Path,
+    file: Path,
+    *,
+    unit: str | None = None,
+    year: int | None = None,
+    dry_run: bool = False,
+    force: bool = False,
+) -> SelfImported:
+    """Read a returned sheet and, without errors and unless ``dry_run``, write the unit's
+    ``data/emulation/<year>/<unit>.yaml`` (a file holding the same assessment is left as it
+    is; another one is replaced only with ``force``). Nothing is written on an error."""
+    from plantrack.app.guard import write_guarded
+    from plantrack.forms.emulation_import import import_self, open_sheet, read_meta
+    from plantrack.validate.require import require_plan
+
+    ctx = require_plan(root).ctx
+    shown = str(file)
+    wb, found = open_sheet(file, shown)
+    meta, more = read_meta(wb, shown) if wb is not None else (None, [])
+    if meta is None:
+        return SelfImported(found + more)
+    inputs = load_inputs(root, ctx, year or int(meta["year"]))
+    # the scheme must read; the units' own files are replaced, their errors do not count
+    own = layout.emulation_folder(inputs.scheme.year if inputs.scheme else "") + "/"
+    errors = [f for f in inputs.errors if not f.path.startswith(own)]
+    if inputs.scheme is None or errors:
+        return SelfImported(errors or inputs.findings)
+    got = import_self(ctx, inputs.scheme, file, shown=shown, unit=unit, year=year)
+    if got.sheet is None or got.text is None or got.rel is None or dry_run:
+        return SelfImported(got.findings, got.rel, got.text)
+    path = root / got.rel
+    rel, sheet = got.rel, got.sheet
+
+    def same(_bytes: bytes) -> bool:
+        existing, _, _ = load_model(root, _data_file(root, rel), SelfAssessment)
+        return existing == sheet
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    outcome = write_guarded(
+        path, got.text, force=force, shown=rel, same=same, advice="advice.form_import"
+    )
+    return SelfImported(got.findings, rel, got.text, path, outcome)

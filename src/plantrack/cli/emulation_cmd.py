@@ -123,3 +123,84 @@ def score(
     else:
         print_emulation(result.result, console, lang)
     return 0
+
+
+form_app = typer.Typer(
+    help="Bảng tự chấm điểm bằng Excel: xuất cho đơn vị điền, nhập lại thành YAML.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+emulation_app.add_typer(form_app, name="form")
+
+
+@form_app.command("export")
+def form_export(
+    unit: Annotated[str, typer.Option("--unit", "-u", help="Mã đơn vị.")],
+    year: YearOption,
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Tệp .xlsx hoặc thư mục ghi bảng tự chấm.")
+    ] = None,
+    as_of: AsOfOption = None,
+    force: Annotated[bool, typer.Option("--force", help="Ghi đè tệp đã có.")] = False,
+    lang: LangOption = "vi",
+    today: TodayOption = None,
+    repo: RepoOption = None,
+) -> int:
+    """Xuất bảng tự chấm điểm của đơn vị: điểm tính từ dữ liệu (khóa), ô tự chấm để điền."""
+    from plantrack import api
+    from plantrack.render import findings as out_findings
+
+    lang = check_lang(lang)
+    day = parse_day(today, "--today") or dt.date.today()
+    root = api.find_repo(explicit=repo)
+    made = api.export_self_sheet(
+        root, unit, year, out, as_of=parse_day(as_of, "--as-of"), today=day, force=force
+    )
+    if made.path is None:
+        errors = [f for f in made.findings if f.severity == "error"]
+        typer.echo(
+            out_findings.as_text(errors, len({f.path for f in errors}), lang=lang),
+            nl=False,
+            err=True,
+        )
+        return 1
+    typer.echo(str(made.path))
+    return 0
+
+
+@form_app.command("import")
+def form_import(
+    file: Annotated[Path, typer.Argument(help="Bảng tự chấm điểm .xlsx đơn vị gửi lại.")],
+    unit: Annotated[
+        str | None, typer.Option("--unit", "-u", help="Đơn vị phải là của bảng này.")
+    ] = None,
+    year: Annotated[int | None, typer.Option("--year", help="Năm phải là của bảng này.")] = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Chỉ kiểm tra và in YAML, không ghi.")
+    ] = False,
+    force: Annotated[bool, typer.Option("--force", help="Ghi đè bảng tự chấm đã có.")] = False,
+    lang: LangOption = "vi",
+    repo: RepoOption = None,
+) -> int:
+    """Đọc bảng tự chấm điểm đã điền thành data/emulation/NĂM/ĐƠN_VỊ.yaml, hoặc chỉ ra ô sai."""
+    from plantrack import api
+    from plantrack.render import findings as out_findings
+
+    lang = check_lang(lang)
+    root = api.find_repo(explicit=repo)
+    got = api.import_self_sheet(root, file, unit=unit, year=year, dry_run=dry_run, force=force)
+    if got.findings:
+        errors = got.findings
+        typer.echo(
+            out_findings.as_text(errors, len({f.path for f in errors}), lang=lang),
+            nl=False,
+            err=True,
+        )
+    if any(f.severity == "error" for f in got.findings):
+        return 1
+    if dry_run and got.text is not None:
+        typer.echo(got.text, nl=False)
+    elif got.path is not None:
+        typer.echo(f"{got.rel} ({got.outcome})")
+    return 0
