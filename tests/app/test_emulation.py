@@ -258,3 +258,25 @@ def test_score_is_deterministic_and_json_ready(other: Path) -> None:
     unit = data["clusters"][0]["units"][0]
     assert {"rank", "total", "criteria"} <= set(unit)
     assert all("sources" in c for c in unit["criteria"])
+
+
+def test_annual_report_carries_a_paragraph(other: Path) -> None:
+    from plantrack.app.consolidate import prepare
+    from plantrack.render.documents import render_markdown
+
+    annual = prepare(PROJECT, "2024-Y", today=TODAY).vm
+    assert annual is not None and annual.emulation is not None
+    text = render_markdown(annual, PROJECT)
+    assert "**Chấm điểm thi đua năm 2024:**" in text
+    assert "(dẫn đầu: UBND xã Trà Mai 98 điểm)" in text
+    assert "6 cơ quan, tổ chức ngoài thẩm quyền quản lý" in text
+    quarter = prepare(PROJECT, "2024-Q3", today=TODAY).vm
+    assert quarter is not None and quarter.emulation is None
+    # another district's scheme speaks with its own words; no scheme, no paragraph
+    elsewhere = prepare(other, "2024-Y", today=TODAY).vm
+    assert elsewhere is not None and elsewhere.emulation is not None
+    assert "nhóm một có 3 đơn vị" in render_markdown(elsewhere, other)
+    (other / "data/emulation/2024.yaml").unlink()
+    plain = prepare(other, "2024-Y", today=TODAY).vm
+    assert plain is not None and plain.emulation is None
+    assert "Chấm điểm thi đua" not in render_markdown(plain, other)

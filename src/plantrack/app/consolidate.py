@@ -13,6 +13,7 @@ from plantrack import __version__, layout
 from plantrack.app.inspection import Oversight, load_oversight
 from plantrack.app.record import record_consolidation
 from plantrack.domain.consolidation import consolidate
+from plantrack.domain.emulation_summary import EmulationSummary
 from plantrack.domain.viewmodel import Consolidation, InputFile, Provenance
 from plantrack.errors import PlantrackError
 from plantrack.i18n import t
@@ -129,7 +130,26 @@ def _prepare(
     )
     if oversight is not None:
         vm.oversight = oversight.view(as_of or period.cutoff, period_start=period.start)
+    if period.kind == "Y":
+        vm.emulation = _emulation(root, ctx, vm, as_of, today)
     return Prepared(vm, findings)
+
+
+def _emulation(
+    root: Path, ctx: Context, vm: Consolidation, as_of: dt.date | None, today: dt.date
+) -> EmulationSummary | None:
+    """The year's emulation scoring for the annual report, when the year has a scheme that
+    reads without errors (``emulation score`` reports its findings)."""
+    from plantrack.app.emulation import load_inputs, scheme_exists, score_with
+    from plantrack.domain.emulation import summarize
+
+    if not scheme_exists(root, vm.period.year):
+        return None
+    inputs = load_inputs(root, ctx, vm.period.year)
+    if inputs.scheme is None or inputs.errors:
+        return None
+    result, _ = score_with(root, ctx, inputs, vm, as_of=as_of, today=today)
+    return summarize(result) if result is not None else None
 
 
 def _history(

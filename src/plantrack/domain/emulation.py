@@ -17,6 +17,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from plantrack.domain.emulation_facts import UnitFacts
 from plantrack.domain.emulation_points import Computed, compute, dec, quantum
+from plantrack.domain.emulation_summary import ClusterSummary, EmulationSummary
 from plantrack.models.emulation import (
     Adjustment,
     Band,
@@ -227,3 +228,21 @@ def score_year(
         ranking.assessed = sum(u.assessed for u in ranking.units)
     unranked.sort(key=lambda u: (u.name, u.unit_id))
     return EmulationResult(scheme, as_of, clusters, unranked)
+
+
+def summarize(result: EmulationResult) -> EmulationSummary:
+    """The paragraph's figures from the year's scores."""
+    clusters = tuple(
+        ClusterSummary(
+            c.name,
+            len(c.units),
+            tuple((name, n) for name, n in c.bands if n),
+            tuple((u.name, float(u.total)) for u in c.units if u.rank == 1),
+        )
+        for c in result.clusters
+    )
+    assessed = sum(u.assessed for u in result.units)
+    scheme = result.scheme
+    return EmulationSummary(
+        scheme.year, scheme.title, scheme.illustrative, clusters, len(result.unranked), assessed
+    )

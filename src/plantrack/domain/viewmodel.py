@@ -7,6 +7,7 @@ import datetime as dt
 from dataclasses import dataclass, field, fields, is_dataclass
 from typing import Any
 
+from plantrack.domain.emulation_summary import EmulationSummary
 from plantrack.domain.findings_status import FindingCounts
 from plantrack.domain.indicators import IndicatorRow
 from plantrack.domain.indices import IndexRow
@@ -310,6 +311,9 @@ class Consolidation:
     set_aside: list[SetAside] = field(default_factory=list)
     oversight: InspectionView | None = None
     """Inspections and their findings at the cut-off (none when the repository has none)."""
+    # the year's emulation scoring, in an annual report when the year has a scheme; its own
+    # outputs (emulation score) carry the figures for machines
+    emulation: EmulationSummary | None = field(default=None, metadata=DERIVED)
     summary: Summary = field(default_factory=lambda: Summary.of([]), metadata=DERIVED)
     # the consolidating unit's name, for the documents' voice
     consolidator_name: str | None = field(default=None, metadata=DERIVED)
