@@ -17,6 +17,8 @@ from tests.conftest import MINI
 
 ROOT = Path(__file__).resolve().parents[2]
 KINDS = ("plan", "unit", "report", "index", "inspection")
+# records read by their own commands, not listed among the data files
+RECORD_KINDS = ("emulation", "self-assessment")
 SCHEMAS = json_schemas()
 SCHEMA_LINE = re.compile(r"^# yaml-language-server: \$schema=(\S+)\s*$")
 
@@ -45,7 +47,23 @@ def _validator(kind: str) -> Draft202012Validator:
 
 
 def test_one_schema_per_file_kind() -> None:
-    assert sorted(SCHEMAS) == sorted(f"{kind}.schema.json" for kind in KINDS)
+    assert sorted(SCHEMAS) == sorted(f"{kind}.schema.json" for kind in KINDS + RECORD_KINDS)
+
+
+def test_emulation_files_validate_and_name_their_schema() -> None:
+    folder = ROOT / "data" / "emulation"
+    files = [(p, "emulation") for p in folder.glob("*.yaml")]
+    files += [(p, "self-assessment") for p in folder.glob("*/*.yaml")]
+    assert len(files) >= 2
+    for path, kind in files:
+        doc, problems = load_yaml_file(path)
+        assert doc is not None and not problems, (path, problems)
+        errors = [e.message for e in _validator(kind).iter_errors(doc.data)]
+        assert not errors, (path, errors)
+        match = SCHEMA_LINE.match(path.read_text("utf-8").splitlines()[0])
+        assert match, path
+        target = (path.parent / match.group(1)).resolve()
+        assert target == (ROOT / "schemas" / f"{kind}.schema.json").resolve(), path
 
 
 @pytest.mark.parametrize("name", sorted(SCHEMAS))
