@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import tempfile
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor, as_completed
@@ -45,6 +44,7 @@ JOBS = 8
 TIMEOUT = 120.0
 RETRIES = 2
 BACKOFF = 0.5
+TREES = "trees"  # beside the mirrors: each pinned commit's data, extracted once
 
 
 @dataclass(frozen=True)
@@ -98,6 +98,7 @@ def _fetch(
             target = mirror.mirror_path(how.cache, link.url)
             commit = mirror.branch_commit(target, link.branch)
             if commit is not None:
+                child_tree(how.cache, link, commit)  # read later by the rules and verify
                 return commit, ""
             return None, t("rollup.no_branch", "vi", branch=link.branch)
         reason = (
@@ -186,27 +187,29 @@ def _pin(
     return Pin(link.unit, link.url, link.branch, commit, now), findings
 
 
+def child_tree(cache: Path, link: ChildLink, commit: str) -> Path | None:
+    """The child's ``data/`` at ``commit``, extracted once from its mirror into
+    ``cache/trees`` (``None`` when the mirror lacks the commit)."""
+    return mirror.tree(mirror.mirror_path(cache, link.url), commit, cache / TREES, layout.DATA)
+
+
 def _plan_rules(
     parent: Context, links: list[ChildLink], pins: list[Pin], how: Fetching, period: str
 ) -> list[Finding]:
     """The rules across repositories (PT701–PT703, PT709) for each pinned child's plan."""
     by_unit = {pin.unit: pin for pin in pins}
     children: list[ChildPlan] = []
-    with tempfile.TemporaryDirectory(prefix="plantrack-plans-") as tmp:
-        for link in links:
-            pin = by_unit[link.unit]
-            if pin.commit is None:
-                continue
-            folder = Path(tmp) / link.unit
-            target = mirror.mirror_path(how.cache, link.url)
-            if not mirror.extract(target, pin.commit, folder, layout.PLAN):
-                continue
-            plan_file = folder / layout.PLAN
-            plan, where, _ = load_model(folder, DataFile("plan", plan_file, layout.PLAN), Plan)
-            if plan is not None:
-                located = Located(child_rel(link.unit, layout.PLAN), where.doc)
-                children.append(ChildPlan(link, plan, located))
-        return plan_findings(parent, children, parent.period(period))
+    for link in links:
+        commit = by_unit[link.unit].commit
+        folder = child_tree(how.cache, link, commit) if commit else None
+        if folder is None:
+            continue
+        plan_file = folder / layout.PLAN
+        plan, where, _ = load_model(folder, DataFile("plan", plan_file, layout.PLAN), Plan)
+        if plan is not None:
+            located = Located(child_rel(link.unit, layout.PLAN), where.doc)
+            children.append(ChildPlan(link, plan, located))
+    return plan_findings(parent, children, parent.period(period))
 
 
 def _unit_file(root: Path, unit_id: str) -> Located:

@@ -15,6 +15,7 @@ from typing import Any
 
 from plantrack import layout
 from plantrack.app.guard import Outcome, write_guarded
+from plantrack.io import mirror
 from plantrack.io.yamlload import load_yaml_file
 from plantrack.io.yamlwrite import dump_yaml
 
@@ -34,6 +35,12 @@ class Pin:
     commit: str | None
     fetched: dt.datetime | None = None
     missing: str | None = None
+
+
+def _commit(value: object) -> str | None:
+    """A pinned commit id as the lock holds it; anything else (hand-edited) is no pin."""
+    text = str(value) if value else ""
+    return text if mirror.is_commit_id(text) else None
 
 
 def lock_path(root: Path, period: str) -> Path:
@@ -86,7 +93,7 @@ def read_lock(root: Path, period: str) -> dict[str, Pin] | None:
                 unit=str(raw["unit"]),
                 url=str(raw["url"]),
                 branch=str(raw.get("branch") or "main"),
-                commit=str(raw["commit"]) if raw.get("commit") else None,
+                commit=_commit(raw.get("commit")),
                 fetched=dt.datetime.fromisoformat(str(when)) if when else None,
                 missing=str(raw["missing"]) if raw.get("missing") else None,
             )

@@ -10,7 +10,7 @@ submission date.
 from __future__ import annotations
 
 import datetime as dt
-import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,6 +18,7 @@ from plantrack import layout
 from plantrack.app.consolidate import prepare
 from plantrack.app.guard import Outcome, write_guarded
 from plantrack.app.record import read_record
+from plantrack.app.rollup import child_tree
 from plantrack.app.rollup_lock import Pin, read_lock
 from plantrack.domain.rollup import derive_report, differences
 from plantrack.domain.rollup_links import (
@@ -28,12 +29,14 @@ from plantrack.domain.rollup_links import (
     plan_findings,
 )
 from plantrack.errors import PlantrackError
-from plantrack.io import mirror
+from plantrack.i18n import t
+from plantrack.io.repo import DataFile
 from plantrack.io.yamlwrite import dump_yaml
 from plantrack.models import Plan, Report
 from plantrack.validate.check import Progress
 from plantrack.validate.context import Context
 from plantrack.validate.finding import Finding
+from plantrack.validate.loading import load_model
 from plantrack.validate.located import Located
 from plantrack.validate.require import require_period, require_plan
 
@@ -63,10 +66,10 @@ def _derive_in(
     plan, and why there is none (the first error, or a fatal message)."""
     try:
         prepared = prepare(source, period)
-        child = require_plan(source).ctx.plan
     except PlantrackError as exc:
         return None, None, str(exc)
-    if prepared.vm is None:
+    child, _, _ = load_model(source, DataFile("plan", source / layout.PLAN, layout.PLAN), Plan)
+    if prepared.vm is None or child is None:
         first = prepared.errors[0] if prepared.errors else None
         why = f"{first.path}:{first.line or 0}: {first.code} {first.message_vi}" if first else ""
         return None, None, why
@@ -91,26 +94,31 @@ def derive_child(
 ) -> Derived:
     """The report of the child ``link`` at its pinned commit, with the rules across the two
     repositories; PT707 (placed at ``where``, the parent's file of the unit) when it cannot
-    be derived."""
+    be derived. The commit's files are extracted once into ``cache/trees``."""
     where = where or Located(link.unit_file, None)
     if pin is None or pin.commit is None or pin.url != link.url:
-        why = pin.missing if pin is not None and pin.missing else "chưa được ghim (rollup sync)"
-        return Derived(None, [_underived(where, link, period, why)])
-    with tempfile.TemporaryDirectory(prefix="plantrack-child-") as tmp:
-        folder = Path(tmp)
-        if not mirror.extract(mirror.mirror_path(cache, link.url), pin.commit, folder, "data"):
-            return Derived(None, [_underived(where, link, period, f"{pin.commit[:12]}?")])
-        report, child, why = _derive_in(folder, parent, link.unit, period)
-        if child is None:
-            return Derived(None, [_underived(where, link, period, why)])
-        plan_file = Located(child_rel(link.unit, layout.PLAN), None, source=folder / layout.PLAN)
-        found = plan_findings(parent, [ChildPlan(link, child, plan_file)], parent.period(period))
+        vi = pin.missing if pin is not None and pin.missing else t("rollup.not_pinned", "vi")
+        en = pin.missing if pin is not None and pin.missing else t("rollup.not_pinned", "en")
+        return Derived(None, [_underived(where, link, period, vi, en)])
+    folder = child_tree(cache, link, pin.commit)
+    if folder is None:
+        short = pin.commit[:12]
+        vi, en = (
+            t("rollup.not_in_cache", "vi", commit=short),
+            t("rollup.not_in_cache", "en", commit=short),
+        )
+        return Derived(None, [_underived(where, link, period, vi, en)])
+    report, child, why = _derive_in(folder, parent, link.unit, period)
+    if child is None:
+        return Derived(None, [_underived(where, link, period, why, why)])
+    plan_file = Located(child_rel(link.unit, layout.PLAN), None, source=folder / layout.PLAN)
+    found = plan_findings(parent, [ChildPlan(link, child, plan_file)], parent.period(period))
     return Derived(report, found)
 
 
-def _underived(where: Located, link: ChildLink, period: str, why: str) -> Finding:
+def _underived(where: Located, link: ChildLink, period: str, vi: str, en: str) -> Finding:
     return where.at(
-        "PT707", ("repository",), unit=link.unit, period=period, reason=why, reason_en=why
+        "PT707", ("repository",), unit=link.unit, period=period, reason=vi, reason_en=en
     )
 
 
@@ -128,7 +136,9 @@ class Verified:
         return [f for f in self.findings if f.severity == "error"]
 
 
-def verify(root: Path, period: str, cache: Path, *, progress: Progress | None = None) -> Verified:
+def verify(
+    root: Path, period: str, cache: Path, *, jobs: int = 4, progress: Progress | None = None
+) -> Verified:
     """Compare each linked child's filed report of ``period`` with the one its data give at
     the pinned commit: a finding per difference (PT706), per child not derived (PT707) or
     not filed (PT708)."""
@@ -139,16 +149,21 @@ def verify(root: Path, period: str, cache: Path, *, progress: Progress | None = 
         raise PlantrackError(code="PT985", path=layout.rollup_lock(period), period=period)
     links = child_links(repo.ctx)
     out = Verified(period, len(links))
-    for done, link in enumerate(links):
+
+    def one(link: ChildLink) -> list[Finding]:
         where = Located(link.unit_file, None, source=root / link.unit_file)
         derived = derive_child(repo.ctx, link, pins.get(link.unit), cache, period, where)
-        out.findings += derived.findings
-        if derived.report is not None:
-            pin = pins[link.unit]
-            commit = str(pin.commit)[:12]
-            out.findings += _compare(root, link, derived.report, commit, period, where)
-        if progress:
-            progress(done + 1, len(links))
+        if derived.report is None:
+            return derived.findings
+        commit = str(pins[link.unit].commit)[:12]
+        return derived.findings + _compare(root, link, derived.report, commit, period, where)
+
+    # git and the disk release the interpreter: a few children at once overlap their waits
+    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+        for done, found in enumerate(pool.map(one, links)):
+            out.findings += found
+            if progress:
+                progress(done + 1, len(links))
     return out
 
 

@@ -76,6 +76,7 @@ def sync(
 def verify(
     period: PeriodOption,
     cache: CacheOption = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Số đơn vị tính cùng lúc.")] = 4,
     lang: LangOption = "vi",
     repo: RepoOption = None,
 ) -> int:
@@ -87,7 +88,7 @@ def verify(
     lang = check_lang(lang)
     root = api.find_repo(explicit=repo)
     with progress("rollup.deriving", lang) as tick:
-        found = run_verify(root, period, cache or default_cache(), progress=tick)
+        found = run_verify(root, period, cache or default_cache(), jobs=jobs, progress=tick)
     _print(found.findings, lang)
     if found.errors:
         return 1

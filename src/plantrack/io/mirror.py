@@ -123,6 +123,37 @@ def is_ancestor(mirror: Path, old: str, new: str, timeout: float = 30) -> bool:
     return _git(["merge-base", "--is-ancestor", old, new], mirror, timeout).ok
 
 
+COMMIT = re.compile(r"[0-9a-f]{40}|[0-9a-f]{64}")
+
+
+def is_commit_id(text: str) -> bool:
+    """Whether ``text`` is a full commit id (SHA-1 or SHA-256), never an option or a path."""
+    return COMMIT.fullmatch(text) is not None
+
+
+def tree(mirror: Path, commit: str, trees: Path, folder: str, timeout: float = 60) -> Path | None:
+    """The files under ``folder`` at ``commit``, extracted once into ``trees/<commit>`` and
+    reused (a commit never changes); ``None`` when git cannot give them. The folder is made
+    an empty git repository, so git run there never reads a repository around the cache."""
+    if not is_commit_id(commit):
+        return None
+    target = trees / commit
+    if target.is_dir():
+        return target
+    trees.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".tree-", dir=trees))
+    try:
+        if not extract(mirror, commit, staging, folder, timeout):
+            return None
+        if not _git(["init", "--quiet", str(staging)], None, timeout).ok:
+            return None
+        with contextlib.suppress(OSError):  # another run got there first: keep its tree
+            os.rename(staging, target)
+        return target if target.is_dir() else None
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
 def extract(mirror: Path, commit: str, dest: Path, folder: str, timeout: float = 60) -> bool:
     """Write the files under ``folder`` at ``commit`` of ``mirror`` into ``dest`` (``git
     archive``); ``False`` when git cannot give them. Only regular files and folders are
