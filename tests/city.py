@@ -1,10 +1,11 @@
 """A city for the roll-up tests: the parent repository and child repositories served by a real
-``git daemon`` on 127.0.0.1 (a free port), started and stopped by the ``city`` fixture.
+``git daemon`` and by ``git http-backend`` behind ``http.server``, on 127.0.0.1 (free ports),
+started and stopped by the ``city`` fixture.
 
 Children are built from ``tests/fixtures/mini``: each child plan implements the parent plan as
-its unit and serves the parent's task t1 with its own t1 and t3. ``xa-a`` is reachable and
-fine, ``xa-b`` names a port nobody listens on, ``xa-c`` is reachable (its history gets
-rewritten by the tests that need it).
+its unit and serves the parent's task t1 with its own t1 and t3. ``xa-a`` is served over
+git:// and fine, ``xa-b`` names a port nobody listens on, ``xa-c`` is served over HTTP by
+``git http-backend`` (its history gets rewritten by the tests that need it).
 """
 
 from __future__ import annotations
@@ -12,9 +13,11 @@ from __future__ import annotations
 import shutil
 import socket
 import subprocess
+import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -44,6 +47,82 @@ def _wait_listening(port: int, proc: subprocess.Popen[bytes], seconds: float = 1
                 return
         time.sleep(0.05)
     raise AssertionError("git daemon did not start")
+
+
+class _GitHttp(BaseHTTPRequestHandler):
+    """Smart HTTP for git: each request handed to ``git http-backend`` as CGI."""
+
+    root: Path
+
+    def do_GET(self) -> None:
+        self._backend()
+
+    def do_POST(self) -> None:
+        self._backend()
+
+    def log_message(self, *args: object) -> None:
+        """Quiet: the test output is not a server log."""
+
+    def _backend(self) -> None:
+        path, _, query = self.path.partition("?")
+        body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        env = git_env(
+            {
+                "GIT_PROJECT_ROOT": str(self.root),
+                "GIT_HTTP_EXPORT_ALL": "1",
+                "PATH_INFO": path,
+                "QUERY_STRING": query,
+                "REQUEST_METHOD": self.command,
+                "CONTENT_TYPE": self.headers.get("Content-Type", ""),
+                "CONTENT_LENGTH": str(len(body)),
+                "HTTP_CONTENT_ENCODING": self.headers.get("Content-Encoding", ""),
+                "GIT_PROTOCOL": self.headers.get("Git-Protocol", ""),
+                "REMOTE_ADDR": "127.0.0.1",
+            }
+        )
+        done = subprocess.run(
+            ["git", "http-backend"], input=body, env=env, capture_output=True, check=False
+        )
+        head, _, payload = done.stdout.partition(b"\r\n\r\n")
+        status, headers = 200, []
+        for line in head.decode("latin-1").split("\r\n"):
+            key, _, value = line.partition(":")
+            if key.lower() == "status":
+                status = int(value.split()[0])
+            elif key:
+                headers.append((key, value.strip()))
+        self.send_response(status)
+        for key, value in headers:
+            self.send_header(key, value)
+        self.send_header("Content-Length", str(len(payload)))
+        self.end_headers()
+        self.wfile.write(payload)
+
+
+@dataclass
+class HttpServer:
+    """``git http-backend`` behind Python's ``http.server`` on 127.0.0.1 (a free port)."""
+
+    base: Path
+    server: ThreadingHTTPServer | None = None
+
+    def start(self) -> HttpServer:
+        """Serve in a thread of the test process."""
+        handler = type("Handler", (_GitHttp,), {"root": self.base})
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        return self
+
+    def stop(self) -> None:
+        """Stop serving and close the socket."""
+        if self.server is not None:
+            self.server.shutdown()
+            self.server.server_close()
+
+    def url(self, name: str) -> str:
+        """The http:// address of ``<name>.git``."""
+        assert self.server is not None
+        return f"http://127.0.0.1:{self.server.server_address[1]}/{name}.git"
 
 
 @dataclass
@@ -118,6 +197,7 @@ class City:
     parent: Path
     children: dict[str, Repo]
     daemon: Daemon
+    http: HttpServer
     cache: Path
     served: dict[str, Path] = field(default_factory=dict)
 
@@ -144,13 +224,14 @@ def build_city(tmp: Path) -> City:
     served_base = tmp / "served"
     served_base.mkdir()
     daemon = Daemon(served_base).start()
+    http = HttpServer(served_base).start()
     dead = f"git://127.0.0.1:{free_port()}/xa-b.git"
     parent = tmp / "city"
     shutil.copytree(MINI, parent)
     children: dict[str, Repo] = {}
     served: dict[str, Path] = {}
     for unit in CHILDREN:
-        url = dead if unit == "xa-b" else daemon.url(unit)
+        url = {"xa-a": daemon.url(unit), "xa-b": dead, "xa-c": http.url(unit)}[unit]
         (parent / f"data/units/{unit}.yaml").write_text(parent_unit(unit, url), "utf-8")
         child = Repo(tmp / "children" / unit).init()
         shutil.copytree(MINI / "data", child.root / "data")
@@ -165,7 +246,7 @@ def build_city(tmp: Path) -> City:
                 env=git_env(),
                 check=True,
             )
-    city = City(parent, children, daemon, tmp / "cache", served)
+    city = City(parent, children, daemon, http, tmp / "cache", served)
     for unit in served:
         city.push(unit)
     return city
@@ -179,3 +260,4 @@ def city_fixture(tmp_path: Path) -> Iterator[City]:
         yield built
     finally:
         built.daemon.stop()
+        built.http.stop()

@@ -42,6 +42,7 @@ def test_sync_pins_reachable_children_and_names_the_unreachable_one(city: City) 
     entries = {c["unit"]: c for c in lock.data["children"]}
     assert entries["xa-a"]["commit"] == city.children["xa-a"].head()
     assert entries["xa-a"]["url"].startswith("git://127.0.0.1:")
+    assert entries["xa-c"]["url"].startswith("http://127.0.0.1:")
     assert entries["xa-a"]["fetched"] == NOW.isoformat()
     assert (city.cache).is_dir() and not (city.parent / "mirrors").exists()
 
@@ -146,3 +147,16 @@ def test_report_for_parent_is_a_valid_report_of_the_parent(city: City) -> None:
     result = check(city.parent, [Path(city.parent / f"data/reports/{PERIOD}/xa-a.yaml")])
     errors = [f for f in result.findings if f.severity == "error"]
     assert errors == []
+
+
+def test_a_child_with_a_broken_plan_is_named_and_the_rest_still_verify(city: City) -> None:
+    for_parent(city.children["xa-a"].root, PERIOD, city.parent)
+    broken = city.children["xa-c"]
+    broken.edit("data/plan.yaml", "reporting:\n", "reporting: [\n")
+    broken.commit("2024-09-19", "clerk@example.vn")
+    city.push("xa-c")
+    sync(city.parent, PERIOD, _how(city), now=NOW)
+    found = verify(city.parent, PERIOD, city.cache).findings
+    assert _codes(found) == [("PT707", "data/units/xa-b.yaml"), ("PT707", "data/units/xa-c.yaml")]
+    why = next(f for f in found if f.path == "data/units/xa-c.yaml").message_vi
+    assert "xa-c" in why and "data/plan.yaml" in why
