@@ -12,7 +12,8 @@ import pytest
 
 from plantrack.app.rollup import Fetching, sync
 from plantrack.app.rollup_lock import read_lock
-from plantrack.app.rollup_verify import for_parent, verify
+from plantrack.app.rollup_report import for_parent
+from plantrack.app.rollup_verify import verify
 from plantrack.app.status import status
 from plantrack.io.yamlload import load_yaml_file
 from tests.city import PERIOD, City, city_fixture  # noqa: F401 - the fixture

@@ -70,3 +70,39 @@ def test_verify_without_a_lock_is_a_clear_fatal_error(city: City, cli: Callable[
 def test_for_parent_needs_a_plan_that_implements_one(city: City, cli: Callable[..., Run]) -> None:
     done = cli("report", "for-parent", "-p", PERIOD, "--parent", city.parent, "--repo", city.parent)
     assert done.code == 2 and "PT986" in done.err
+
+
+def test_consolidate_rollup_uses_each_linked_childs_derived_report(
+    city: City, cli: Callable[..., Run]
+) -> None:
+    import json
+
+    synced = cli(
+        "rollup", "sync", "-p", PERIOD, "--cache", city.cache, *FAST, "--repo", city.parent
+    )
+    assert synced.code == 0, synced.err
+    out = city.parent.parent / "out"
+    done = cli(
+        "consolidate",
+        "-p",
+        PERIOD,
+        "--rollup",
+        "--cache",
+        city.cache,
+        "--format",
+        "json",
+        "--out",
+        out,
+        "--repo",
+        city.parent,
+    )
+    assert done.code == 0, done.err
+    assert "PT707" in done.err and "xa-b" in done.err  # named; the rest still roll up
+    vm = json.loads(next(out.glob("*.json")).read_text("utf-8"))
+    pairs = {
+        (p["task_id"], p["unit_id"]): p for t in vm["sections"][0]["tasks"] for p in t["pairs"]
+    }
+    assert pairs[("t1", "xa-a")]["state"] == "in-progress"
+    assert pairs[("t1", "xa-a")]["progress"] == 40
+    assert pairs[("t1", "xa-c")]["progress"] == 40
+    assert pairs[("t1", "xa-b")]["status"] == "not-reported"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -53,6 +53,7 @@ def prepare(
     as_of: dt.date | None = None,
     today: dt.date | None = None,
     progress: Progress | None = None,
+    derived: Mapping[str, Report] | None = None,
 ) -> Prepared:
     """Check the inputs of ``period_id`` and build its consolidation at ``as_of``
     (default: the period's cut-off, so results are reproducible). ``as_of`` before the
@@ -69,7 +70,7 @@ def prepare(
         if source != root:
             base = load_base(source, source_files)
         return _prepare(
-            Inputs(root, files, source, source_files, base),
+            Inputs(root, files, source, source_files, base, derived or {}),
             period_id,
             as_of,
             read_on,
@@ -90,6 +91,9 @@ class Inputs:
     source: Path
     files: list[DataFile]
     base: Loaded
+    # reports derived from the linked children's repositories (``rollup``), by unit: they
+    # take the place of what those units filed
+    derived: Mapping[str, Report] = field(default_factory=dict)
 
 
 def _prepare(
@@ -107,6 +111,7 @@ def _prepare(
     ctx = base.context
     period = require_period(ctx, period_id)
     current = load_period(source, ctx, files, period_id, today=today, progress=progress)
+    current.reports.update(inputs.derived)
     findings = base.findings + current.findings
     findings += check_period_reported(period_id, len(current.reports))
     oversight = load_oversight(root, base, inputs.working, today) if base.inspections else None
@@ -296,6 +301,8 @@ class Options:
     # "report": the consolidating office's own report; "section": the plan's section of the
     # issuer's periodic administrative-reform report
     kind: str = "report"
+    # reports derived from the linked children's repositories (``rollup``), by unit
+    derived: Mapping[str, Report] | None = None
 
 
 @dataclass
@@ -313,7 +320,14 @@ def consolidate_period(
 ) -> Consolidated:
     """Consolidate ``period_id``: check, record when asked (before any output, so that
     uncommitted inputs stop an official run early), render and publish the outputs."""
-    prepared = prepare(root, period_id, as_of=options.as_of, today=options.today, progress=progress)
+    prepared = prepare(
+        root,
+        period_id,
+        as_of=options.as_of,
+        today=options.today,
+        progress=progress,
+        derived=options.derived,
+    )
     if prepared.vm is None:
         return Consolidated(prepared)
     vm = prepared.vm

@@ -16,7 +16,6 @@ from pathlib import Path
 
 from plantrack import layout
 from plantrack.app.consolidate import prepare
-from plantrack.app.guard import Outcome, write_guarded
 from plantrack.app.record import read_record
 from plantrack.app.rollup import child_tree
 from plantrack.app.rollup_lock import Pin, read_lock
@@ -31,7 +30,6 @@ from plantrack.domain.rollup_links import (
 from plantrack.errors import PlantrackError
 from plantrack.i18n import t
 from plantrack.io.repo import DataFile
-from plantrack.io.yamlwrite import dump_yaml
 from plantrack.models import Plan, Report
 from plantrack.validate.check import Progress
 from plantrack.validate.context import Context
@@ -59,7 +57,7 @@ def submitted_on(root: Path, period: str) -> dt.date | None:
     return when.date() if when is not None else None
 
 
-def _derive_in(
+def derive_in(
     source: Path, parent: Context, unit_id: str, period: str
 ) -> tuple[Report | None, Plan | None, str]:
     """The report ``unit_id`` owes ``parent`` from the repository files at ``source``, its
@@ -108,7 +106,7 @@ def derive_child(
             t("rollup.not_in_cache", "en", commit=short),
         )
         return Derived(None, [_underived(where, link, period, vi, en)])
-    report, child, why = _derive_in(folder, parent, link.unit, period)
+    report, child, why = derive_in(folder, parent, link.unit, period)
     if child is None:
         return Derived(None, [_underived(where, link, period, why, why)])
     plan_file = Located(child_rel(link.unit, layout.PLAN), None, source=folder / layout.PLAN)
@@ -136,34 +134,62 @@ class Verified:
         return [f for f in self.findings if f.severity == "error"]
 
 
-def verify(
+def derive_all(
     root: Path, period: str, cache: Path, *, jobs: int = 4, progress: Progress | None = None
-) -> Verified:
-    """Compare each linked child's filed report of ``period`` with the one its data give at
-    the pinned commit: a finding per difference (PT706), per child not derived (PT707) or
-    not filed (PT708)."""
+) -> list[tuple[ChildLink, Pin | None, Derived]]:
+    """Every linked child of ``root`` with its pin and its report of ``period`` derived at
+    that pin (PT985 when the period was never synced)."""
     repo = require_plan(root)
     require_period(repo.ctx, period)
     pins = read_lock(root, period)
     if pins is None:
         raise PlantrackError(code="PT985", path=layout.rollup_lock(period), period=period)
     links = child_links(repo.ctx)
-    out = Verified(period, len(links))
 
-    def one(link: ChildLink) -> list[Finding]:
+    def one(link: ChildLink) -> tuple[ChildLink, Pin | None, Derived]:
         where = Located(link.unit_file, None, source=root / link.unit_file)
-        derived = derive_child(repo.ctx, link, pins.get(link.unit), cache, period, where)
-        if derived.report is None:
-            return derived.findings
-        commit = str(pins[link.unit].commit)[:12]
-        return derived.findings + _compare(root, link, derived.report, commit, period, where)
+        pin = pins.get(link.unit)
+        return link, pin, derive_child(repo.ctx, link, pin, cache, period, where)
 
+    out: list[tuple[ChildLink, Pin | None, Derived]] = []
     # git and the disk release the interpreter: a few children at once overlap their waits
     with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
         for done, found in enumerate(pool.map(one, links)):
-            out.findings += found
+            out.append(found)
             if progress:
                 progress(done + 1, len(links))
+    return out
+
+
+def derived_reports(
+    root: Path, period: str, cache: Path, *, jobs: int = 4, progress: Progress | None = None
+) -> tuple[dict[str, Report], list[Finding]]:
+    """The reports of ``period`` derived for the linked children that have one, by unit,
+    for ``consolidate --rollup``, and the findings (children not derived keep what they
+    filed)."""
+    reports: dict[str, Report] = {}
+    findings: list[Finding] = []
+    for link, _, derived in derive_all(root, period, cache, jobs=jobs, progress=progress):
+        findings += derived.findings
+        if derived.report is not None:
+            reports[link.unit] = derived.report
+    return reports, findings
+
+
+def verify(
+    root: Path, period: str, cache: Path, *, jobs: int = 4, progress: Progress | None = None
+) -> Verified:
+    """Compare each linked child's filed report of ``period`` with the one its data give at
+    the pinned commit: a finding per difference (PT706), per child not derived (PT707) or
+    not filed (PT708)."""
+    children = derive_all(root, period, cache, jobs=jobs, progress=progress)
+    out = Verified(period, len(children))
+    for link, pin, derived in children:
+        out.findings += derived.findings
+        if derived.report is not None and pin is not None:
+            where = Located(link.unit_file, None, source=root / link.unit_file)
+            commit = str(pin.commit)[:12]
+            out.findings += _compare(root, link, derived.report, commit, period, where)
     return out
 
 
@@ -213,60 +239,9 @@ def _key_text(key: tuple[str | int, ...]) -> str:
     return format_key(key)
 
 
-def _whole(value: float | None) -> float | int | None:
-    return int(value) if value is not None and float(value).is_integer() else value
-
-
 def _shown(value: object) -> str:
     if value is None:
         return "—"
     if isinstance(value, dt.date):
         return value.isoformat()
     return str(value)
-
-
-REPORT_HEADER = (
-    "Báo cáo gửi cấp trên — do 'plantrack report for-parent' tính từ dữ liệu của đơn vị.\n"
-    "Report to the parent, derived by 'plantrack report for-parent' from the unit's data."
-)
-
-
-@dataclass
-class ForParent:
-    """The derived report and where it was written."""
-
-    report: Report
-    path: Path
-    outcome: Outcome
-
-
-def for_parent(
-    root: Path, period: str, parent_root: Path, *, out: Path | None = None, force: bool = False
-) -> ForParent:
-    """Derive the report the child at ``root`` owes the parent repository at ``parent_root``
-    for ``period`` and write it (default: its place in the parent,
-    ``data/reports/<period>/<unit>.yaml``)."""
-    child = require_plan(root)
-    declared = child.ctx.plan.implements
-    if declared is None:
-        raise PlantrackError(code="PT986", plan=layout.PLAN)
-    parent = require_plan(parent_root)
-    if parent.ctx.plan.id != declared.plan:
-        raise PlantrackError(code="PT987", declared=declared.plan, found=parent.ctx.plan.id)
-    require_period(parent.ctx, period)
-    report, _, why = _derive_in(root, parent.ctx, declared.unit, period)
-    if report is None:
-        raise PlantrackError(code="PT988", period=period, reason=why)
-    target = out or parent_root / layout.report(period, declared.unit)
-    data = report.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
-    data = {"unit": report.unit, "period": report.period, **data}
-    if report.indicators:  # whole numbers written as a unit would type them
-        data["indicators"] = {k: _whole(v) for k, v in report.indicators.items()}
-    first = ("# " + REPORT_HEADER.splitlines()[0]).encode("utf-8")
-    outcome = write_guarded(
-        target,
-        dump_yaml(data, REPORT_HEADER),
-        force=force,
-        ours=lambda old: old.startswith(first),
-    )
-    return ForParent(report, target, outcome)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -24,8 +25,23 @@ from plantrack.cli.progress import progress
 
 if TYPE_CHECKING:
     from plantrack.api import Consolidated
+    from plantrack.models import Report
 
 ALL_FORMATS = "md,html,xlsx,docx,json"
+
+
+def _derived(root: Path, period: str, cache: Path | None, lang: str) -> dict[str, Report]:
+    """The linked children's derived reports; those not derived are named on stderr and
+    keep what they filed."""
+    from plantrack.app.rollup import default_cache
+    from plantrack.app.rollup_verify import derived_reports
+    from plantrack.render.findings import as_text
+
+    with progress("rollup.deriving", lang) as tick:
+        reports, findings = derived_reports(root, period, cache or default_cache(), progress=tick)
+    if findings:
+        typer.echo(as_text(findings, len({f.path for f in findings}), lang), nl=False, err=True)
+    return reports
 
 
 def consolidate(
@@ -71,6 +87,17 @@ def consolidate(
     force: Annotated[
         bool, typer.Option("--force", help="Ghi đè thư mục không do plantrack tạo.")
     ] = False,
+    rollup: Annotated[
+        bool,
+        typer.Option(
+            "--rollup",
+            help="Đơn vị có kho git riêng: dùng báo cáo tính từ dữ liệu của đơn vị tại phiên bản "
+            "đã ghim (data/rollup/<kỳ>.lock.yaml) thay cho báo cáo đã nộp.",
+        ),
+    ] = False,
+    cache: Annotated[
+        Path | None, typer.Option("--cache", help="Thư mục bản sao các kho cấp dưới (--rollup).")
+    ] = None,
     lang: LangOption = "vi",
     repo: RepoOption = None,
 ) -> int:
@@ -101,6 +128,8 @@ def consolidate(
         force=force,
     )
     root = api.find_repo(explicit=repo)
+    if rollup:
+        options = replace(options, derived=_derived(root, period, cache, lang))
     with progress("progress.consolidate", lang) as tick:
         done = api.consolidate_period(root, period, options, progress=tick)
     return _outcome(done, lang)

@@ -115,7 +115,7 @@ def for_parent(
 ) -> int:
     """Tính báo cáo gửi cấp trên từ dữ liệu của đơn vị và ghi thành tệp báo cáo của cấp trên."""
     from plantrack import api, layout
-    from plantrack.app.rollup_verify import for_parent as run_for_parent
+    from plantrack.app.rollup_report import for_parent as run_for_parent
 
     lang = check_lang(lang)
     root = api.find_repo(explicit=repo)
