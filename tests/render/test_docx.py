@@ -375,7 +375,7 @@ def test_reminder_letter(tmp_path: Path) -> None:
     assert "- UBND xã Trà Don." in texts
     assert "- UBND xã Trà Dơn: gửi ngày 18/09/2024, trễ 3 ngày." in texts
     assert (
-        "- Niêm yết công khai thủ tục hành chính (t1; thời hạn: 30/09/2024, quá hạn 5 ngày): "
+        "- Niêm yết công khai thủ tục hành chính (thời hạn: 30/09/2024, quá hạn 5 ngày): "
         "UBND xã Trà Don (chưa báo cáo), UBND xã Trà Dơn (tiến độ 60%)."
     ) in texts
     assert texts[-1].endswith("./.")
