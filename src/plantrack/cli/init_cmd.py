@@ -15,7 +15,7 @@ from plantrack.cli.options import LangOption, check_lang, say
 
 _PERIODS_HELP = (
     "Các kỳ báo cáo, cách nhau bằng dấu phẩy: M (mọi tháng), M01..M12, Q (mọi quý), Q1..Q4, "
-    "H (hai nửa năm), H1, H2, M9 (9 tháng), Y (năm); ví dụ 'M,Q,H1,M9,Y'."
+    "H (hai nửa năm), H1, H2, M9 (9 tháng), Y (năm); mặc định Q1,H1,M9,Y."
 )
 
 
@@ -68,8 +68,13 @@ def init(
     ] = None,
 ) -> int:
     """Tạo kho dữ liệu mới cho một cơ quan ban hành bất kỳ: kế hoạch mẫu, đơn vị mẫu, mẫu
-    văn bản, JSON Schema, hook, CI. Thiếu --issuer mà đang chạy trong cửa sổ lệnh thì hỏi
-    từng mục."""
+    văn bản, JSON Schema, hook, CI. UBND xã, phường, đặc khu: Văn phòng HĐND và UBND tổng hợp
+    (đơn vị mẫu: một phòng, một thôn hoặc tổ dân phố); UBND tỉnh, thành phố: Sở Nội vụ tổng
+    hợp các sở; Sở: Văn phòng Sở tổng hợp các phòng. Thiếu --issuer mà đang chạy trong cửa sổ
+    lệnh thì hỏi từng mục; không phải cửa sổ lệnh thì báo thiếu.
+
+    Ví dụ: plantrack init kho-moi --issuer "UBND xã Hòa Bình" --superior "UBND tỉnh Bình An"
+    --plan-title "Kế hoạch chuyển đổi số năm 2026" --periods M,H1,M9,Y"""
     from plantrack import api
     from plantrack.i18n import t
     from plantrack.render import findings as out
