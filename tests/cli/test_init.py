@@ -53,6 +53,7 @@ EXPECTED = {
     "schemas/report.schema.json",
     "schemas/self-assessment.schema.json",
     "schemas/unit.schema.json",
+    "templates/README.md",
 }
 
 
@@ -97,13 +98,7 @@ def files_of(root: Path) -> set[str]:
 
 
 def test_writes_every_file_of_a_data_repository(made: Path) -> None:
-    templates = {
-        f"templates/{p.relative_to(default_templates()).as_posix()}"
-        for p in default_templates().rglob("*")
-        if p.is_file() and p.relative_to(default_templates()).parts[0] != "init"
-    }
-    assert any(t.endswith(".j2") for t in templates) and any("/docx/" in t for t in templates)
-    assert files_of(made) == EXPECTED | templates
+    assert files_of(made) == EXPECTED  # no template copies: the installed ones are used
     for rel in EXPECTED - {"data/reports/.gitkeep"}:
         text = (made / rel).read_text("utf-8")
         assert not re.search(r"@[a-z_]+@", text), rel  # every placeholder filled
@@ -139,13 +134,22 @@ def test_check_exits_0_on_the_new_repository(cli: Cli, made: Path) -> None:
     assert run.out == "Đã kiểm tra 4 tệp: không có lỗi.\n"
 
 
-def test_schemas_and_templates_are_the_packaged_ones(made: Path) -> None:
+def test_schemas_are_the_packaged_ones(made: Path) -> None:
     for name, schema in json_schemas().items():
         assert json.loads((made / "schemas" / name).read_text("utf-8")) == schema
+
+
+def test_with_templates_copies_the_packaged_ones(cli: Cli, isolated_git: Path) -> None:
+    made = isolated_git / "kho-mau"
+    run = cli("init", made, "--issuer", ISSUER, "--with-templates")
+    assert run.code == 0, run.err
+    copied = 0
     for path in default_templates().rglob("*"):
         rel = path.relative_to(default_templates())
         if path.is_file() and rel.parts[0] != "init":
             assert (made / "templates" / rel).read_bytes() == path.read_bytes()
+            copied += 1
+    assert copied > 10 and (made / "templates" / "docx" / "remind.txt.j2").is_file()
 
 
 def test_editor_settings_map_each_schema_to_its_files(made: Path, cli: Cli) -> None:

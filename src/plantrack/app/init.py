@@ -125,10 +125,19 @@ def _fill(rel: str, text: str, values: dict[str, object]) -> str:
 
 
 def _files(
-    packaged: Path, title: str, who: Profile, periods: list[str], day: dt.date, install: str
+    packaged: Path,
+    title: str,
+    who: Profile,
+    periods: list[str],
+    day: dt.date,
+    install: str,
+    *,
+    with_templates: bool = False,
 ) -> dict[str, bytes]:
     """Every file of a new repository: the example data filled in, one file per sample unit,
-    and the templates."""
+    and (``with_templates``) a copy of the default templates. Without them the repository
+    follows the installed plantrack's templates, improvements included: a repository's own
+    copy of a template always wins, so a copy nobody edits only freezes old wording."""
     values = _values(title, who, periods, day, install)
     files: dict[str, bytes] = {}
     for rel, text in scaffold.read_texts(packaged / "init").items():
@@ -140,8 +149,9 @@ def _files(
         files[rel] = _fill(rel, text, values).encode("utf-8")
     files[layout.PLAN] = stamped(files[layout.PLAN].decode("utf-8")).encode("utf-8")
     files[f"{layout.REPORTS}/.gitkeep"] = b""
-    copies = scaffold.read_tree(packaged, skip=("init",))
-    files.update({f"templates/{rel}": data for rel, data in copies.items()})
+    if with_templates:
+        copies = scaffold.read_tree(packaged, skip=("init",))
+        files.update({f"templates/{rel}": data for rel, data in copies.items()})
     return files
 
 
@@ -165,6 +175,7 @@ def init_repository(
     periods: str = DEFAULT_PERIODS,
     today: dt.date | None = None,
     install: str | None = None,
+    with_templates: bool = False,
 ) -> Initialised:
     """Make a new data repository at ``target`` (absent or empty) for a plan of ``issuer``
     (reporting to ``superior``), ``git init`` it, commit when a git identity is configured,
@@ -172,7 +183,8 @@ def init_repository(
 
     ``periods`` are the period kinds to report (``parse_periods``); ``install`` is the pip
     requirement every generated install step uses (default: this very plantrack, pinned; see
-    ``io.dist.install_spec``)."""
+    ``io.dist.install_spec``); ``with_templates`` copies the default templates into
+    ``templates/`` to be edited there."""
     from plantrack.render.templating import default_templates
 
     day = today or dt.date.today()
@@ -184,7 +196,9 @@ def init_repository(
     who = profile(issuer, superior)
     try:
         scaffold.ensure_empty(target)
-        files = _files(default_templates(), title, who, kinds, day, spec)
+        files = _files(
+            default_templates(), title, who, kinds, day, spec, with_templates=with_templates
+        )
         written = scaffold.write_tree(target, files)
     except scaffold.NotEmptyError as exc:
         raise PlantrackError(code="PT915", path=exc) from exc

@@ -54,6 +54,16 @@ def init(
     ] = None,
     periods: Annotated[str | None, typer.Option("--periods", help=_PERIODS_HELP)] = None,
     district: Annotated[str | None, typer.Option("--district", hidden=True)] = None,
+    with_templates: Annotated[
+        bool,
+        typer.Option(
+            "--with-templates",
+            help=(
+                "Chép các mẫu văn bản mặc định vào templates/ để sửa (mặc định: không chép, "
+                "kho dùng mẫu của bản plantrack đang cài và nhận các cải tiến khi nâng cấp)."
+            ),
+        ),
+    ] = False,
     lang: LangOption = "vi",
     install: Annotated[
         str | None,
@@ -93,6 +103,7 @@ def init(
         title=title,
         periods=periods or api.DEFAULT_PERIODS,
         install=install,
+        with_templates=with_templates,
     )
     typer.echo(str(made.root))
     say("init.made", lang, count=len(made.files), git=t(f"init.{made.git}", lang))
