@@ -280,3 +280,16 @@ def test_annual_report_carries_a_paragraph(other: Path) -> None:
     plain = prepare(other, "2024-Y", today=TODAY).vm
     assert plain is not None and plain.emulation is None
     assert "Chấm điểm thi đua" not in render_markdown(plain, other)
+
+
+def test_check_reports_the_emulation_files(other: Path) -> None:
+    from plantrack.validate.check import check_repository
+
+    clean = check_repository(other, today=TODAY).findings
+    assert not [f for f in clean if f.code.startswith("PT6")]
+    rel = _self(other, "xa-tra-mai", "  - criterion: gui-bao-cao\n    points: 21\n")
+    found = [f for f in check_repository(other, today=TODAY).findings if f.code.startswith("PT6")]
+    assert [(f.code, f.path, f.line) for f in found] == [("PT605", rel, 5)]
+    # as a pre-commit hook passes the changed file alone
+    only = check_repository(other, today=TODAY, only=[rel]).findings
+    assert [(f.code, f.path) for f in only] == [("PT605", rel)]

@@ -11,28 +11,14 @@ from plantrack import layout
 from plantrack.domain.emulation import EmulationResult, score_year
 from plantrack.domain.emulation_facts import unit_facts
 from plantrack.domain.viewmodel import Consolidation
-from plantrack.io.repo import DataFile, list_data_files
-from plantrack.models.emulation import Scheme, SelfAssessment
-from plantrack.validate.catalogue import make
+from plantrack.io.repo import list_data_files
+from plantrack.models.emulation import SelfAssessment
 from plantrack.validate.check import load_base, load_period
 from plantrack.validate.context import Context
+from plantrack.validate.emulation_files import YearFiles, data_file, load_year
 from plantrack.validate.finding import Finding
 from plantrack.validate.loading import load_model
-from plantrack.validate.rules_emulation import LoadedSelf, alive_in, check_scheme, check_selves
-
-
-@dataclass
-class SchemeInputs:
-    """A year's scheme and the units' self-assessments, with the findings of their rules."""
-
-    scheme: Scheme | None
-    sheets: dict[str, SelfAssessment] = field(default_factory=dict)
-    findings: list[Finding] = field(default_factory=list)
-
-    @property
-    def errors(self) -> list[Finding]:
-        """Findings of severity error."""
-        return [f for f in self.findings if f.severity == "error"]
+from plantrack.validate.rules_emulation import alive_in
 
 
 def scheme_exists(root: Path, year: int) -> bool:
@@ -40,38 +26,9 @@ def scheme_exists(root: Path, year: int) -> bool:
     return (root / layout.emulation(year)).is_file()
 
 
-def _data_file(root: Path, rel: str) -> DataFile:
-    return DataFile("emulation", root / rel, rel)
-
-
-def self_files(root: Path, year: int) -> list[DataFile]:
-    """The self-assessment files of ``year``, by name."""
-    folder = root / layout.emulation_folder(year)
-    if not folder.is_dir():
-        return []
-    names = sorted(p.name for p in folder.iterdir() if p.suffix == ".yaml" and p.is_file())
-    return [_data_file(root, f"{layout.emulation_folder(year)}/{name}") for name in names]
-
-
-def load_inputs(root: Path, ctx: Context, year: int) -> SchemeInputs:
-    """The scheme of ``year`` and its self-assessments, checked (PT611 when there is no
-    scheme)."""
-    rel = layout.emulation(year)
-    if not (root / rel).is_file():
-        return SchemeInputs(None, {}, [make("PT611", rel, None, None, year=year, file=rel)])
-    scheme, where, findings = load_model(root, _data_file(root, rel), Scheme)
-    if scheme is None:
-        return SchemeInputs(None, {}, findings)
-    findings += check_scheme(ctx, scheme, where)
-    loaded: list[LoadedSelf] = []
-    for file in self_files(root, year):
-        sheet, s_where, found = load_model(root, file, SelfAssessment)
-        findings += found
-        if sheet is not None:
-            loaded.append(LoadedSelf(sheet, s_where, file))
-    findings += check_selves(ctx, scheme, loaded)
-    sheets = {item.sheet.unit: item.sheet for item in loaded}
-    return SchemeInputs(scheme, sheets, findings)
+# the year's files, loaded and checked as ``check`` does
+SchemeInputs = YearFiles
+load_inputs = load_year
 
 
 def required_periods(ctx: Context, year: int) -> list[str]:
@@ -294,7 +251,7 @@ def import_self_sheet(
     rel, sheet = got.rel, got.sheet
 
     def same(_bytes: bytes) -> bool:
-        existing, _, _ = load_model(root, _data_file(root, rel), SelfAssessment)
+        existing, _, _ = load_model(root, data_file(root, rel), SelfAssessment)
         return existing == sheet
 
     path.parent.mkdir(parents=True, exist_ok=True)

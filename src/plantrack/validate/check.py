@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from plantrack import __version__
+from plantrack import __version__, layout
 from plantrack.io.checkstore import CheckStore, Entry
 from plantrack.io.limits import DEFAULT_LIMITS, Limits, configured_limits
 from plantrack.io.repo import DataFile, classify, escapes_repo, list_data_files, list_reports
@@ -16,6 +16,7 @@ from plantrack.models import Report
 from plantrack.validate.base import Base, Loaded, base_of, load_base
 from plantrack.validate.catalogue import make
 from plantrack.validate.context import Context
+from plantrack.validate.emulation_files import check_emulation
 from plantrack.validate.examine import Setting, cached_findings, load, rerun_rules
 from plantrack.validate.finding import Finding, count
 from plantrack.validate.loading import load_model
@@ -108,6 +109,7 @@ def _check(
     for file in reports:
         findings += by_file[file.rel]
     findings += _inspection_rules(root, files, base, today, limits)
+    findings += _emulation_rules(root, base)
     keep = {f.rel for f in files} if selected is None else None
     store.save(
         base.entries + run.entries,
@@ -233,6 +235,15 @@ def _inspection_rules(
                 report = load_model(root, file, Report, limits)[0]
                 reported.update(e.finding for e in report.fixes) if report else None
     return check_inspections(ctx, loaded, today, reported)
+
+
+def _emulation_rules(root: Path, base: Base) -> list[Finding]:
+    """The emulation scheme and self-assessments of every year (read by their own commands
+    too): a pre-commit hook stops a broken self-assessment like a broken report."""
+    if not (root / layout.EMULATION).is_dir():
+        return []
+    ctx = base.context()
+    return check_emulation(root, ctx) if ctx is not None else []
 
 
 def _is_base(rel: str) -> bool:
