@@ -21,8 +21,10 @@ import contextlib
 import errno
 import hashlib
 import os
+import stat
 import tempfile
 from pathlib import Path
+from typing import BinaryIO
 
 from plantrack import layout
 from plantrack.io import swap
@@ -108,13 +110,18 @@ def _plain_name(name: str) -> bool:
     return bool(name) and name not in (".", "..", MARKER) and not any(c in name for c in "/\\\0")
 
 
-def _read_marker(folder: Path) -> dict[str, str]:
-    """Name → SHA-256 of the files the marker in ``folder`` says plantrack wrote."""
+def _read_marker(folder: Path, dir_fd: int | None = None) -> dict[str, str]:
+    """Name → SHA-256 of the files the marker in ``folder`` (or in the open folder
+    ``dir_fd``) says plantrack wrote."""
     try:
-        text = (folder / MARKER).read_text(encoding="utf-8", errors="replace")
+        if dir_fd is None:
+            raw = (folder / MARKER).read_bytes()
+        else:
+            with _open_at(MARKER, dir_fd) as handle:
+                raw = handle.read()
     except OSError:
         return {}
-    lines = text.splitlines()
+    lines = raw.decode("utf-8", errors="replace").splitlines()
     if not lines or lines[0] != _MARKER_HEAD:
         return {}
     written = {}
@@ -138,19 +145,49 @@ def _unchanged(path: Path, digest: str) -> bool:
 
 def _ours(target: Path) -> dict[str, str] | None:
     """What plantrack wrote in ``target`` when that is all it holds, unchanged (an absent or
-    empty folder: nothing); ``None`` when it holds anything else."""
-    if not target.exists():
+    empty folder: nothing); ``None`` when it holds anything else.
+
+    The folder is opened once and read through that handle: another run may swap a new
+    folder in at ``target`` meanwhile, and reading the listing of one folder and the marker
+    of the other would take plantrack's own files for a user's."""
+    try:
+        dir_fd = os.open(target, os.O_RDONLY | os.O_DIRECTORY)
+    except FileNotFoundError:
         return {}
-    entries = {p.name for p in target.iterdir()}
-    if not entries:
-        return {}
-    written = _read_marker(target)
-    if MARKER not in entries:
-        return None
-    for name in entries - {MARKER}:
-        if name not in written or not _unchanged(target / name, written[name]):
-            return None  # a user's file, or one of ours the user edited
-    return written
+    try:
+        entries = set(os.listdir(dir_fd))
+        if not entries:
+            return {}
+        if MARKER not in entries:
+            return None
+        written = _read_marker(target, dir_fd)
+        for name in entries - {MARKER}:
+            if name not in written or not _unchanged_at(dir_fd, name, written[name]):
+                return None  # a user's file, or one of ours the user edited
+        return written
+    finally:
+        os.close(dir_fd)
+
+
+def _open_at(name: str, dir_fd: int) -> BinaryIO:
+    """The regular file ``name`` of the open folder ``dir_fd``, never through a link."""
+    fd = os.open(name, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0), dir_fd=dir_fd)
+    return os.fdopen(fd, "rb")
+
+
+def _unchanged_at(dir_fd: int, name: str, digest: str) -> bool:
+    """``name`` in the open folder ``dir_fd`` is a regular file still holding ``digest``."""
+    try:
+        info = os.stat(name, dir_fd=dir_fd, follow_symlinks=False)
+        if not stat.S_ISREG(info.st_mode):
+            return False
+        sha = hashlib.sha256()
+        with _open_at(name, dir_fd) as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                sha.update(block)
+    except OSError:
+        return False
+    return sha.hexdigest() == digest
 
 
 def _replace_whole(target: Path, files: dict[str, bytes]) -> bool:
