@@ -72,6 +72,17 @@ def self_assessment(year: int | str, unit_id: str) -> str:
     return f"{EMULATION}/{year}/{unit_id}.yaml"
 
 
+def is_self_assessment(rel: str) -> bool:
+    """Whether ``rel`` is ``data/emulation/<year>/<unit>.yaml``, a unit's own file."""
+    parts = rel.split("/")
+    return (
+        len(parts) == 4
+        and f"{parts[0]}/{parts[1]}" == EMULATION
+        and parts[2].isdigit()
+        and parts[3].endswith(".yaml")
+    )
+
+
 def emulation_base(year: int | str) -> str:
     """The file name, without extension, of the year's emulation scoring outputs."""
     return f"cham-diem-thi-dua-{year}"

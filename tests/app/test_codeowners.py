@@ -13,8 +13,11 @@ from tests.audit.conftest import CLERK, Repo, Run
 EXPECTED_RULES = [
     f"* {CLERK}",
     f"/data/reports/**/phong-noi-vu.yaml phong-noi-vu@example.vn {CLERK}",
+    f"/data/emulation/*/phong-noi-vu.yaml phong-noi-vu@example.vn {CLERK}",
     f"/data/reports/**/xa-tra-don.yaml xa-tra-don@example.vn {CLERK}",
+    f"/data/emulation/*/xa-tra-don.yaml xa-tra-don@example.vn {CLERK}",
     f"/data/reports/**/xa-tra-dzon.yaml xa-tra-dzon@example.vn {CLERK}",
+    f"/data/emulation/*/xa-tra-dzon.yaml xa-tra-dzon@example.vn {CLERK}",
 ]
 
 
@@ -37,8 +40,8 @@ def test_authors_without_duplicates_and_a_unit_without_authors(mini: Repo) -> No
     mini.edit("data/units/xa-tra-dzon.yaml", "authors: [xa-tra-dzon@example.vn]", "authors: []")
     found = rules(codeowners_text(mini.root))
     don = "/data/reports/**/xa-tra-don.yaml xa-tra-don@example.vn CLERK@example.vn b@example.vn"
-    assert found[2] == don  # the maintainer once, as the unit wrote it
-    assert found[3] == f"/data/reports/**/xa-tra-dzon.yaml {CLERK}"
+    assert found[3] == don  # the maintainer once, as the unit wrote it
+    assert found[5] == f"/data/reports/**/xa-tra-dzon.yaml {CLERK}"
 
 
 def test_a_data_folder_below_the_top_of_the_git_tree(mini: Repo) -> None:
@@ -78,9 +81,9 @@ def test_gitea_from_owners_of_the_units_and_the_office(mini: Repo, cli: Callable
     found = rules(out.read_text("utf-8"))
     assert found == [
         ".* @van-phong/tong-hop",
-        "data/reports/[^/]+/phong-noi-vu\\\\.yaml @van-phong/tong-hop",
-        "data/reports/[^/]+/xa-tra-don\\\\.yaml @tra-don @van-phong/tong-hop",
-        "data/reports/[^/]+/xa-tra-dzon\\\\.yaml @van-phong/tong-hop",
+        "(data/reports/|data/emulation/)[^/]+/phong-noi-vu\\\\.yaml @van-phong/tong-hop",
+        "(data/reports/|data/emulation/)[^/]+/xa-tra-don\\\\.yaml @tra-don @van-phong/tong-hop",
+        "(data/reports/|data/emulation/)[^/]+/xa-tra-dzon\\\\.yaml @van-phong/tong-hop",
     ]
     # the emails (the plan's maintainer, Trà Dơn's author) are named once each, not written
     assert run.out.count("PT244") == 2 and "clerk@example.vn" in run.out
@@ -88,7 +91,7 @@ def test_gitea_from_owners_of_the_units_and_the_office(mini: Repo, cli: Callable
     # GitHub keeps the emails and gains the office's team
     github = rules(codeowners_text(mini.root))
     assert github[0] == f"* {CLERK} @van-phong/tong-hop"
-    assert github[2] == f"/data/reports/**/xa-tra-don.yaml @tra-don {CLERK} @van-phong/tong-hop"
+    assert github[3] == f"/data/reports/**/xa-tra-don.yaml @tra-don {CLERK} @van-phong/tong-hop"
 
 
 def test_an_unknown_forge_is_a_usage_error(mini: Repo, cli: Callable[..., Run]) -> None:

@@ -389,3 +389,16 @@ def test_json_output_carries_the_commit_facts(mini: Repo, cli: Callable[..., Run
     assert f["date"] == "2024-09-18T10:00:00+07:00" and f["file"] == R_DZON
     assert f["action"] == "added" and f["details"]["days"] == 3
     assert data["signatures"]["unsigned"] == 4 and data["errors"] == 0
+
+
+def test_pt401_a_self_assessment_is_its_units_own_file(mini: Repo) -> None:
+    rel = "data/emulation/2024/xa-tra-don.yaml"
+    mini.write(rel, "unit: xa-tra-don\nyear: 2024\n")
+    mini.commit("2024-12-20", DON)  # the unit's own account: allowed
+    assert not only(run_audit(mini.root), "PT401")
+    mini.write(rel, "unit: xa-tra-don\nyear: 2024\nscores: []\n")
+    bad = mini.commit("2024-12-21", OUTSIDER)
+    (f,) = only(run_audit(mini.root), "PT401")
+    assert (f.commit, f.file, f.period) == (bad, rel, None)
+    assert f.subject is not None and f.subject.kind == "self-assessment"
+    assert f.subject.unit_name == "UBND xã Trà Don" and f.subject.name == "2024"

@@ -68,14 +68,17 @@ def test_gitea_rules_are_regular_expressions_that_compile_and_match() -> None:
     rules = gitea_rules(text)
     assert [p for p, _ in rules] == [
         ".*",
-        "huyen/data/reports/[^/]+/xa-tra-don\\.yaml",
-        "huyen/data/reports/[^/]+/xa-tra-dzon\\.yaml",
+        "(huyen/data/reports/|huyen/data/emulation/)[^/]+/xa-tra-don\\.yaml",
+        "(huyen/data/reports/|huyen/data/emulation/)[^/]+/xa-tra-dzon\\.yaml",
     ]
     for pattern, owners in rules:
         re.compile(f"^{pattern}$")
         assert owners and all(o.startswith("@") and o.count("/") <= 1 for o in owners)
     don = owners_of(text, "huyen/data/reports/2024-Q3/xa-tra-don.yaml")
     assert don == {"@nguyen-van-a", "@van-phong/tong-hop"}
+    # the unit's self-assessment is its own too, the year's scheme is not
+    assert owners_of(text, "huyen/data/emulation/2024/xa-tra-don.yaml") == don
+    assert owners_of(text, "huyen/data/emulation/2024.yaml") == {"@van-phong/tong-hop"}
     # the dot is literal: no other file is the unit's
     assert owners_of(text, "huyen/data/reports/2024-Q3/xa-tra-donXyaml") == {"@van-phong/tong-hop"}
     assert owners_of(text, "data/reports/2024-Q3/xa-tra-don.yaml") == {"@van-phong/tong-hop"}
@@ -106,14 +109,16 @@ def test_github_and_gitlab_paths_and_owners(forge: Forge) -> None:
     text, findings = render_codeowners(RULES, "", forge)
     rules = [line for line in text.splitlines() if line and not line.startswith("#")]
     assert rules[0] == "* @van-phong/tong-hop"
-    assert rules[1] == (
-        "/data/reports/**/xa-tra-don.yaml @nguyen-van-a don@example.vn @van-phong/tong-hop"
-    )
+    don_owners = "@nguyen-van-a don@example.vn @van-phong/tong-hop"
+    assert rules[1:3] == [
+        f"/data/reports/**/xa-tra-don.yaml {don_owners}",
+        f"/data/emulation/*/xa-tra-don.yaml {don_owners}",  # its self-assessments
+    ]
     nested = "/data/reports/**/xa-tra-dzon.yaml @huyen/phong/to @van-phong/tong-hop"
     if forge == "gitlab":  # subgroups are GitLab's
-        assert rules[2] == nested and findings == []
+        assert rules[3] == nested and findings == []
     else:
-        assert rules[2] == "/data/reports/**/xa-tra-dzon.yaml @van-phong/tong-hop"
+        assert rules[3] == "/data/reports/**/xa-tra-dzon.yaml @van-phong/tong-hop"
         assert [(f.code, f.key) for f in findings] == [("PT244", "owners[0]")]
 
 

@@ -122,6 +122,10 @@ def subject_of(
         period = periods(_stem(path))
         title = period.phrase if period else None
         return Subject("consolidation", period_id=_stem(path), period_title=title)
+    if layout.is_self_assessment(path):
+        unit_id = _stem(path)
+        year = path.split("/")[2]
+        return Subject("self-assessment", unit_id, _unit_name(unit_id, units), name=year)
     if kind == "report":
         unit_id, period_id = _stem(path), path.split("/")[2]
         period = periods(period_id)
@@ -186,7 +190,9 @@ def _report_findings(
     reports = [t for t in touched if is_report(t.path)]
     maintainers = {m.lower() for m in plan.reporting.maintainers}
     authors = AuthorsOverTime(units, [t for t in touched if _is_unit(t.path)], blobs)
-    for touch in reports:
+    # a unit's self-assessment is its own file too: only its authors and the maintainers
+    own = reports + [t for t in touched if layout.is_self_assessment(t.path)]
+    for touch in own:
         _check_author(touch, authors, maintainers, found.append)
     covered, unit_after = consolidation_findings(
         commits, touched, records, blobs, found.append, periods
@@ -256,7 +262,7 @@ def _check_author(
             "PT401",
             touch.path,
             touch=touch,
-            period=touch.path.split("/")[2],
+            period=touch.path.split("/")[2] if is_report(touch.path) else None,
             unit=unit_id,
             allowed=", ".join(sorted(allowed | set(maintainers))) or "—",
         )

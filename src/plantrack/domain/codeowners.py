@@ -1,7 +1,8 @@
 """Who owns which file on a git forge, independent of any forge's file format (pure).
 
 The maintainers (``reporting.maintainers``) and the consolidating unit's ``owners`` own
-everything; each unit's ``owners`` (else its ``authors``) own its reports, together with the
+everything; each unit's ``owners`` (else its ``authors``) own its reports and its emulation
+self-assessments (``data/emulation/<year>/<unit>.yaml``), together with the
 owners of everything, since on GitHub and GitLab the last matching rule wins. Each owner
 keeps where it was written, so that one a forge cannot express is a located finding.
 """

@@ -52,17 +52,28 @@ def _literal(text: str) -> str:
 
 
 def pattern(unit: str | None, prefix: str, forge: Forge) -> str | None:
-    """The path pattern of a rule; ``None`` when ``forge`` cannot express the folder."""
+    """The path pattern of a rule's reports; ``None`` when ``forge`` cannot express the
+    folder. On Gitea one expression covers the unit's reports and self-assessments."""
     if forge == "gitea":
         if unit is None:
             return ".*"
-        folder = _literal(f"{prefix}{layout.REPORTS}/")
-        return gitea_regex(f"{folder}[^/]+/{_literal(unit)}\\.yaml")
+        reports = _literal(f"{prefix}{layout.REPORTS}/")
+        assessed = _literal(f"{prefix}{layout.EMULATION}/")
+        return gitea_regex(f"({reports}|{assessed})[^/]+/{_literal(unit)}\\.yaml")
     if unit is None:
         return "*"
     if not _GLOB_SAFE.match(prefix):  # spaces, '#', glob characters: no portable escape
         return None
     return f"/{prefix}{layout.REPORTS}/**/{unit}.yaml"
+
+
+def patterns(unit: str | None, prefix: str, forge: Forge) -> list[str] | None:
+    """Every path pattern of a rule: a unit owns its reports and its self-assessments
+    (``data/emulation/<year>/<unit>.yaml``); ``None`` when ``forge`` cannot express them."""
+    first = pattern(unit, prefix, forge)
+    if first is None or unit is None or forge == "gitea":
+        return None if first is None else [first]
+    return [first, f"/{prefix}{layout.EMULATION}/*/{unit}.yaml"]
 
 
 def render_codeowners(
@@ -93,14 +104,15 @@ def _rule_lines(rule: OwnerRule, prefix: str, forge: Forge, findings: list[Findi
     what_en = f"the reports of unit '{rule.unit}'" if rule.unit else "every file"
     words = {"what": what, "what_en": what_en, "forge": FORGE_NAMES[forge]}
     name = FORGE_NAMES[forge]
-    path = pattern(rule.unit, prefix, forge)
-    if path is None:
+    paths = patterns(rule.unit, prefix, forge)
+    if paths is None:
         reason = f"thư mục '{prefix}' có ký tự {name} không đọc được"
         reason_en = f"{name} cannot read the folder '{prefix}' as written"
         findings.append(_left_out(rule.unit, words, reason, reason_en))
         return [f"# {prefix}{layout.REPORTS}/…/{rule.unit}.yaml: left out, {reason_en}"]
+    path = paths[0]
     if not rule.owners:
-        return [f"# {path}: no owner listed"]
+        return [f"# {p}: no owner listed" for p in paths]
     lines = []
     for ref in rule.owners:
         if not expressible(ref.value, forge):
@@ -108,7 +120,7 @@ def _rule_lines(rule: OwnerRule, prefix: str, forge: Forge, findings: list[Findi
             lines.append(f"# {ref.value} left out: {name} does not accept it")
     kept = [ref.value for ref in rule.owners if expressible(ref.value, forge)]
     if kept:
-        return [*lines, f"{path} {' '.join(kept)}"]
+        return [*lines, *(f"{p} {' '.join(kept)}" for p in paths)]
     reason, reason_en = f"không người duyệt nào {name} nhận", f"no owner {name} accepts"
     findings.append(_left_out(rule.unit, words, reason, reason_en))
     return [*lines, f"# {path}: left out, {reason_en}"]
