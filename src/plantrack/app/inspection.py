@@ -22,9 +22,9 @@ from plantrack.validate.context import Context
 from plantrack.validate.finding import Finding
 from plantrack.validate.loading import load_model
 from plantrack.validate.require import require_plan
+from plantrack.validate.rules_fixes import check_report_fixes
 from plantrack.validate.rules_inspection import (
     check_inspections,
-    check_report_fixes,
     successors_of,
 )
 

@@ -4,14 +4,13 @@ JSON) is rendered from."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, fields, is_dataclass
-from typing import Any
+from dataclasses import dataclass, field
 
 from plantrack.domain.emulation_summary import EmulationSummary
-from plantrack.domain.findings_status import FindingCounts
 from plantrack.domain.indicators import IndicatorRow
 from plantrack.domain.indices import IndexRow
 from plantrack.domain.inspection_view import InspectionView
+from plantrack.domain.jsonable import to_jsonable as to_jsonable  # where callers look
 from plantrack.domain.status import Counts, Status
 from plantrack.domain.submission import Submission
 from plantrack.domain.voice import Voice, voice
@@ -328,29 +327,3 @@ class Consolidation:
     def tasks(self) -> list[TaskRow]:
         """Every task row, section by section."""
         return [task for section in self.sections for task in section.tasks]
-
-
-def to_jsonable(value: Any) -> Any:
-    """Dataclasses, dates and counts as plain JSON values (properties of counts included)."""
-    if isinstance(value, Counts | FindingCounts):
-        return value.to_dict()
-    if is_dataclass(value) and not isinstance(value, type):
-        out = {
-            f.name: to_jsonable(getattr(value, f.name))
-            for f in fields(value)
-            if f.metadata.get("json", True)
-            and (f.metadata.get("json") != "when-set" or getattr(value, f.name) is not None)
-        }
-        for extra in ("change", "label", "dates_disagree", "carried", "rated"):
-            if hasattr(type(value), extra):
-                out[extra] = to_jsonable(getattr(value, extra))
-        return out
-    if isinstance(value, dict):
-        return {str(k): to_jsonable(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [to_jsonable(v) for v in value]
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if hasattr(value, "model_dump"):
-        return value.model_dump(mode="json")
-    return value

@@ -9,7 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from plantrack.domain.handover import Handover, Heir
-from plantrack.domain.viewmodel import to_jsonable
+from plantrack.domain.jsonable import to_jsonable
 from plantrack.render.labels import finding_label, status_label
 from plantrack.render.safetext import terminal
 from plantrack.render.templating import vn_date

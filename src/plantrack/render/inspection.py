@@ -12,7 +12,7 @@ from rich.text import Text
 
 from plantrack.domain.inspection_docs import FixReminder
 from plantrack.domain.inspection_view import FindingRow, InspectionView
-from plantrack.domain.viewmodel import to_jsonable
+from plantrack.domain.jsonable import to_jsonable
 from plantrack.render.labels import FINDING_COLOURS, FINDING_LABELS, finding_label
 from plantrack.render.safetext import terminal
 from plantrack.render.templating import percent, vn_date

@@ -7,8 +7,8 @@ import datetime as dt
 import json
 from pathlib import Path
 
+from plantrack.domain.jsonable import to_jsonable
 from plantrack.domain.remind import Debtor, OwedTask, Reminder
-from plantrack.domain.viewmodel import to_jsonable
 from plantrack.render.templating import markdown_cell, vn_date
 
 

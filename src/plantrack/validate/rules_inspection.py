@@ -16,8 +16,6 @@ from typing import Any
 from plantrack.io.limits import Limits
 from plantrack.io.repo import DataFile
 from plantrack.models.inspection import Finding, Inspection, Recheck
-from plantrack.models.period import Period
-from plantrack.models.report import Report
 from plantrack.validate.context import Context, FindingRef
 from plantrack.validate.finding import Finding as Issue
 from plantrack.validate.loading import load_model
@@ -288,55 +286,6 @@ def _visited(ctx: Context, inspection: Inspection, unit_id: str) -> bool:
     """Whether ``inspection`` visited the unit or a unit that took over from it."""
     takers = {unit_id, *successors_of(ctx, unit_id)}
     return any(visit.unit in takers for visit in inspection.visits)
-
-
-def check_report_fixes(ctx: Context, report: Report, period: Period, where: Located) -> list[Issue]:
-    """The ``fixes:`` of one report: known finding, the unit's own (or inherited), dated
-    after the finding and within the period."""
-    out: list[Issue] = []
-    for index, entry in enumerate(report.fixes):
-        path: Path = ("fixes", index)
-        ref = ctx.findings.get(entry.finding)
-        if ref is None:
-            out.append(
-                where.at(
-                    "PT508",
-                    (*path, "finding"),
-                    id=entry.finding,
-                    **suggestion(entry.finding, ctx.findings),
-                )
-            )
-            continue
-        owner = ref.finding.unit
-        if report.unit != owner and report.unit not in successors_of(ctx, owner):
-            out.append(
-                where.at(
-                    "PT506",
-                    (*path, "finding"),
-                    unit=report.unit,
-                    finding=entry.finding,
-                    owner=owner,
-                )
-            )
-        found = found_day(ref.inspection, owner)
-        if found is not None and entry.date < found:
-            out.append(
-                where.at(
-                    "PT503", (*path, "date"), finding=entry.finding, found=found, date=entry.date
-                )
-            )
-        if entry.date > period.cutoff:
-            out.append(
-                where.at(
-                    "PT514",
-                    (*path, "date"),
-                    finding=entry.finding,
-                    date=entry.date,
-                    cutoff=period.cutoff,
-                    period=period.id,
-                )
-            )
-    return out
 
 
 def successors_of(ctx: Context, unit_id: str) -> set[str]:

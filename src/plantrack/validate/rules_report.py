@@ -13,7 +13,7 @@ from plantrack.validate.context import Context
 from plantrack.validate.finding import Finding
 from plantrack.validate.located import Located
 from plantrack.validate.rules_filled import check_filled
-from plantrack.validate.rules_inspection import check_report_fixes
+from plantrack.validate.rules_fixes import check_report_fixes
 from plantrack.validate.suggest import suggestion
 
 # What the rules below read of a report, and nothing else: the check cache keeps these keys
