@@ -10,26 +10,33 @@ from pathlib import Path
 
 from plantrack import __version__, layout
 from plantrack.io.checkstore import CheckStore, Entry
-from plantrack.io.limits import DEFAULT_LIMITS, Limits, configured_limits
+from plantrack.io.limits import Limits, configured_limits
 from plantrack.io.repo import DataFile, classify, escapes_repo, list_data_files, list_reports
 from plantrack.models import Report
 from plantrack.validate.base import Base, Loaded, base_of, load_base
 from plantrack.validate.catalogue import make
-from plantrack.validate.context import Context
 from plantrack.validate.emulation_files import check_emulation
 from plantrack.validate.examine import Setting, cached_findings, load, rerun_rules
 from plantrack.validate.finding import Finding, count
 from plantrack.validate.loading import load_model
 from plantrack.validate.parallel import examine_all
+from plantrack.validate.period import PeriodReports, load_period
 from plantrack.validate.rules_inspection import (
     check_inspections,
     load_inspections,
     needs_reported_fixes,
 )
-from plantrack.validate.rules_report import check_report
 from plantrack.validate.schema_version import version_findings
 
-__all__ = ["CheckResult", "Loaded", "PeriodReports", "check_repository", "load_base", "load_period"]
+__all__ = [
+    "CheckResult",
+    "Loaded",
+    "PeriodReports",
+    "cache_fingerprint",
+    "check_repository",
+    "load_base",
+    "load_period",
+]
 
 Progress = Callable[[int, int], None]
 
@@ -273,40 +280,6 @@ def _stray(root: Path, rel: str) -> Finding:
             "data/reports/<period>/<unit id>.yaml"
         )
     return make("PT019", rel, None, None, name=rel, expected=expected, expected_en=expected_en)
-
-
-@dataclass
-class PeriodReports:
-    """The checked reports of one period, by unit id, and their findings."""
-
-    reports: dict[str, Report]
-    files: list[DataFile]
-    findings: list[Finding]
-
-
-def load_period(
-    root: Path,
-    ctx: Context,
-    files: list[DataFile],
-    period_id: str,
-    *,
-    today: dt.date,
-    limits: Limits = DEFAULT_LIMITS,
-    progress: Progress | None = None,
-) -> PeriodReports:
-    """Load and check every report filed under ``data/reports/<period_id>/``."""
-    chosen = [f for f in files if f.kind == "report" and f.folder == period_id]
-    reports: dict[str, Report] = {}
-    findings: list[Finding] = []
-    for done, file in enumerate(chosen, 1):
-        report, where, found = load_model(root, file, Report, limits)
-        findings += found
-        if report is not None:
-            findings += check_report(ctx, report, file, where, today)
-            reports.setdefault(report.unit, report)
-        if progress is not None:
-            progress(done, len(chosen))
-    return PeriodReports(reports, chosen, findings)
 
 
 def cache_fingerprint(limits: Limits) -> str:
