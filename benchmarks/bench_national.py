@@ -45,6 +45,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--keep", type=Path, help="build under DIR/<units> and keep (reuse if there)")
     p.add_argument("--formats", default=",".join(FORMATS))
     p.add_argument("--timeout", type=float, default=900.0, help="seconds before a step is cut")
+    p.add_argument("--skip", default="", help="steps to leave out, comma-separated (check, …)")
     return p.parse_args(argv)
 
 
@@ -70,9 +71,13 @@ def build(root: Path, units: int, periods: int, tasks: int) -> Summary:
     return summary
 
 
-def run(command: list[str], timeout: float) -> tuple[float | None, float, str]:
-    """Wall seconds (``None`` if cut at ``timeout``), peak RSS in MB, and a note."""
-    env = {**os.environ, "PLANTRACK_CACHE_DIR": tempfile.mkdtemp(prefix="plantrack-cache-")}
+def run(
+    command: list[str], timeout: float, cache: str | None = None
+) -> tuple[float | None, float, str]:
+    """Wall seconds (``None`` if cut at ``timeout``), peak RSS in MB, and a note; with a
+    fresh cache unless ``cache`` names one."""
+    cache = cache or tempfile.mkdtemp(prefix="plantrack-cache-")
+    env = {**os.environ, "PLANTRACK_CACHE_DIR": cache}
     start = time.perf_counter()
     child = subprocess.Popen(
         command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, text=True
@@ -109,8 +114,9 @@ def steps(root: Path, summary: Summary, formats: list[str]) -> list[tuple[str, l
         command = [*plantrack, "consolidate", *repo, "--period", last.id, "--format", fmt]
         listed.append((f"consolidate --format {fmt}", [*command, "--out", str(out / fmt)]))
     unit = sorted((root / "data" / "units").glob("xa-*.yaml"))[0].stem
-    listed.append(("history of a task", [*plantrack, "history", *repo, "t02"]))
-    listed.append(("history of a unit", [*plantrack, "history", *repo, unit]))
+    for what, target in (("task", "t02"), ("unit", unit)):
+        for when in ("cold", "warm"):
+            listed.append((f"history of a {what} ({when})", [*plantrack, "history", *repo, target]))
     return listed
 
 
@@ -139,8 +145,11 @@ def main(argv: list[str] | None = None) -> int:
             f"plan {plan_kb:.0f} KB); load average {os.getloadavg()[0]:.2f}",
             flush=True,
         )
-        for name, command in steps(root, summary, formats):
-            result = run(command, args.timeout)
+        history_cache = tempfile.mkdtemp(prefix="plantrack-cache-")
+        skip = {s for s in args.skip.split(",") if s}
+        for name, command in [s for s in steps(root, summary, formats) if s[0] not in skip]:
+            # a warm history answers from the blob summaries its cold run stored
+            result = run(command, args.timeout, history_cache if "history" in name else None)
             table.setdefault(name, {})[units] = result
             wall, peak, note = result
             shown = f"{wall:8.1f} s" if wall is not None else f"{'—':>8}  "

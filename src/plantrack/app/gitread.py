@@ -5,12 +5,15 @@ process."""
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Collection, Sequence
 from pathlib import Path
 from typing import Any
 
+from plantrack.domain.gitfacts import report_summary
 from plantrack.errors import PlantrackError
 from plantrack.io import gitlog
+from plantrack.io.checkstore import CheckStore
 from plantrack.io.yamlload import load_yaml_bytes
 from plantrack.layout import DATA, is_report
 from plantrack.validate.context import Context
@@ -22,8 +25,9 @@ _CACHE = 64
 class GitBlobs:
     """``domain.gitfacts.Blobs`` over one ``git cat-file --batch`` process."""
 
-    def __init__(self, reader: gitlog.BlobReader) -> None:
+    def __init__(self, reader: gitlog.BlobReader, store: CheckStore | None = None) -> None:
         self.reader = reader
+        self.store = store
         self._parsed: dict[str, Any] = {}
 
     def sha256s(self, ids: Collection[str]) -> dict[str, str]:
@@ -48,10 +52,23 @@ class GitBlobs:
             self._parsed.update(out)
         return out
 
+    def summaries(self, ids: Collection[str]) -> dict[str, Any]:
+        """``report_summary`` of each blob: from the cache when it holds the blob (a blob's
+        content never changes), else parsed once and stored."""
+        stored = self.store.blobs(ids) if self.store is not None else {}
+        out = {name: json.loads(text) for name, text in stored.items()}
+        missing = set(ids) - set(out)
+        made = {name: report_summary(data) for name, data in self.parsed(missing).items()}
+        if self.store is not None and made:
+            texts = {name: json.dumps(value, ensure_ascii=False) for name, value in made.items()}
+            self.store.save((), blobs=texts)
+        return out | made
 
-def load_context(root: Path) -> tuple[Context, list[str]]:
-    """The plan and units of ``root`` (work tree) and the repo-relative report files."""
-    repo = require_plan(root)
+
+def load_context(root: Path, store: CheckStore | None = None) -> tuple[Context, list[str]]:
+    """The plan and units of ``root`` (work tree) and the repo-relative report files (with
+    ``store``, from the check cache when no plan, unit or index file changed)."""
+    repo = require_plan(root, store)
     return repo.ctx, [f.rel for f in repo.files if is_report(f.rel)]
 
 

@@ -78,6 +78,32 @@ class Blobs(Protocol):
         """Each blob loaded as plain YAML data (``None`` when it cannot be read)."""
         ...
 
+    def summaries(self, ids: Collection[str]) -> dict[str, Any]:
+        """Each report blob as ``report_summary`` gives it (what ``history`` reads); a blob's
+        summary never changes, so it may come from a cache."""
+        ...
+
+
+def report_summary(data: Any) -> Any:
+    """What ``history`` reads of one version of a report: its submission date, whether it
+    came from a form, and each task entry's state, progress and completion date (``None``
+    when it is not a mapping)."""
+    if not isinstance(data, dict):
+        return None
+    out: dict[str, Any] = {
+        "submitted": data.get("submitted"),
+        "from_form": isinstance(data.get("form"), dict),
+    }
+    tasks = data.get("tasks")
+    if isinstance(tasks, list):
+        out["tasks"] = [
+            {k: e[k] for k in ("task", "state", "progress", "completed") if k in e}
+            if isinstance(e, dict)
+            else None
+            for e in tasks
+        ]
+    return out
+
 
 @dataclass(frozen=True, slots=True)
 class Touch:

@@ -149,7 +149,7 @@ def task_history(
     blocks: list[PeriodBlock] = []
     pick = _entry_value(task_id)
     wanted = {t.new_blob for p in reports for t in paths[p] if t.new_blob}
-    values = {blob: pick(data) for blob, data in blobs.parsed(wanted).items()}
+    values = {blob: pick(data) for blob, data in blobs.summaries(wanted).items()}
     for period_id in plan_periods(ctx, (p.split("/")[2] for p in reports)):
         blocks.append(_period_block(ctx, task_id, period_id, reports, paths, values))
     found: list[AuditFinding] = []

@@ -66,7 +66,7 @@ def unit_history(
         if (parts := layout.report_parts(p)) is not None and parts[1] == unit_id
     }
     last_blobs = {items[-1].new_blob for items in (paths[p] for p in own.values())}
-    data = blobs.parsed({b for b in last_blobs if b})
+    data = blobs.summaries({b for b in last_blobs if b})
     reading = _UnitReading(ctx, unit_id, paths, data, authors, maintainers)
     rows = [reading.period(period_id, own) for period_id in plan_periods(ctx, own)]
     shallow = any(c.boundary for c in commits)
@@ -100,7 +100,7 @@ class _UnitReading:
         added = next((t.commit.author_date for t in items if not t.gone), None)
         last = self.data.get(items[-1].new_blob) if exists and items[-1].new_blob else None
         submitted = last.get("submitted") if isinstance(last, dict) else None
-        from_form = isinstance(last, dict) and isinstance(last.get("form"), dict)
+        from_form = isinstance(last, dict) and last.get("from_form") is True
         expected = ctx.is_required(period_id) and unit_id in ctx.assignments(period)
         effective, days, status = _lateness(
             exists, (submitted, from_form), added, period.due, expected

@@ -109,6 +109,7 @@ class CheckStore:
                 "inode INT, stamped INT, digest TEXT, own TEXT, base TEXT, cross_ TEXT, "
                 "dated TEXT, filled TEXT, facts BLOB)"
             )
+            db.execute("CREATE TABLE IF NOT EXISTS blobs (id TEXT PRIMARY KEY, value TEXT)")
             found = dict(db.execute("SELECT key, value FROM meta WHERE key IN ('schema', 'fp')"))
             if found == {"schema": str(SCHEMA), "fp": self.fingerprint}:
                 # rows stay tuples until asked for: most of a warm check is this loop
@@ -149,6 +150,20 @@ class CheckStore:
                 out.update((rel, _unpack(facts)) for rel, facts in self._db.execute(query, chunk))
         return out
 
+    def blobs(self, ids: Iterable[str]) -> dict[str, str]:
+        """Stored values by git blob id (content-addressed: they never go stale)."""
+        wanted = sorted(set(ids))
+        if self._db is None or self._stale or not wanted:
+            return {}
+        out: dict[str, str] = {}
+        with contextlib.suppress(sqlite3.Error):
+            for start in range(0, len(wanted), 500):
+                chunk = wanted[start : start + 500]
+                marks = ",".join("?" * len(chunk))
+                query = f"SELECT id, value FROM blobs WHERE id IN ({marks})"
+                out.update(self._db.execute(query, chunk).fetchall())
+        return out
+
     def meta(self, key: str) -> str | None:
         """A stored value of this fingerprint (such as the plan, units and indices)."""
         if self._db is None or self._stale:
@@ -166,6 +181,7 @@ class CheckStore:
         rerun: Iterable[tuple[str, str, str, str]] = (),
         meta: dict[str, str] | None = None,
         keep: set[str] | None = None,
+        blobs: dict[str, str] | None = None,
     ) -> None:
         """Store in one transaction: new ``entries``; the new stamps of files found unchanged
         (``restamped``); the cross-file findings made again under another base (``rerun``:
@@ -178,6 +194,7 @@ class CheckStore:
             [(base, cross, dated, rel) for rel, base, cross, dated in rerun],
             meta or {},
             [] if keep is None else [(rel,) for rel in self._rows if rel not in keep],
+            list((blobs or {}).items()),
         )
         if self._db is None or not (write or self._stale):
             return
@@ -193,6 +210,7 @@ class CheckStore:
             if self._stale:
                 db.execute("DELETE FROM files")
                 db.execute("DELETE FROM meta")
+                db.execute("DELETE FROM blobs")
                 meta = {**meta, "schema": str(SCHEMA), "fp": self.fingerprint}
             db.executemany("DELETE FROM files WHERE rel = ?", write.gone)
             db.executemany(
@@ -206,6 +224,7 @@ class CheckStore:
                 "UPDATE files SET base = ?, cross_ = ?, dated = ? WHERE rel = ?", write.rerun
             )
             db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", meta.items())
+            db.executemany("INSERT OR REPLACE INTO blobs VALUES (?, ?)", write.blobs)
             db.execute("COMMIT")
         except BaseException:
             with contextlib.suppress(sqlite3.Error):
@@ -228,9 +247,12 @@ class _Write:
     rerun: list[tuple[str, str, str, str]]
     meta: dict[str, str]
     gone: list[tuple[str]]
+    blobs: list[tuple[str, str]]
 
     def __bool__(self) -> bool:
-        return bool(self.rows or self.restamped or self.rerun or self.meta or self.gone)
+        return bool(
+            self.rows or self.restamped or self.rerun or self.meta or self.gone or self.blobs
+        )
 
 
 def _row(e: Entry) -> tuple[object, ...]:

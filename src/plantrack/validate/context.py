@@ -178,10 +178,11 @@ def _assignments_on(ctx: Context, day: dt.date) -> dict[str, list[Assignment]]:
     if day.isoformat() in cache:
         return cache[day.isoformat()]
     out: dict[str, list[Assignment]] = {}
+    known: dict[str, list[str]] = {}
     for task in ctx.plan.tasks:
         seen: set[str] = set()
         for role, refs in (("lead", task.lead), ("support", task.support)):
-            for unit_id, via in _expand(ctx, refs, day, task.id):
+            for unit_id, via in _expand(ctx, refs, day, task.id, known):
                 if unit_id in seen:
                     continue
                 seen.add(unit_id)
@@ -191,13 +192,27 @@ def _assignments_on(ctx: Context, day: dt.date) -> dict[str, list[Assignment]]:
 
 
 def _expand(
-    ctx: Context, refs: Iterable[str], day: dt.date, task_id: str
+    ctx: Context,
+    refs: Iterable[str],
+    day: dt.date,
+    task_id: str,
+    known: dict[str, list[str]] | None = None,
 ) -> list[tuple[str, str | None]]:
     """Units answering on ``day`` for ``refs`` in ``task_id``; a group counts units alive
-    then, a gone unit passes the task to whoever took it over."""
+    then, a gone unit passes the task to whoever took it over. ``known`` keeps each group's
+    members for the same day (a group leads many tasks: it is expanded once)."""
     found: list[tuple[str, str | None]] = []
     for ref in refs:
-        for member in ctx.members(ref, day) if ref in ctx.groups else [ref]:
+        members = known.get(ref) if known is not None else None
+        if members is None:
+            members = ctx.members(ref, day) if ref in ctx.groups else [ref]
+            if known is not None:
+                known[ref] = members
+        for member in members:
+            unit = ctx.units.get(member)
+            if unit is not None and unit.alive_on(day):
+                found.append((member, None))  # the usual case, without a search
+                continue
             for heir in ctx.heirs(member, day, task_id):
                 found.append((heir, None if heir == member else member))
     return found

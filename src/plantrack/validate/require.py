@@ -8,8 +8,11 @@ from pathlib import Path
 
 from plantrack import layout
 from plantrack.errors import PlantrackError
+from plantrack.io.checkstore import CheckStore
+from plantrack.io.limits import configured_limits
 from plantrack.io.repo import DataFile, list_data_files
 from plantrack.models.period import Period, parse_period_id
+from plantrack.validate.base import base_of
 from plantrack.validate.check import load_base
 from plantrack.validate.context import Context
 
@@ -23,14 +26,21 @@ class Repository:
     files: list[DataFile]
 
 
-def require_plan(root: Path) -> Repository:
-    """Load the plan, units and indices of ``root``; a plan that cannot be read stops the run
+def require_plan(root: Path, store: CheckStore | None = None) -> Repository:
+    """Load the plan, units and indices of ``root`` (with ``store``, from the check cache
+    when none of their files changed since); a plan that cannot be read stops the run
     (PT905: ``plantrack check`` shows why)."""
     files, _ = list_data_files(root)
-    base = load_base(root, files)
-    if base.context is None:
+    if store is not None:
+        base = base_of(root, files, store, configured_limits())
+        if base.stored is not None:
+            store.save(base.entries, meta={"base": base.stored})
+        context = base.context()
+    else:
+        context = load_base(root, files).context
+    if context is None:
         raise PlantrackError(code="PT905", plan=layout.PLAN)
-    return Repository(root, base.context, files)
+    return Repository(root, context, files)
 
 
 def require_period_id(period_id: str) -> None:
