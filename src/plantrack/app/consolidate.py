@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from plantrack import __version__, layout
+from plantrack.app.added import first_added
 from plantrack.app.inspection import Oversight, load_oversight
 from plantrack.app.record import record_consolidation
 from plantrack.domain.consolidation import consolidate
@@ -121,7 +122,7 @@ def _prepare(
     history, earlier = _history(source, ctx, files, period_id, today)
     inputs_used = [f for f in files if f.kind != "report"] + current.files + earlier
     inputs_used += _fix_inputs(oversight, period_id, inputs_used)
-    added = git.first_added(root)
+    added = first_added(root, period_id)
     vm = consolidate(
         ctx,
         period,
