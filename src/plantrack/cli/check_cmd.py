@@ -34,15 +34,18 @@ def check(
     repo: RepoOption = None,
 ) -> int:
     """Kiểm tra kế hoạch, đơn vị, chỉ số và báo cáo; in lỗi kèm tệp:dòng:cột."""
-    from plantrack import api
+    # the use case's own module, not all of ``plantrack.api``: a pre-commit hook runs this
+    # on every commit, and importing every other command's code would be most of its time
+    from plantrack.app.check import check as run_check
+    from plantrack.io.repo import find_repo
     from plantrack.render import findings as out
 
     lang = check_lang(lang)
     fmt = check_format(fmt, FORMATS, lang)
     day = parse_day(today, "--today", lang)
-    root = api.find_repo(explicit=repo)
+    root = find_repo(explicit=repo)
     with progress("progress.check", lang, quiet=fmt != "text") as tick:
-        result = api.check(root, paths or [], today=day, progress=tick)
+        result = run_check(root, paths or [], today=day, progress=tick)
     if fmt == "json":
         typer.echo(out.as_json(result.findings, result.files), nl=False)
     elif fmt == "sarif":

@@ -8,10 +8,8 @@ where processes cannot be forked, everything runs in this process.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
 
 from plantrack.io.repo import DataFile
 from plantrack.validate.examine import Outcome, Setting, examine
@@ -40,6 +38,8 @@ def examine_all(
     setting: Setting, todo: list[tuple[DataFile, str]], jobs: int | None
 ) -> Iterator[Outcome]:
     """``examine`` of each (file, known digest), in order; on ``jobs`` processes if many."""
+    import multiprocessing  # here: a re-check of a few files never starts a worker
+
     workers = min(jobs or default_jobs(), max(1, len(todo) // PER_WORKER))
     if (
         workers <= 1
@@ -51,6 +51,8 @@ def examine_all(
         return
     size = -(-len(todo) // (workers * CHUNKS_PER_WORKER))
     chunks = [todo[start : start + size] for start in range(0, len(todo), size)]
+    from concurrent.futures import ProcessPoolExecutor
+
     with ProcessPoolExecutor(
         workers,
         mp_context=multiprocessing.get_context("fork"),
