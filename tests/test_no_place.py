@@ -1,5 +1,9 @@
 """The tool names no place, office or index of its first plan: those are data (the embedded
-repository's ``data/``), never code, help, hints, schema descriptions or shipped templates."""
+repository's ``data/``), never code, help, hints, schema descriptions or shipped templates.
+
+The one data file the package ships, ``templates/levels.yaml``, names the collecting office
+of each level as the practice names it for any place (``Phòng Nội vụ {area}`` for a district
+of old); it names no place."""
 
 from __future__ import annotations
 
@@ -16,12 +20,8 @@ NAMES = (
     "PAPI",
     "huyện Mẫu",
 )
-# Where a name is the point, with the reason.
-ALLOWED = {
-    # the Home Affairs office of a district, which collects when a district's plan (before
-    # 1/7/2025) is asked for with --issuer "UBND huyện …"
-    ("src/plantrack/domain/profile.py", "Phòng Nội vụ"),
-}
+OFFICES = ("Phòng Nội vụ",)  # an office every district of old had
+LEVELS = "templates/levels.yaml"
 SUFFIXES = {".py", ".yaml", ".yml", ".j2", ".md", ".json", ".txt"}
 
 
@@ -40,4 +40,5 @@ def test_no_shipped_file_names_the_first_plan() -> None:
         for name in NAMES
         if name in path.read_text("utf-8")
     ]
-    assert [f for f in found if f not in ALLOWED] == []
+    allowed = {(LEVELS, name) for name in OFFICES}
+    assert [f for f in found if f not in allowed] == []

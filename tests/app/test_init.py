@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
 
+from plantrack.app import init
 from plantrack.app.init import init_repository
+from plantrack.domain.profile import profile
 from plantrack.errors import PlantrackError
+from plantrack.render.templating import default_templates
 
 DAY = dt.date(2025, 1, 2)
 
@@ -45,3 +50,39 @@ def test_empty_title_is_pt913(tmp_path: Path) -> None:
     with pytest.raises(PlantrackError) as caught:
         init_repository(tmp_path / "kho", issuer="UBND xã Thử", title="  ", today=DAY)
     assert caught.value.code == "PT913"
+
+
+GOLDEN = Path(__file__).parent / "golden" / "init-levels.yaml"
+
+
+@pytest.mark.parametrize(
+    "expected", yaml.safe_load(GOLDEN.read_text("utf-8")), ids=lambda e: e["issuer"]
+)
+def test_each_level_writes_the_same_offices_units_and_signing(expected: dict[str, Any]) -> None:
+    """The levels' wording lives in the packaged ``levels.yaml``; what ``init`` writes for each
+    level is what it wrote when that wording was code."""
+    issuer, superior = expected["issuer"], expected["superior"]
+    who = profile(issuer, init._levels(default_templates()), superior)
+    files = init._files(default_templates(), "Kế hoạch", who, ["Y"], DAY, "plantrack-vn==0.1.0")
+    plan = yaml.safe_load(files["data/plan.yaml"])
+    units = [
+        yaml.safe_load(data) for rel, data in sorted(files.items()) if rel.startswith("data/units/")
+    ]
+    found = {
+        "issuer": issuer,
+        "superior": superior,
+        "place": plan["place"],
+        "requirements": plan["requirements"],
+        "groups": plan["groups"],
+        "consolidator": plan["reporting"]["consolidator"],
+        "document": plan["reporting"]["document"],
+        "units": [{k: u[k] for k in ("id", "name", "short", "kind", "head")} for u in units],
+        "support": sorted({s for t in plan["tasks"] for s in t.get("support") or []}),
+    }
+    assert found == expected
+
+
+def test_the_levels_file_is_not_copied_as_a_template(tmp_path: Path) -> None:
+    made = init_repository(tmp_path / "kho", issuer="UBND xã Thử", today=DAY, with_templates=True)
+    assert (made.root / "templates" / "docx").is_dir()
+    assert not (made.root / "templates" / init.LEVELS).exists()

@@ -2,9 +2,23 @@
 
 from __future__ import annotations
 
-import pytest
+from pathlib import Path
+from typing import Any
 
-from plantrack.domain.profile import head_of, initials, level_of, profile
+import pytest
+import yaml
+
+from plantrack.domain import profile as profiles
+from plantrack.domain.profile import head_of, initials, level_of
+
+LEVELS = yaml.safe_load(
+    (Path(__file__).resolve().parents[2] / "templates" / "levels.yaml").read_text("utf-8")
+)
+
+
+def profile(issuer: str, superior: str | None = None) -> Any:
+    """The profile worded by the packaged ``templates/levels.yaml``."""
+    return profiles.profile(issuer, LEVELS, superior)
 
 
 @pytest.mark.parametrize(
@@ -82,3 +96,19 @@ def test_the_vocabulary_names_the_plans_issuer() -> None:
     department = with_issuer(vocabulary, "Sở Nội vụ")
     found = addressee_of("Đề nghị Sở bổ sung biên chế", department)
     assert found is not None and found.superior
+
+
+@pytest.mark.parametrize(
+    "level",
+    ["province", "district", "commune", "special-zone", "ward", "town", "department", "agency"],
+)
+def test_every_level_has_its_office_units_and_group(level: str) -> None:
+    sample = LEVELS["levels"][level]
+    assert sample["office"]["id"] and sample["units"] and sample["group"]["kinds"]
+
+
+def test_a_district_of_old_is_collected_by_its_home_affairs_office() -> None:
+    p = profile("UBND huyện Mẫu Sơn", "UBND tỉnh Bình An")
+    assert (p.office.id, p.office.short) == ("phong-noi-vu", "Phòng Nội vụ")
+    assert p.office.name == "Phòng Nội vụ huyện Mẫu Sơn"
+    assert [u.name for u in p.units] == ["Văn phòng HĐND và UBND huyện Mẫu Sơn"]

@@ -8,6 +8,9 @@ import datetime as dt
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+import yaml
 
 from plantrack import __version__, layout
 from plantrack.app.schema import write_schemas
@@ -24,6 +27,7 @@ MAX_NAME = 400
 # Shorthands of ``--periods``: every month, quarter or half-year.
 _SHORTHANDS = {"M": MONTHS, "Q": ("Q1", "Q2", "Q3", "Q4"), "H": ("H1", "H2")}
 _UNIT_FILE = "data/units/@unit@.yaml"
+LEVELS = "levels.yaml"  # each level's collecting office, sample units and signing
 
 
 @dataclass
@@ -150,9 +154,17 @@ def _files(
     files[layout.PLAN] = stamped(files[layout.PLAN].decode("utf-8")).encode("utf-8")
     files[f"{layout.REPORTS}/.gitkeep"] = b""
     if with_templates:
-        copies = scaffold.read_tree(packaged, skip=("init",))
+        copies = scaffold.read_tree(packaged, skip=("init", LEVELS))
         files.update({f"templates/{rel}": data for rel, data in copies.items()})
     return files
+
+
+def _levels(packaged: Path) -> dict[str, Any]:
+    """The packaged ``levels.yaml`` (read by ``init`` only: a repository does not override
+    it, it edits the units ``init`` wrote)."""
+    data = yaml.safe_load((packaged / LEVELS).read_text("utf-8"))
+    assert isinstance(data, dict), LEVELS  # a packaged file, checked by the tests
+    return data
 
 
 def _names(issuer: str, superior: str | None, title: str) -> tuple[str, str | None, str]:
@@ -193,7 +205,7 @@ def init_repository(
     spec = dist.install_spec(__version__, install)
     if not dist.is_pinned(spec):
         raise PlantrackError(code="PT949", spec=spec, dist=dist.DIST)
-    who = profile(issuer, superior)
+    who = profile(issuer, _levels(default_templates()), superior)
     try:
         scaffold.ensure_empty(target)
         files = _files(

@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 # A People's Committee as written in full and abbreviated.
 _COMMITTEE = re.compile(r"^(?:ubnd|ủy ban nhân dân|uỷ ban nhân dân)\s+", re.IGNORECASE)
@@ -148,112 +150,53 @@ def head_of(name: str) -> str:
     return "Thủ trưởng"
 
 
-def profile(issuer: str, superior: str | None = None) -> Profile:
-    """The profile of a plan issued by ``issuer`` (and reporting to ``superior``)."""
+def profile(issuer: str, levels: Mapping[str, Any], superior: str | None = None) -> Profile:
+    """The profile of a plan issued by ``issuer`` (and reporting to ``superior``), worded by
+    ``levels`` (the packaged ``templates/levels.yaml``: offices, sample units and signing
+    for each level)."""
     issuer, superior = _nfc(issuer), (_nfc(superior) if superior else None)
     level, area = level_of(issuer, superior)
+    words = {"area": area, "AREA": area.upper(), "issuer": issuer}
     if level in ("department", "agency"):
-        return _agency(issuer, superior, level)
-    return _committee(issuer, superior, level, area)
-
-
-def _office(area: str) -> SampleUnit:
-    """The Văn phòng HĐND và UBND of a commune, ward or district."""
-    return SampleUnit(
-        "van-phong",
-        f"Văn phòng HĐND và UBND {area}",
-        "Văn phòng HĐND và UBND",
-        "department",
-        "Chánh Văn phòng",
-    )
-
-
-def _committee_units(level: str, area: str) -> tuple[SampleUnit, list[SampleUnit], Group]:
-    """The collecting office, the sample units and their group of a committee's plan."""
-    if level == "province":
-        office = SampleUnit("so-noi-vu", "Sở Nội vụ", "Sở Nội vụ", _SO, "Giám đốc")
-        member = SampleUnit("so-tai-chinh", "Sở Tài chính", "Sở Tài chính", _SO, "Giám đốc")
-        return office, [member], Group("cac-so", "Các sở, ban, ngành", [_SO])
-    if level == "district":
-        name = f"Phòng Nội vụ {area}"
-        office = SampleUnit("phong-noi-vu", name, "Phòng Nội vụ", "department", "Trưởng phòng")
-        return office, [_office(area)], Group("cac-phong", "Các phòng, ban", ["department"])
-    department = SampleUnit(
-        "phong-van-hoa-xa-hoi",
-        f"Phòng Văn hóa - Xã hội {area}",
-        "Phòng Văn hóa - Xã hội",
-        "department",
-        "Trưởng phòng",
-    )
-    if level in ("ward", "town"):
-        group = Group("cac-to-dan-pho", "Các tổ dân phố", ["residential-group"])
-        member = SampleUnit("to-dan-pho-1", "Tổ dân phố 1", "Tổ dân phố 1", *_GROUP_HEAD)
+        head = head_of(issuer).upper()
+        words |= {"short": issuer.split(" ", 1)[0], "letters": initials(issuer), "head": head}
+        above = level_of(superior)[1] if superior and _COMMITTEE.match(superior) else ""
+        place, signing = (place_of(above) if above else ""), levels["agency"]
+        parent_body, issuing_body = (superior.upper() if superior else None), issuer.upper()
     else:
-        group = Group("cac-thon", "Các thôn", ["hamlet"])
-        member = SampleUnit("thon-1", "Thôn 1", "Thôn 1", "hamlet", "Trưởng thôn")
-    return _office(area), [department, member], group
-
-
-_SO = "provincial-department"
-_GROUP_HEAD = ("residential-group", "Tổ trưởng")
-
-
-def _recipients(superior: str | None) -> list[str]:
-    return [f"{superior} (b/c)"] if superior else []
-
-
-def _committee(issuer: str, superior: str | None, level: str, area: str) -> Profile:
-    """A People's Committee signs its reports itself; its office collects."""
-    office, units, group = _committee_units(level, area)
+        place, signing = place_of(area), levels["committee"]
+        parent_body, issuing_body = None, _worded(signing["issuing_body"], words)
+    sample = levels["levels"][level]
     return Profile(
         level=level,
         issuer=issuer,
         superior=superior,
-        place=place_of(area),
-        office=office,
-        units=units,
-        group=group,
-        parent_body=None,
-        issuing_body=f"ỦY BAN NHÂN DÂN\n{area.upper()}",
-        code="BC-UBND",
-        letter_code="UBND",
-        authority="TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH",
-        signer_title="PHÓ CHỦ TỊCH",
-        archive="VT, VP",
-        recipients=_recipients(superior),
+        place=place,
+        office=_unit(sample["office"], words),
+        units=[_unit(u, words) for u in sample["units"]],
+        group=Group(
+            sample["group"]["id"],
+            _worded(sample["group"]["name"], words),
+            list(sample["group"]["kinds"]),
+        ),
+        parent_body=parent_body,
+        issuing_body=issuing_body,
+        code=_worded(signing["code"], words),
+        letter_code=_worded(signing["letter_code"], words),
+        authority=_worded(signing["authority"], words),
+        signer_title=_worded(signing["signer_title"], words),
+        archive=signing["archive"],
+        recipients=[f"{superior} (b/c)"] if superior else [],
     )
 
 
-def _agency(issuer: str, superior: str | None, level: str) -> Profile:
-    """A department or other agency signs as its head (``KT. GIÁM ĐỐC``); its office
-    collects from its own divisions."""
-    head = head_of(issuer).upper()
-    letters = initials(issuer)
-    above = level_of(superior)[1] if superior and _COMMITTEE.match(superior) else ""
-    short = issuer.split(" ", 1)[0]  # "Sở", "Ban", "Trung tâm"…
-    name = f"Văn phòng {issuer}"
-    member = SampleUnit(
-        "phong-ke-hoach-tai-chinh",
-        "Phòng Kế hoạch - Tài chính",
-        "Phòng Kế hoạch - Tài chính",
-        "department",
-        "Trưởng phòng",
-    )
-    kinds = ["department", "public-service"]
-    return Profile(
-        level=level,
-        issuer=issuer,
-        superior=superior,
-        place=place_of(above) if above else "",
-        office=SampleUnit("van-phong", name, "Văn phòng", "department", "Chánh Văn phòng"),
-        units=[member],
-        group=Group("cac-phong", f"Các phòng, đơn vị thuộc {short}", kinds),
-        parent_body=superior.upper() if superior else None,
-        issuing_body=issuer.upper(),
-        code=f"BC-{letters}",
-        letter_code=letters,
-        authority=f"KT. {head}",
-        signer_title=f"PHÓ {head}",
-        archive="VT, VP",
-        recipients=_recipients(superior),
+def _worded(text: str, words: Mapping[str, str]) -> str:
+    """``text`` with its ``{area}``-style placeholders filled in."""
+    return str(text).format_map(words)
+
+
+def _unit(data: Mapping[str, str], words: Mapping[str, str]) -> SampleUnit:
+    """A sample unit of ``levels.yaml`` with its name worded for the issuer."""
+    return SampleUnit(
+        data["id"], _worded(data["name"], words), data["short"], data["kind"], data["head"]
     )
