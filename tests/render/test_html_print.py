@@ -13,24 +13,9 @@ import pytest
 
 from plantrack import api
 from plantrack.render.html import render_html
+from tests.render.pdfpages import Page, pdf_pages
 
 EMBEDDED = Path(__file__).resolve().parents[2]
-Word = tuple[float, str]  # bottom edge, text
-
-
-def _pages(pdf: Path) -> list[tuple[float, list[Word]]]:
-    out = subprocess.run(
-        ["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True
-    ).stdout
-    pages = []
-    for height, body in re.findall(
-        r'<page width="[\d.]+" height="([\d.]+)">(.*?)</page>', out, re.S
-    ):
-        words = re.findall(
-            r'<word xMin="[\d.]+" yMin="[\d.]+" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</word>', body
-        )
-        pages.append((float(height), [(float(y), html.unescape(w)) for y, w in words]))
-    return pages
 
 
 def _headings(page: str) -> list[str]:
@@ -38,9 +23,8 @@ def _headings(page: str) -> list[str]:
     return [" ".join(html.unescape(re.sub(r"<[^>]+>", "", h)).split()) for h in found]
 
 
-def _text(words: list[Word]) -> str:
-    text = " ".join(w for _, w in words)
-    return re.sub(r"^\d+ ", "", text)  # the page number at the top
+def _text(page: Page) -> str:
+    return re.sub(r"^\d+ ", "", page.text)  # the page number at the top
 
 
 @pytest.mark.skipif(
@@ -70,16 +54,16 @@ def test_chromium_prints_without_orphans_or_half_empty_pages(tmp_path: Path) -> 
         check=True,
     )
     headings = [h for h in _headings(page) if h]
-    pages = _pages(pdf)
+    pages = pdf_pages(pdf)
     assert len(pages) >= 10
-    for number, (height, words) in enumerate(pages, start=1):
-        assert words, number
-        text = _text(words)
+    for number, printed in enumerate(pages, start=1):
+        assert printed.words, number
+        text = _text(printed)
         for heading in headings:  # a heading never ends a page
             assert not text.endswith(heading), (number, heading)
         if number == len(pages):
             continue
-        filled = max(bottom for bottom, _ in words) / height
+        filled = printed.filled()
         if filled < 0.5:  # allowed only at the end of a section: the next page starts one
-            following = _text(pages[number][1])
+            following = _text(pages[number])
             assert any(following.startswith(h) for h in headings), (number, filled)

@@ -20,6 +20,7 @@ from plantrack.render.documents import render_markdown
 from plantrack.render.docx.report import render_docx
 from plantrack.render.html import render_html
 from plantrack.render.report import SECTION_TEMPLATE
+from tests.render.pdfpages import office_pdf
 
 ROOT = Path(__file__).resolve().parents[2]
 PERIOD = "2024-Y"
@@ -145,28 +146,9 @@ def _pages(pdf: Path) -> list[str]:
 def test_word_report_body_fits_in_fifteen_pages(word: Path, tmp_path: Path) -> None:
     """LibreOffice lays the document out: the body (up to the first appendix) is at most
     fifteen A4 pages."""
-    binary = _soffice()
-    if binary is None or shutil.which("pdftotext") is None:
+    if _soffice() is None or shutil.which("pdftotext") is None:
         pytest.skip("LibreOffice or poppler-utils not installed")
-    profile = tmp_path / "profile"
-    done = subprocess.run(
-        [
-            binary,
-            f"-env:UserInstallation={profile.as_uri()}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(word),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    pdf = tmp_path / (word.stem + ".pdf")
-    assert done.returncode == 0 and pdf.exists(), done.stderr
+    pdf = office_pdf(word, tmp_path)
     pages = _pages(pdf)
     body = next(i for i, page in enumerate(pages) if "(Kèm theo Báo cáo số" in page)
     assert 4 <= body <= BODY_PAGES, body

@@ -194,7 +194,7 @@ def add_rule(container: Any, length_mm: float, width_mm: float, *, after: float 
     an almost empty paragraph whose indents set its length."""
     indent = max(0.0, (width_mm - length_mm) / 2)
     # the space before keeps the rule clear of the dots under the letters above it
-    paragraph = add_paragraph(container, align="center", size=1, before=3, after=after)
+    paragraph = add_paragraph(container, align="center", size=1, before=4, after=after)
     fmt = paragraph.paragraph_format
     fmt.left_indent = Mm(indent)
     fmt.right_indent = Mm(indent)
@@ -222,8 +222,9 @@ def _borders(table: Any, value: str) -> None:
     tbl_pr.insert_element_before(borders, *_AFTER_TBLBORDERS)
 
 
-# padding inside a bordered cell: text clear of the lines (1.5 mm beside, 0.6 mm above, below)
-CELL_MARGINS_MM = {"top": 0.6, "left": 1.5, "bottom": 0.6, "right": 1.5}
+# padding inside a bordered cell: text clear of the lines (1.5 mm beside; 1 mm above and
+# below, where a capital's accent would otherwise touch the line)
+CELL_MARGINS_MM = {"top": 1.0, "left": 1.5, "bottom": 1.0, "right": 1.5}
 
 
 def _cell_margins(table: Any) -> None:

@@ -29,6 +29,9 @@ FORMATS: dict[str, str | None] = {
 HEADER_ROW = 4
 MAX_CELL_CHARS = 32_767  # Excel's limit for one cell
 LINE_HEIGHT = 15  # points per line of 11-point text
+# Letters of 11-point Calibri text a width unit holds (the unit is a digit's width; text
+# letters average narrower): rows as tall as their wrapped text, not a line more.
+TEXT_CHARS = 1.15
 
 _THIN = Side(style="thin", color="FFBFBFBF")
 BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
@@ -126,8 +129,19 @@ def write_table(
     if freeze:
         ws.freeze_panes = f"A{header_row + 1}"
         ws.print_title_rows = f"{header_row}:{header_row}"
-    ws.row_dimensions[header_row].height = 45
+    ws.row_dimensions[header_row].height = LINE_HEIGHT * max(3, *map(_header_lines, cols))
     return header_row + 1, last
+
+
+def _header_lines(col: Col) -> int:
+    """The lines a bold header takes in its column, wrapped at spaces (a bold letter is
+    about 1.1 of a width unit)."""
+    room, lines, used = max(int(col.width / 1.1), 1), 1, 0
+    for word in col.header.split():
+        if used and used + 1 + len(word) > room:
+            lines, used = lines + 1, 0
+        used += (1 if used else 0) + len(word)
+    return lines
 
 
 def _lines(col: Col, value: Any) -> int:
@@ -137,7 +151,7 @@ def _lines(col: Col, value: Any) -> int:
         value = value.value
     if not isinstance(value, str) or col.kind != "wrap":
         return 1
-    per_line = max(int(col.width), 1)
+    per_line = max(int(col.width * TEXT_CHARS), 1)
     return sum(max(1, -(-len(part) // per_line)) for part in value.split("\n"))
 
 

@@ -13,6 +13,8 @@ from openpyxl.chart.series import SeriesLabel
 from plantrack.domain.indices import IndexRow
 from plantrack.render.labels import STATUS_COLOURS, STATUS_LABELS
 
+CHART_HEIGHT = 13  # cm: 25 rows of 15 points
+
 
 def _bar(title: str, horizontal: bool) -> Any:
     chart = BarChart()
@@ -22,7 +24,9 @@ def _bar(title: str, horizontal: bool) -> Any:
     # Newer Excel hides axes openpyxl leaves without an explicit ``delete`` flag.
     chart.x_axis.delete = False
     chart.y_axis.delete = False
-    chart.width = 18
+    # a chart prints on a page of its own: as wide as the page's room beside the name
+    # columns, tall enough to fill most of it at 70 %
+    chart.width, chart.height = 24, CHART_HEIGHT
     return chart
 
 
@@ -50,7 +54,6 @@ def status_chart(ws: Any, header_row: int, data_row: int, first_col: int) -> Any
     chart.y_axis.number_format = "#,##0"
     chart.y_axis.majorGridlines = None
     chart.x_axis.tickLblSkip = 1  # every status named, none skipped for room
-    chart.height = 10
     return chart
 
 
@@ -71,7 +74,7 @@ def unit_chart(ws: Any, first_row: int, last_row: int, name_col: int, rate_col: 
     chart.y_axis.number_format = "0%"
     chart.x_axis.tickLblSkip = 1
     chart.gapWidth = 40  # bars thick enough to read with many units
-    chart.height = max(7.5, 0.6 * (last_row - first_row + 1) + 2)
+    chart.height = min(max(CHART_HEIGHT, 0.6 * (last_row - first_row + 1) + 2), 22)
     return chart
 
 

@@ -25,27 +25,33 @@ from plantrack.render.xlsx.sheets import (
     new_sheet,
 )
 
+# The detail sheet prints its first columns only: the task, the unit, where it stands and
+# what it did, at 70 % or more on A4. The columns after them (evidence, difficulties, next
+# steps, the task's part and indices, the unit's code) stay on screen for filtering.
+DETAIL_PRINTED = 9
+
 
 def pairs_sheet(wb: Any, vm: Consolidation) -> None:
-    """One row per (task, unit) pair with the unit's own words."""
+    """One row per (task, unit) pair with the unit's own words, by task."""
     ws = new_sheet(wb, vm, SHEETS[3], "Chi tiết thực hiện nhiệm vụ theo đơn vị")
     cols = [
         Col("Mã nhiệm vụ", 10),
-        Col("Nhiệm vụ", 45, "wrap"),
+        Col("Nhiệm vụ", 40, "wrap"),
+        Col("Đơn vị", 24, "wrap"),
+        Col("Vai trò", 9),
+        Col("Hạn", 11, "date"),
+        Col("Tình trạng", 16, "wrap"),
+        Col("Ngày hoàn thành", 11, "date"),
+        Col("Tiến độ", 8, "pct0"),
+        Col("Kết quả", 70, "wrap"),
+        # wide, so that their lines rarely make a printed row taller than its own text
+        Col("Tài liệu kiểm chứng", 90, "wrap"),
+        Col("Khó khăn, vướng mắc", 100, "wrap"),
+        Col("Nhiệm vụ kỳ tới", 100, "wrap"),
         Col("Phần", 22, "wrap"),
         Col("Phục vụ chỉ số", 14, "wrap"),
         Col("Thời gian", 14),
-        Col("Vai trò", 10),
         Col("Mã đơn vị", 20),
-        Col("Đơn vị", 28, "wrap"),
-        Col("Hạn", 12, "date"),
-        Col("Tình trạng", 22, "wrap"),
-        Col("Ngày hoàn thành", 13, "date"),
-        Col("Tiến độ", 9, "pct0"),
-        Col("Kết quả", 60, "wrap"),
-        Col("Tài liệu kiểm chứng", 40, "wrap"),
-        Col("Khó khăn, vướng mắc", 40, "wrap"),
-        Col("Nhiệm vụ kỳ tới", 40, "wrap"),
     ]
     sections = {s.id: s.title for s in vm.sections}
     rows = []
@@ -55,12 +61,8 @@ def pairs_sheet(wb: Any, vm: Consolidation) -> None:
                 [
                     t.id,
                     t.title,
-                    sections.get(t.section, t.section),
-                    ", ".join(t.targets) or None,
-                    t.time_label,
-                    ROLE_LABELS.get(p.role, p.role),
-                    p.unit_id,
                     p.unit_name,
+                    ROLE_LABELS.get(p.role, p.role),
                     p.deadline,
                     Filled(p.status_label, STATUS_COLOURS[p.status]),
                     p.completed,
@@ -69,6 +71,10 @@ def pairs_sheet(wb: Any, vm: Consolidation) -> None:
                     "\n".join(p.evidence) or None,
                     p.difficulties,
                     p.next_steps,
+                    sections.get(t.section, t.section),
+                    ", ".join(t.targets) or None,
+                    t.time_label,
+                    p.unit_id,
                 ]
             )
     write_table(ws, cols, rows)
@@ -92,7 +98,7 @@ def indicators_sheet(wb: Any, vm: Consolidation) -> None:
         Col("Kỳ này", 13, "num"),
         Col(previous, 13, "num"),
         Col("Thay đổi", 12, "num"),
-        *(Col(f"Kỳ này - {kind_label(k) or 'Khác'}", 14, "num") for k in kinds),
+        *(Col(f"Kỳ này - {kind_label(k) or 'Khác'}", 12, "num") for k in kinds),
     ]
     rows = [
         [

@@ -14,18 +14,18 @@ from plantrack.render.xlsx.sheets import new_sheet
 SHEET = "Kiểm tra, khắc phục"
 
 COLUMNS = (
-    Col("Mã tồn tại", 14),
+    Col("Mã tồn tại", 12),
     Col("Cuộc kiểm tra", 12),
-    Col("Đơn vị có tồn tại", 28, "wrap"),
-    Col("Đơn vị chịu trách nhiệm", 28, "wrap"),
-    Col("Nhóm", 22, "wrap"),
+    Col("Đơn vị có tồn tại", 22, "wrap"),
+    Col("Đơn vị chịu trách nhiệm", 22, "wrap"),
+    Col("Nhóm", 16, "wrap"),
     Col("Nội dung", 50, "wrap"),
-    Col("Ngày phát hiện", 12, "date"),
-    Col("Thời hạn khắc phục", 12, "date"),
-    Col("Thời hạn đang áp dụng", 12, "date"),
-    Col("Ngày khắc phục", 12, "date"),
-    Col("Tình trạng", 22, "wrap"),
-    Col("Quá hạn (ngày)", 10, "int"),
+    Col("Ngày phát hiện", 11, "date"),
+    Col("Thời hạn khắc phục", 11, "date"),
+    Col("Thời hạn đang áp dụng", 11, "date"),
+    Col("Ngày khắc phục", 11, "date"),
+    Col("Tình trạng", 16, "wrap"),
+    Col("Quá hạn (ngày)", 8, "int"),
 )
 
 

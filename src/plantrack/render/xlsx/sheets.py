@@ -31,7 +31,7 @@ SHEETS = (
     "Nguồn dữ liệu",
 )
 STATUSES = tuple(STATUS_LABELS)
-CHART_ROWS = 22  # rows between charts stacked under a table (a 10 cm chart is ~19 rows)
+CHART_ROWS = 30  # rows between charts stacked under a table (a 13 cm chart is ~25 rows)
 KIND_LABELS = {k.id: k.name[:1].upper() + k.name[1:] for k in DEFAULT_UNIT_KINDS.values()}
 ROLE_LABELS = {"lead": "Chủ trì", "support": "Phối hợp"}
 AGGREGATE_LABELS = {"sum": "Tổng", "mean": "Trung bình", "ratio": "Tỷ lệ"}
@@ -43,15 +43,16 @@ SUBMISSION_COLOURS = {
     "missing": STATUS_COLOURS["open-overdue"],
     "pending": STATUS_COLOURS["open-on-time"],
 }
-STATUS_COLS = tuple(Col(STATUS_LABELS[s][0], 13, "int", STATUS_COLOURS[s]) for s in STATUSES)
+# Widths: a unit's table (STT, unit, kind and these) fits an A4 page width at 70 %.
+STATUS_COLS = tuple(Col(STATUS_LABELS[s][0], 10, "int", STATUS_COLOURS[s]) for s in STATUSES)
 COUNT_COLS = (
     *STATUS_COLS,
-    Col("Tổng số lượt", 10, "int"),
-    Col("Đến hạn", 10, "int"),
-    Col("Đã hoàn thành", 11, "int"),
-    Col("Quá hạn chưa hoàn thành", 13, "int"),
-    Col("Tỷ lệ hoàn thành", 12, "pct"),
-    Col("Tỷ lệ quá hạn", 12, "pct"),
+    Col("Tổng số lượt", 9, "int"),
+    Col("Đến hạn", 9, "int"),
+    Col("Đã hoàn thành", 10, "int"),
+    Col("Quá hạn chưa hoàn thành", 11, "int"),
+    Col("Tỷ lệ hoàn thành", 11, "pct"),
+    Col("Tỷ lệ quá hạn", 11, "pct"),
 )
 
 
@@ -96,7 +97,7 @@ def new_sheet(wb: Any, vm: Consolidation, name: str, heading: str) -> Any:
 SUMMARY_COLS = (
     Col("Phạm vi", 18),
     Col("Mã", 12),
-    Col("Tên", 40, "wrap"),
+    Col("Tên", 70, "wrap"),
     *COUNT_COLS,
     Col("Tỷ lệ hoàn thành đúng hạn", 12, "pct"),
     Col("Số nhiệm vụ", 10, "int"),
@@ -174,17 +175,17 @@ def submission_sheet(wb: Any, vm: Consolidation) -> None:
     ws = new_sheet(wb, vm, SHEETS[1], heading)
     cols = [
         Col("STT", 6, "int"),
-        Col("Mã đơn vị", 20),
-        Col("Đơn vị", 30, "wrap"),
-        Col("Loại đơn vị", 16),
+        Col("Mã đơn vị", 16),
+        Col("Đơn vị", 26, "wrap"),
+        Col("Loại đơn vị", 13, "wrap"),
         Col("Tình trạng", 12),
-        Col("Ngày gửi (trên báo cáo)", 13, "date"),
-        Col("Ngày commit", 13, "date"),
-        Col("Ngày tính hạn", 13, "date"),
+        Col("Ngày gửi (trên báo cáo)", 11, "date"),
+        Col("Ngày commit", 11, "date"),
+        Col("Ngày tính hạn", 11, "date"),
         Col("Số ngày trễ", 9, "int"),
-        Col("Số báo cáo", 16),
-        Col("Ghi chú", 30, "wrap"),
-        Col("Đầu mối liên hệ", 40, "wrap"),
+        Col("Số báo cáo", 14),
+        Col("Ghi chú", 24, "wrap"),
+        Col("Đầu mối liên hệ", 38, "wrap"),
     ]
     rows = []
     for number, u in enumerate(vm.units, start=1):
@@ -213,21 +214,25 @@ def submission_sheet(wb: Any, vm: Consolidation) -> None:
     write_table(ws, cols, rows)
 
 
+# The units' sheet prints every column but the units' codes (its last).
+UNITS_PRINTED = 3 + len(COUNT_COLS)
+
+
 def units_sheet(wb: Any, vm: Consolidation) -> None:
     """Status counts and rates per unit, with a chart of completion rates."""
     ws = new_sheet(wb, vm, SHEETS[2], "Tình trạng thực hiện nhiệm vụ theo đơn vị")
     cols = [
         Col("STT", 6, "int"),
-        Col("Mã đơn vị", 20),
-        Col("Đơn vị", 30, "wrap"),
-        Col("Loại đơn vị", 16),
+        Col("Đơn vị", 48, "wrap"),
+        Col("Loại đơn vị", 16, "wrap"),
         *COUNT_COLS,
+        Col("Mã đơn vị", 20),  # for filtering and lookups; not printed (UNITS_PRINTED)
     ]
     rows = [
-        [n, u.id, u.name, kind_label(u.kind), *_count_values(u.counts)]
+        [n, u.name, kind_label(u.kind), *_count_values(u.counts), u.id]
         for n, u in enumerate(vm.units, start=1)
     ]
     first, last = write_table(ws, cols, rows)
     if vm.units:
-        rate_col = len(cols) - 1
-        ws.add_chart(unit_chart(ws, first, last, name_col=3, rate_col=rate_col), f"C{last + 3}")
+        rate_col = UNITS_PRINTED - 1  # "Tỷ lệ hoàn thành"
+        ws.add_chart(unit_chart(ws, first, last, name_col=2, rate_col=rate_col), f"C{last + 3}")

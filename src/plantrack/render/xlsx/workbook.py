@@ -9,10 +9,21 @@ from openpyxl import Workbook
 
 from plantrack.domain.viewmodel import Consolidation
 from plantrack.render.office.package import fixed_time, workbook_bytes
-from plantrack.render.xlsx.detail import indicators_sheet, pairs_sheet, provenance_sheet
+from plantrack.render.xlsx.detail import (
+    DETAIL_PRINTED,
+    indicators_sheet,
+    pairs_sheet,
+    provenance_sheet,
+)
 from plantrack.render.xlsx.oversight import oversight_sheet
 from plantrack.render.xlsx.printing import print_layout
-from plantrack.render.xlsx.sheets import submission_sheet, summary_sheet, units_sheet
+from plantrack.render.xlsx.sheets import (
+    SHEETS,
+    UNITS_PRINTED,
+    submission_sheet,
+    summary_sheet,
+    units_sheet,
+)
 
 __all__ = ["render_xlsx"]
 
@@ -27,6 +38,10 @@ BUILDERS = (
     provenance_sheet,
 )
 
+# Sheets that print their first columns only (the rest are codes and long texts kept for
+# filtering on screen): sheet → how many columns print.
+PRINTED = {SHEETS[2]: UNITS_PRINTED, SHEETS[3]: DETAIL_PRINTED}
+
 
 def render_xlsx(vm: Consolidation) -> bytes:
     """The consolidated report's appendix tables as an .xlsx workbook, one sheet per table."""
@@ -35,7 +50,7 @@ def render_xlsx(vm: Consolidation) -> bytes:
     for build in BUILDERS:
         build(workbook, vm)
     for sheet in workbook.worksheets:
-        print_layout(sheet)
+        print_layout(sheet, PRINTED.get(sheet.title))
     workbook.active = 0
     stamp = fixed_time(vm.as_of)
     _set_properties(workbook, vm, stamp)
