@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,6 +15,7 @@ from plantrack.app.inspection import Oversight, load_oversight
 from plantrack.app.record import record_consolidation
 from plantrack.domain.consolidation import consolidate
 from plantrack.domain.emulation_summary import EmulationSummary
+from plantrack.domain.rollup_view import RollupTree, attach
 from plantrack.domain.viewmodel import Consolidation, InputFile, Provenance
 from plantrack.errors import PlantrackError
 from plantrack.i18n import t
@@ -54,12 +55,13 @@ def prepare(
     as_of: dt.date | None = None,
     today: dt.date | None = None,
     progress: Progress | None = None,
-    derived: Mapping[str, Report] | None = None,
+    rollup: RollupTree | None = None,
 ) -> Prepared:
     """Check the inputs of ``period_id`` and build its consolidation at ``as_of``
     (default: the period's cut-off, so results are reproducible). ``as_of`` before the
     due date reads the data as it stood that day (the plan and units with the reports, see
-    ``io/snapshot.py``) and calls no report late or missing."""
+    ``io/snapshot.py``) and calls no report late or missing. ``rollup``: the linked
+    children's derived reports, in place of what they filed, and their drill-down."""
     require_period_id(period_id)
     files, _ = list_data_files(root)
     base = load_base(root, files)
@@ -71,7 +73,7 @@ def prepare(
         if source != root:
             base = load_base(source, source_files)
         return _prepare(
-            Inputs(root, files, source, source_files, base, derived or {}),
+            Inputs(root, files, source, source_files, base, rollup),
             period_id,
             as_of,
             read_on,
@@ -92,9 +94,9 @@ class Inputs:
     source: Path
     files: list[DataFile]
     base: Loaded
-    # reports derived from the linked children's repositories (``rollup``), by unit: they
-    # take the place of what those units filed
-    derived: Mapping[str, Report] = field(default_factory=dict)
+    # the linked children's reports derived from their repositories (``rollup``): they take
+    # the place of what those units filed, and the outputs drill down into them
+    rollup: RollupTree | None = None
 
 
 def _prepare(
@@ -112,7 +114,8 @@ def _prepare(
     ctx = base.context
     period = require_period(ctx, period_id)
     current = load_period(source, ctx, files, period_id, today=today, progress=progress)
-    current.reports.update(inputs.derived)
+    if inputs.rollup is not None:
+        current.reports.update(inputs.rollup.reports)
     findings = base.findings + current.findings
     findings += check_period_reported(period_id, len(current.reports))
     oversight = load_oversight(root, base, inputs.working, today) if base.inspections else None
@@ -134,6 +137,8 @@ def _prepare(
         history=history,
         read_on=read_on,
     )
+    if inputs.rollup is not None:
+        attach(vm, inputs.rollup)
     if oversight is not None:
         vm.oversight = oversight.view(as_of or period.cutoff, period_start=period.start)
     if period.kind == "Y":
@@ -302,8 +307,8 @@ class Options:
     # "report": the consolidating office's own report; "section": the plan's section of the
     # issuer's periodic administrative-reform report
     kind: str = "report"
-    # reports derived from the linked children's repositories (``rollup``), by unit
-    derived: Mapping[str, Report] | None = None
+    # the linked children's derived reports and drill-down (``rollup``)
+    rollup: RollupTree | None = None
 
 
 @dataclass
@@ -327,7 +332,7 @@ def consolidate_period(
         as_of=options.as_of,
         today=options.today,
         progress=progress,
-        derived=options.derived,
+        rollup=options.rollup,
     )
     if prepared.vm is None:
         return Consolidated(prepared)

@@ -49,9 +49,10 @@ def for_parent(
     if parent.ctx.plan.id != declared.plan:
         raise PlantrackError(code="PT987", declared=declared.plan, found=parent.ctx.plan.id)
     require_period(parent.ctx, period)
-    report, _, why = derive_in(root, parent.ctx, declared.unit, period)
+    read = derive_in(root, parent.ctx, declared.unit, period)
+    report = read.report
     if report is None:
-        raise PlantrackError(code="PT988", period=period, reason=why)
+        raise PlantrackError(code="PT988", period=period, reason=read.why)
     target = out or parent_root / layout.report(period, declared.unit)
     data = report.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
     data = {"unit": report.unit, "period": report.period, **data}

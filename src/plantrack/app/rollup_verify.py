@@ -27,6 +27,8 @@ from plantrack.domain.rollup_links import (
     child_rel,
     plan_findings,
 )
+from plantrack.domain.rollup_view import ChildFigures, ChildSource, RollupTree, tree
+from plantrack.domain.viewmodel import Consolidation
 from plantrack.errors import PlantrackError
 from plantrack.i18n import t
 from plantrack.io.repo import DataFile
@@ -45,6 +47,7 @@ class Derived:
 
     report: Report | None
     findings: list[Finding] = field(default_factory=list)
+    figures: ChildFigures | None = None
 
 
 def submitted_on(root: Path, period: str) -> dt.date | None:
@@ -57,20 +60,30 @@ def submitted_on(root: Path, period: str) -> dt.date | None:
     return when.date() if when is not None else None
 
 
-def derive_in(
-    source: Path, parent: Context, unit_id: str, period: str
-) -> tuple[Report | None, Plan | None, str]:
-    """The report ``unit_id`` owes ``parent`` from the repository files at ``source``, its
-    plan, and why there is none (the first error, or a fatal message)."""
+@dataclass
+class Reading:
+    """A child's report to the parent read from its files: the report, the child's plan and
+    its own consolidation (``None`` when its data do not give one, and ``why``)."""
+
+    report: Report | None
+    plan: Plan | None
+    why: str = ""
+    vm: Consolidation | None = None
+
+
+def derive_in(source: Path, parent: Context, unit_id: str, period: str) -> Reading:
+    """The report ``unit_id`` owes ``parent`` from the repository files at ``source``, with
+    its plan and consolidation, or why there is none (the first error, or a fatal
+    message)."""
     try:
         prepared = prepare(source, period)
     except PlantrackError as exc:
-        return None, None, str(exc)
+        return Reading(None, None, str(exc))
     child, _, _ = load_model(source, DataFile("plan", source / layout.PLAN, layout.PLAN), Plan)
     if prepared.vm is None or child is None:
         first = prepared.errors[0] if prepared.errors else None
         why = f"{first.path}:{first.line or 0}: {first.code} {first.message_vi}" if first else ""
-        return None, None, why
+        return Reading(None, None, why)
     report = derive_report(
         parent.plan,
         child,
@@ -79,7 +92,7 @@ def derive_in(
         as_of=prepared.vm.as_of,
         submitted=submitted_on(source, period),
     )
-    return report, child, ""
+    return Reading(report, child, "", prepared.vm)
 
 
 def derive_child(
@@ -106,12 +119,14 @@ def derive_child(
             t("rollup.not_in_cache", "en", commit=short),
         )
         return Derived(None, [_underived(where, link, period, vi, en)])
-    report, child, why = derive_in(folder, parent, link.unit, period)
-    if child is None:
-        return Derived(None, [_underived(where, link, period, why, why)])
+    read = derive_in(folder, parent, link.unit, period)
+    if read.plan is None or read.report is None or read.vm is None:
+        return Derived(None, [_underived(where, link, period, read.why, read.why)])
     plan_file = Located(child_rel(link.unit, layout.PLAN), None, source=folder / layout.PLAN)
-    found = plan_findings(parent, [ChildPlan(link, child, plan_file)], parent.period(period))
-    return Derived(report, found)
+    found = plan_findings(parent, [ChildPlan(link, read.plan, plan_file)], parent.period(period))
+    # of the child's consolidation only what the drill-down shows is kept
+    figures = ChildFigures(read.report, read.vm.overall, read.vm.units)
+    return Derived(read.report, found, figures)
 
 
 def _underived(where: Located, link: ChildLink, period: str, vi: str, en: str) -> Finding:
@@ -161,19 +176,23 @@ def derive_all(
     return out
 
 
-def derived_reports(
+def rolled_up(
     root: Path, period: str, cache: Path, *, jobs: int = 4, progress: Progress | None = None
-) -> tuple[dict[str, Report], list[Finding]]:
-    """The reports of ``period`` derived for the linked children that have one, by unit,
-    for ``consolidate --rollup``, and the findings (children not derived keep what they
-    filed)."""
-    reports: dict[str, Report] = {}
+) -> tuple[RollupTree, list[Finding]]:
+    """What ``consolidate --rollup`` adds for ``period``: the reports derived for the linked
+    children that have one (the others keep what they filed), each child's own units and
+    pinned commit; and the findings."""
+    figures: dict[str, ChildFigures] = {}
+    sources: list[ChildSource] = []
     findings: list[Finding] = []
-    for link, _, derived in derive_all(root, period, cache, jobs=jobs, progress=progress):
+    for link, pin, derived in derive_all(root, period, cache, jobs=jobs, progress=progress):
         findings += derived.findings
-        if derived.report is not None:
-            reports[link.unit] = derived.report
-    return reports, findings
+        if derived.figures is not None:
+            figures[link.unit] = derived.figures
+        commit = pin.commit if pin is not None and derived.figures is not None else None
+        fetched = pin.fetched if commit is not None and pin is not None else None
+        sources.append(ChildSource(link.unit, link.url, link.branch, commit, fetched))
+    return tree(sources, figures), findings
 
 
 def verify(

@@ -25,23 +25,23 @@ from plantrack.cli.progress import progress
 
 if TYPE_CHECKING:
     from plantrack.api import Consolidated
-    from plantrack.models import Report
+    from plantrack.domain.rollup_view import RollupTree
 
 ALL_FORMATS = "md,html,xlsx,docx,json"
 
 
-def _derived(root: Path, period: str, cache: Path | None, lang: str) -> dict[str, Report]:
-    """The linked children's derived reports; those not derived are named on stderr and
-    keep what they filed."""
+def _rolled_up(root: Path, period: str, cache: Path | None, lang: str) -> RollupTree:
+    """The linked children's derived reports and drill-down; those not derived are named on
+    stderr and keep what they filed."""
     from plantrack.app.rollup import default_cache
-    from plantrack.app.rollup_verify import derived_reports
+    from plantrack.app.rollup_verify import rolled_up
     from plantrack.render.findings import as_text
 
     with progress("rollup.deriving", lang) as tick:
-        reports, findings = derived_reports(root, period, cache or default_cache(), progress=tick)
+        rolled, findings = rolled_up(root, period, cache or default_cache(), progress=tick)
     if findings:
         typer.echo(as_text(findings, len({f.path for f in findings}), lang), nl=False, err=True)
-    return reports
+    return rolled
 
 
 def consolidate(
@@ -129,7 +129,7 @@ def consolidate(
     )
     root = api.find_repo(explicit=repo)
     if rollup:
-        options = replace(options, derived=_derived(root, period, cache, lang))
+        options = replace(options, rollup=_rolled_up(root, period, cache, lang))
     with progress("progress.consolidate", lang) as tick:
         done = api.consolidate_period(root, period, options, progress=tick)
     return _outcome(done, lang)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from plantrack.domain.emulation_summary import EmulationSummary
 from plantrack.domain.indicators import IndicatorRow
@@ -20,6 +21,9 @@ from plantrack.models.period import Period
 from plantrack.models.plan import DocumentSettings
 from plantrack.models.vocabulary import UnitKindDef
 from plantrack.validate.finding import Finding
+
+if TYPE_CHECKING:
+    from plantrack.domain.rollup_view import ChildSource, ChildView
 
 # A field carrying this metadata is derived from the others: templates read it, the JSON
 # output (the view-model as data) leaves it out.
@@ -270,6 +274,8 @@ class Provenance:
     uncommitted: list[str]
     as_of: dt.date
     files: list[InputFile]
+    # the repository and pinned commit of each linked child a roll-up read (none otherwise)
+    children: list[ChildSource] | None = field(default=None, metadata=WHEN_SET)
 
 
 @dataclass
@@ -316,6 +322,8 @@ class Consolidation:
     summary: Summary = field(default_factory=lambda: Summary.of([]), metadata=DERIVED)
     # the consolidating unit's name, for the documents' voice
     consolidator_name: str | None = field(default=None, metadata=DERIVED)
+    # a roll-up's drill-down: each linked child with its own units (none otherwise)
+    children: list[ChildView] | None = field(default=None, metadata=WHEN_SET)
 
     @property
     def voice(self) -> Voice:

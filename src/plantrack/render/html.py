@@ -94,8 +94,12 @@ def charts(vm: Consolidation) -> dict[str, str]:
 def render_html(
     vm: Consolidation, repo: Path | None = None, template: str = REPORT_TEMPLATE
 ) -> str:
-    """The consolidated report as an HTML5 page; ``repo`` may override the template."""
-    return page(build_report(vm, repo=repo, template=template), charts(vm))
+    """The consolidated report as an HTML5 page; ``repo`` may override the template. A
+    roll-up's report ends with its drill-down into the children (``render/html_rollup.py``)."""
+    from plantrack.render.html_rollup import drilldown
+
+    tail = drilldown(vm, repo) if template == REPORT_TEMPLATE else ""
+    return page(build_report(vm, repo=repo, template=template), charts(vm), tail)
 
 
 def _inline(spans: list[Span]) -> str:
@@ -196,8 +200,8 @@ def _body(doc: ReportDocument, drawn: dict[str, str]) -> list[str]:
     return [line for line in out if line]
 
 
-def page(doc: ReportDocument, drawn: dict[str, str]) -> str:
-    """The document model as a complete HTML page."""
+def page(doc: ReportDocument, drawn: dict[str, str], tail: str = "") -> str:
+    """The document model as a complete HTML page; ``tail`` (HTML) ends its body."""
     marks = f'<div class="marks">{escape(" - ".join(doc.marks))}</div>\n' if doc.marks else ""
     title = escape(f"{doc.title} {doc.summary}")
     return (
@@ -206,6 +210,6 @@ def page(doc: ReportDocument, drawn: dict[str, str]) -> str:
         f"<title>{title}</title>\n<style>{STYLE}{_colours()}\n</style>\n</head>\n<body>\n"
         + marks
         + ("" if doc.part else _head(doc) + "\n")
-        + "\n".join(_body(doc, drawn))
+        + "\n".join(_body(doc, drawn) + ([tail] if tail else []))
         + "\n</body>\n</html>\n"
     )

@@ -16,6 +16,7 @@ from plantrack.render.office.tables import (
     put,
     write_table,
 )
+from plantrack.render.xlsx.rollup import sources_table
 from plantrack.render.xlsx.sheets import (
     AGGREGATE_LABELS,
     KIND_LABELS,
@@ -134,7 +135,7 @@ def provenance_sheet(wb: Any, vm: Consolidation) -> None:
         cell = put(ws, HEADER_ROW + offset, 2, value)
         if key == "Ngày chốt số liệu":
             cell.number_format = DATE_FORMAT
-    header = HEADER_ROW + len(facts) + 1
+    header = sources_table(ws, vm, HEADER_ROW + len(facts) + 1)
     cols = [Col("Tệp đầu vào", 60), Col("SHA-256", 70), Col("Chưa commit", 12)]
     dirty = set(prov.uncommitted)
     rows = [[f.path, f.sha256, "Có" if f.path in dirty else None] for f in prov.files]

@@ -66,7 +66,7 @@ def kind_label(kind: str) -> str:
     return KIND_LABELS.get(kind, kind)
 
 
-def _count_values(counts: Counts) -> list[Any]:
+def count_values(counts: Counts) -> list[Any]:
     return [
         *(counts.by_status.get(s, 0) for s in STATUSES),
         counts.total,
@@ -112,7 +112,7 @@ NO_SCORES: list[Any] = [None] * 5
 
 
 def _counted(scope: str, code: str, name: str, counts: Counts, tasks: int) -> list[Any]:
-    return [scope, code, name, *_count_values(counts), frac(counts.on_time_rate), tasks]
+    return [scope, code, name, *count_values(counts), frac(counts.on_time_rate), tasks]
 
 
 def _index_rows(idx: IndexRow) -> list[list[Any]]:
@@ -229,7 +229,7 @@ def units_sheet(wb: Any, vm: Consolidation) -> None:
         Col("Mã đơn vị", 20),  # for filtering and lookups; not printed (UNITS_PRINTED)
     ]
     rows = [
-        [n, u.name, kind_label(u.kind), *_count_values(u.counts), u.id]
+        [n, u.name, kind_label(u.kind), *count_values(u.counts), u.id]
         for n, u in enumerate(vm.units, start=1)
     ]
     first, last = write_table(ws, cols, rows)

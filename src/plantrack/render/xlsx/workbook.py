@@ -17,6 +17,7 @@ from plantrack.render.xlsx.detail import (
 )
 from plantrack.render.xlsx.oversight import oversight_sheet
 from plantrack.render.xlsx.printing import print_layout
+from plantrack.render.xlsx.rollup import child_units_sheet, children_sheet
 from plantrack.render.xlsx.sheets import (
     SHEETS,
     UNITS_PRINTED,
@@ -32,6 +33,8 @@ BUILDERS = (
     summary_sheet,
     submission_sheet,
     units_sheet,
+    children_sheet,  # only in a roll-up: the children, then their units
+    child_units_sheet,
     pairs_sheet,
     indicators_sheet,
     oversight_sheet,  # only when the repository records inspections

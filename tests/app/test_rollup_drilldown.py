@@ -1,0 +1,88 @@
+"""The drill-down of a roll-up in the parent's outputs, over a real git daemon: parent →
+child → the child's units in HTML (linked sections), in the workbook (a sheet per level) and
+in JSON, each child's pinned commit in the provenance and never in the page's text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from plantrack.app.consolidate import Options, consolidate_period
+from plantrack.app.rollup import Fetching, sync
+from plantrack.app.rollup_verify import rolled_up
+from tests.city import PERIOD, City, city_fixture  # noqa: F401 - the fixture
+
+pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+NOW = dt.datetime(2024, 10, 1, 8, 0, tzinfo=dt.UTC)
+
+
+def _rolled(city: City, out: Path) -> dict[str, bytes]:
+    sync(city.parent, PERIOD, Fetching(city.cache, jobs=3, timeout=20, retries=0), now=NOW)
+    rolled, _ = rolled_up(city.parent, PERIOD, city.cache)
+    done = consolidate_period(
+        city.parent, PERIOD, Options(out=out, rollup=rolled, today=dt.date(2024, 10, 30))
+    )
+    assert done.prepared.vm is not None, done.prepared.errors
+    return {p.suffix: p.read_bytes() for p in done.written}
+
+
+def _child_units(city: City, unit: str) -> list[str]:
+    root = city.children[unit].root / "data/units"
+    return sorted(p.stem for p in root.glob("*.yaml"))
+
+
+def test_json_holds_the_tree_and_the_pinned_commits(city: City, tmp_path: Path) -> None:
+    files = _rolled(city, tmp_path / "out")
+    vm = json.loads(files[".json"])
+    children = {c["unit_id"]: c for c in vm["children"]}
+    assert set(children) == {"xa-a", "xa-b", "xa-c"}
+    assert children["xa-b"]["derived"] is False and children["xa-b"]["units"] == []
+    for unit in ("xa-a", "xa-c"):
+        assert children[unit]["derived"] is True
+        assert sorted(u["id"] for u in children[unit]["units"]) == _child_units(city, unit)
+    sources = {s["unit_id"]: s for s in vm["provenance"]["children"]}
+    assert sources["xa-a"]["commit"] == city.children["xa-a"].head()
+    assert sources["xa-c"]["commit"] == city.children["xa-c"].head()
+    assert sources["xa-b"]["commit"] is None
+
+
+def test_html_links_each_child_to_its_section_and_shows_no_commit(
+    city: City, tmp_path: Path
+) -> None:
+    html = _rolled(city, tmp_path / "out")[".html"].decode("utf-8")
+    links = re.findall(r'<a href="#(cd-[a-z-]+)">', html)
+    assert links == ["cd-xa-a", "cd-xa-b", "cd-xa-c"]
+    for anchor in links:
+        assert f'id="{anchor}"' in html
+    section = html.split('id="cd-xa-a"')[1].split("</section>")[0]
+    assert section.count("<tr>") == len(_child_units(city, "xa-a")) + 2  # header and total
+    for unit in ("xa-a", "xa-c"):
+        head = city.children[unit].head()
+        assert head not in html and head[:7] not in html
+    assert "git://" not in html and "http://127" not in html
+
+
+def test_workbook_has_a_sheet_per_level_and_the_commits_in_its_provenance(
+    city: City, tmp_path: Path
+) -> None:
+    from openpyxl import load_workbook
+
+    wb = load_workbook(io.BytesIO(_rolled(city, tmp_path / "out")[".xlsx"]))
+    names = wb.sheetnames
+    assert names.index("Nhiệm vụ theo đơn vị") + 1 == names.index("Đơn vị cấp dưới")
+    assert names.index("Đơn vị cấp dưới") + 1 == names.index("Đơn vị thuộc cấp dưới")
+    children = [r for r in wb["Đơn vị cấp dưới"].iter_rows(values_only=True) if r[1]]
+    assert [r[1] for r in children[1:]] == ["xa-a", "xa-b", "xa-c"]
+    units = [r for r in wb["Đơn vị thuộc cấp dưới"].iter_rows(values_only=True) if r[3]]
+    named = sorted((r[1], r[3]) for r in units[1:])
+    expected = [(c, u) for c in ("xa-a", "xa-c") for u in _child_units(city, c)]
+    assert named == sorted(expected)
+    provenance = [c for r in wb["Nguồn dữ liệu"].iter_rows(values_only=True) for c in r if c]
+    assert city.children["xa-a"].head() in provenance
+    assert city.children["xa-c"].head() in provenance
