@@ -67,18 +67,8 @@ class Migration:
 def migrate(root: Path, *, dry_run: bool = False, today: dt.date | None = None) -> Migration:
     """Rewrite the repository at ``root`` in the current form (see the module's docstring)."""
     plan_text = (root / layout.PLAN).read_text("utf-8")  # a disk error is the CLI's PT96x
-    found, _ = declared_version(plan_text)
-    if found is None or found < 1:
-        raise PlantrackError(code="PT941", path=layout.PLAN)
-    if found > SCHEMA_VERSION:
-        raise PlantrackError(code="PT940", version=found, current=SCHEMA_VERSION)
-    texts = _Texts(root)
-    for version in range(found + 1, SCHEMA_VERSION + 1):
-        for edit in STEPS.get(version, ()):
-            texts.update(edit(texts.get))
-    plan = texts.get(layout.PLAN) or plan_text
-    if found < SCHEMA_VERSION:
-        texts.update({layout.PLAN: stamped(plan)})
+    found = _found(plan_text)
+    texts = _stepped(root, plan_text, found)
     texts.update(_schemas(root))
     done = Migration(found, SCHEMA_VERSION, texts.changes())
     if dry_run or not done.changes:
@@ -87,6 +77,36 @@ def migrate(root: Path, *, dry_run: bool = False, today: dt.date | None = None) 
         write_guarded(root / change.rel, change.after, force=True)
     done.check = check_repository(root, today=today or dt.date.today())
     return done
+
+
+def data_changes(root: Path) -> list[Change]:
+    """The data files' texts in the current form, computed in memory and never written (a
+    roll-up reads an older child this way); PT940/PT941 when it cannot be migrated."""
+    plan_text = (root / layout.PLAN).read_text("utf-8")
+    return _stepped(root, plan_text, _found(plan_text)).changes()
+
+
+def _found(plan_text: str) -> int:
+    """The version ``plan_text`` declares, when this plantrack can migrate from it."""
+    found, _ = declared_version(plan_text)
+    if found is None or found < 1:
+        raise PlantrackError(code="PT941", path=layout.PLAN)
+    if found > SCHEMA_VERSION:
+        raise PlantrackError(code="PT940", version=found, current=SCHEMA_VERSION)
+    return found
+
+
+def _stepped(root: Path, plan_text: str, found: int) -> _Texts:
+    """The files' texts after every step from ``found`` to the current version, the version
+    recorded in the plan."""
+    texts = _Texts(root)
+    for version in range(found + 1, SCHEMA_VERSION + 1):
+        for edit in STEPS.get(version, ()):
+            texts.update(edit(texts.get))
+    plan = texts.get(layout.PLAN) or plan_text
+    if found < SCHEMA_VERSION:
+        texts.update({layout.PLAN: stamped(plan)})
+    return texts
 
 
 class _Texts:

@@ -21,6 +21,7 @@ from pathlib import Path
 from plantrack import layout
 from plantrack.app.guard import Outcome
 from plantrack.app.rollup_lock import Pin, read_lock, write_lock
+from plantrack.app.rollup_versions import readable
 from plantrack.domain.rollup_links import (
     ChildLink,
     ChildPlan,
@@ -202,6 +203,8 @@ def _plan_rules(
     for link in links:
         commit = by_unit[link.unit].commit
         folder = child_tree(how.cache, link, commit) if commit else None
+        # an older child is read migrated; one that cannot be is named when derived (PT710)
+        folder = readable(folder).folder if folder is not None else None
         if folder is None:
             continue
         plan_file = folder / layout.PLAN

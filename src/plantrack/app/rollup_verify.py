@@ -19,6 +19,7 @@ from plantrack.app.consolidate import prepare
 from plantrack.app.record import read_record
 from plantrack.app.rollup import child_tree
 from plantrack.app.rollup_lock import Pin, read_lock
+from plantrack.app.rollup_versions import readable
 from plantrack.domain.rollup import derive_report, differences
 from plantrack.domain.rollup_links import (
     ChildLink,
@@ -33,6 +34,7 @@ from plantrack.errors import PlantrackError
 from plantrack.i18n import t
 from plantrack.io.repo import DataFile
 from plantrack.models import Plan, Report
+from plantrack.models.plan import SCHEMA_VERSION
 from plantrack.validate.check import Progress
 from plantrack.validate.context import Context
 from plantrack.validate.finding import Finding
@@ -119,6 +121,19 @@ def derive_child(
             t("rollup.not_in_cache", "en", commit=short),
         )
         return Derived(None, [_underived(where, link, period, vi, en)])
+    form = readable(folder)
+    if form.folder is None:
+        version = str(form.version) if form.version is not None else "?"
+        named = where.at(
+            "PT710",
+            ("repository",),
+            unit=link.unit,
+            commit=pin.commit[:12],
+            version=version,
+            current=SCHEMA_VERSION,
+        )
+        return Derived(None, [named])
+    folder = form.folder
     read = derive_in(folder, parent, link.unit, period)
     if read.plan is None or read.report is None or read.vm is None:
         return Derived(None, [_underived(where, link, period, read.why, read.why)])
