@@ -86,3 +86,38 @@ def test_workbook_has_a_sheet_per_level_and_the_commits_in_its_provenance(
     provenance = [c for r in wb["Nguồn dữ liệu"].iter_rows(values_only=True) for c in r if c]
     assert city.children["xa-a"].head() in provenance
     assert city.children["xa-c"].head() in provenance
+
+
+def test_without_a_record_the_submission_day_is_the_last_change_of_the_periods_reports(
+    city: City, tmp_path: Path
+) -> None:
+    child = city.children["xa-a"]
+    child.edit("data/reports/2024-Q3/xa-tra-dzon.yaml", "progress: 60", "progress: 65")
+    child.commit("2024-09-16T23:30:00+07:00", "clerk@example.vn")  # the 16th where it was made
+    child.edit("data/plan.yaml", "title: Kế hoạch", "title: Kế hoạch (sửa)")
+    child.commit("2024-09-25", "clerk@example.vn")  # later, not the period's reports
+    city.push("xa-a")
+    vm = json.loads(_rolled(city, tmp_path / "out")[".json"])
+    children = {c["unit_id"]: c for c in vm["children"]}
+    assert children["xa-a"]["submitted"] == "2024-09-16"
+    assert children["xa-a"]["submitted_from"] == "history"
+    assert children["xa-c"]["submitted"] == "2024-09-18"  # its only commit
+    assert "submitted_from" in children["xa-b"] and children["xa-b"]["submitted"] is None
+
+
+def test_with_a_record_the_submission_day_is_the_recorded_data_commits(
+    city: City, tmp_path: Path
+) -> None:
+    child = city.children["xa-c"]
+    recorded = consolidate_period(
+        child.root,
+        PERIOD,
+        Options(out=tmp_path / "own", formats=("json",), record=True, today=dt.date(2024, 9, 20)),
+    )
+    assert recorded.recorded is not None
+    child.commit("2024-09-22", "clerk@example.vn", "Ghi bản tổng hợp")
+    city.push("xa-c")
+    vm = json.loads(_rolled(city, tmp_path / "out")[".json"])
+    children = {c["unit_id"]: c for c in vm["children"]}
+    assert children["xa-c"]["submitted"] == "2024-09-18"  # the data commit the record names
+    assert children["xa-c"]["submitted_from"] == "record"

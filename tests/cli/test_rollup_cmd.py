@@ -31,6 +31,7 @@ def test_the_city_rolls_up_and_a_tampered_report_fails_verify(
         )
         assert made.code == 0, made.err
         assert f"data/reports/{PERIOD}/{unit}.yaml" in made.err
+        assert "2024-09-18" in made.err  # no record: the day of the last commit of the reports
     synced = cli(
         "rollup", "sync", "-p", PERIOD, "--cache", city.cache, *FAST, "--repo", city.parent
     )

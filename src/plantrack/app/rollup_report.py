@@ -9,8 +9,10 @@ from pathlib import Path
 
 from plantrack import layout
 from plantrack.app.guard import Outcome, write_guarded
-from plantrack.app.rollup_verify import derive_in
+from plantrack.app.rollup_derive import derive_in
+from plantrack.domain.rollup_view import SubmittedFrom
 from plantrack.errors import PlantrackError
+from plantrack.io import mirror
 from plantrack.io.yamlwrite import dump_yaml
 from plantrack.models import Report
 from plantrack.validate.require import require_period, require_plan
@@ -33,6 +35,8 @@ class ForParent:
     report: Report
     path: Path
     outcome: Outcome
+    # where the submission date comes from: the consolidation record, the history, or none
+    submitted_from: SubmittedFrom | None = None
 
 
 def for_parent(
@@ -49,7 +53,9 @@ def for_parent(
     if parent.ctx.plan.id != declared.plan:
         raise PlantrackError(code="PT987", declared=declared.plan, found=parent.ctx.plan.id)
     require_period(parent.ctx, period)
-    read = derive_in(root, parent.ctx, declared.unit, period)
+    read = derive_in(
+        root, parent.ctx, declared.unit, period, lambda rel: mirror.last_change(root, "HEAD", rel)
+    )
     report = read.report
     if report is None:
         raise PlantrackError(code="PT988", period=period, reason=read.why)
@@ -65,4 +71,4 @@ def for_parent(
         force=force,
         ours=lambda old: old.startswith(first),
     )
-    return ForParent(report, target, outcome)
+    return ForParent(report, target, outcome, read.submitted_from)

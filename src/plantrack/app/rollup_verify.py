@@ -1,10 +1,9 @@
-"""The child's report to the parent, derived with the same engine as ``consolidate``: in the
-parent from a child's data at its pinned commit (``rollup verify`` compares it with the filed
-report), in the child from its own working tree (``report for-parent`` writes it).
+"""The children's reports to the parent, derived at their pinned commits (``app/rollup_derive
+.py``): ``rollup verify`` compares each with the report the child filed; ``consolidate
+--rollup`` uses them, with the drill-down into each child's units.
 
-A child's data at a commit is read with ``git archive`` from its mirror into a temporary
-folder; its consolidation record (``data/consolidations/<period>.yaml``) gives the
-submission date.
+A child's data at a commit are extracted once from its mirror into the cache (``git
+archive``); an older form of the data is read migrated (``app/rollup_versions.py``).
 """
 
 from __future__ import annotations
@@ -15,12 +14,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from plantrack import layout
-from plantrack.app.consolidate import prepare
-from plantrack.app.record import read_record
 from plantrack.app.rollup import child_tree
+from plantrack.app.rollup_derive import derive_in
 from plantrack.app.rollup_lock import Pin, read_lock
 from plantrack.app.rollup_versions import readable
-from plantrack.domain.rollup import derive_report, differences
+from plantrack.domain.rollup import differences
 from plantrack.domain.rollup_links import (
     ChildLink,
     ChildPlan,
@@ -29,16 +27,14 @@ from plantrack.domain.rollup_links import (
     plan_findings,
 )
 from plantrack.domain.rollup_view import ChildFigures, ChildSource, RollupTree, tree
-from plantrack.domain.viewmodel import Consolidation
 from plantrack.errors import PlantrackError
 from plantrack.i18n import t
-from plantrack.io.repo import DataFile
-from plantrack.models import Plan, Report
+from plantrack.io import mirror
+from plantrack.models import Report
 from plantrack.models.plan import SCHEMA_VERSION
 from plantrack.validate.check import Progress
 from plantrack.validate.context import Context
 from plantrack.validate.finding import Finding
-from plantrack.validate.loading import load_model
 from plantrack.validate.located import Located
 from plantrack.validate.require import require_period, require_plan
 
@@ -50,51 +46,6 @@ class Derived:
     report: Report | None
     findings: list[Finding] = field(default_factory=list)
     figures: ChildFigures | None = None
-
-
-def submitted_on(root: Path, period: str) -> dt.date | None:
-    """The day of the data commit the consolidation record of ``period`` names, if any."""
-    path = root / layout.consolidation(period)
-    if not path.is_file():
-        return None
-    recorded, _, _ = read_record(path, layout.consolidation(period))
-    when = recorded.data_commit_date if recorded is not None else None
-    return when.date() if when is not None else None
-
-
-@dataclass
-class Reading:
-    """A child's report to the parent read from its files: the report, the child's plan and
-    its own consolidation (``None`` when its data do not give one, and ``why``)."""
-
-    report: Report | None
-    plan: Plan | None
-    why: str = ""
-    vm: Consolidation | None = None
-
-
-def derive_in(source: Path, parent: Context, unit_id: str, period: str) -> Reading:
-    """The report ``unit_id`` owes ``parent`` from the repository files at ``source``, with
-    its plan and consolidation, or why there is none (the first error, or a fatal
-    message)."""
-    try:
-        prepared = prepare(source, period)
-    except PlantrackError as exc:
-        return Reading(None, None, str(exc))
-    child, _, _ = load_model(source, DataFile("plan", source / layout.PLAN, layout.PLAN), Plan)
-    if prepared.vm is None or child is None:
-        first = prepared.errors[0] if prepared.errors else None
-        why = f"{first.path}:{first.line or 0}: {first.code} {first.message_vi}" if first else ""
-        return Reading(None, None, why)
-    report = derive_report(
-        parent.plan,
-        child,
-        prepared.vm,
-        unit_id,
-        as_of=prepared.vm.as_of,
-        submitted=submitted_on(source, period),
-    )
-    return Reading(report, child, "", prepared.vm)
 
 
 def derive_child(
@@ -134,13 +85,17 @@ def derive_child(
         )
         return Derived(None, [named])
     folder = form.folder
-    read = derive_in(folder, parent, link.unit, period)
+    mirrored = mirror.mirror_path(cache, link.url)
+    commit = pin.commit
+    read = derive_in(
+        folder, parent, link.unit, period, lambda rel: mirror.last_change(mirrored, commit, rel)
+    )
     if read.plan is None or read.report is None or read.vm is None:
         return Derived(None, [_underived(where, link, period, read.why, read.why)])
     plan_file = Located(child_rel(link.unit, layout.PLAN), None, source=folder / layout.PLAN)
     found = plan_findings(parent, [ChildPlan(link, read.plan, plan_file)], parent.period(period))
     # of the child's consolidation only what the drill-down shows is kept
-    figures = ChildFigures(read.report, read.vm.overall, read.vm.units)
+    figures = ChildFigures(read.report, read.vm.overall, read.vm.units, read.submitted_from)
     return Derived(read.report, found, figures)
 
 

@@ -128,4 +128,7 @@ def for_parent(
         period=period,
         target=layout.report(period, made.report.unit),
     )
+    if made.submitted_from == "history" and made.report.submitted is not None:
+        day = made.report.submitted.isoformat()
+        say("rollup.submitted_from_history", lang, day=day, folder=layout.report_folder(period))
     return 0

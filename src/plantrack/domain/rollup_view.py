@@ -11,10 +11,17 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Literal
 
 from plantrack.domain.status import Counts
 from plantrack.domain.viewmodel import DERIVED, Consolidation, Summary, UnitRow
 from plantrack.models import Report
+
+# Where a derived report's submission date comes from: the child's consolidation record, or
+# its history (the last commit changing the period's reports; ``app/rollup_derive.py``).
+SubmittedFrom = Literal["record", "history"]
+RECORD: SubmittedFrom = "record"
+HISTORY: SubmittedFrom = "history"
 
 
 @dataclass
@@ -39,6 +46,8 @@ class ChildView:
     derived: bool
     overall: Counts | None
     units: list[UnitRow]
+    submitted: dt.date | None = None
+    submitted_from: SubmittedFrom | None = None
     summary: Summary = field(init=False, metadata=DERIVED)
 
     def __post_init__(self) -> None:
@@ -53,6 +62,7 @@ class ChildFigures:
     report: Report
     overall: Counts
     units: list[UnitRow]
+    submitted_from: SubmittedFrom | None = None
 
 
 @dataclass
@@ -69,18 +79,23 @@ def tree(sources: Sequence[ChildSource], figures: Mapping[str, ChildFigures]) ->
     """The roll-up of the children named in ``sources`` (in that order): those with
     ``figures`` derived, the others standing on what they filed. Each is named by its unit
     id until ``attach`` gives it the parent's name for it."""
-    children = [
-        ChildView(
-            s.unit_id,
-            s.unit_id,
-            s.unit_id in figures,
-            figures[s.unit_id].overall if s.unit_id in figures else None,
-            list(figures[s.unit_id].units) if s.unit_id in figures else [],
-        )
-        for s in sources
-    ]
+    children = [_view(s.unit_id, figures.get(s.unit_id)) for s in sources]
     reports = {unit: f.report for unit, f in figures.items()}
     return RollupTree(reports, children, list(sources))
+
+
+def _view(unit_id: str, figures: ChildFigures | None) -> ChildView:
+    if figures is None:
+        return ChildView(unit_id, unit_id, False, None, [])
+    return ChildView(
+        unit_id,
+        unit_id,
+        True,
+        figures.overall,
+        list(figures.units),
+        figures.report.submitted,
+        figures.submitted_from,
+    )
 
 
 def attach(vm: Consolidation, rolled: RollupTree) -> None:

@@ -9,6 +9,7 @@ a URL comes from data, and git's ``ext::`` transport would run any command it na
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import hashlib
 import io
 import os
@@ -121,6 +122,20 @@ def is_ancestor(mirror: Path, old: str, new: str, timeout: float = 30) -> bool:
     """Whether ``old`` is ``new`` or lies in its history (``False`` when ``old`` is gone: the
     branch was rewritten and the commit pruned)."""
     return _git(["merge-base", "--is-ancestor", old, new], mirror, timeout).ok
+
+
+def last_change(repo: Path, rev: str, path: str, timeout: float = 30) -> dt.datetime | None:
+    """The committer time (in the committer's own zone) of the last commit at or before
+    ``rev`` (a commit id, or ``HEAD``) that changed ``path``; ``None`` when none did or git
+    cannot tell. ``repo`` is a mirror or a working repository."""
+    if rev != "HEAD" and not is_commit_id(rev):
+        return None
+    done = _git(["log", "-1", "--format=%cI", rev, "--", path], repo, timeout)
+    text = done.out.decode().strip() if done.ok else ""
+    try:
+        return dt.datetime.fromisoformat(text) if text else None
+    except ValueError:
+        return None
 
 
 COMMIT = re.compile(r"[0-9a-f]{40}|[0-9a-f]{64}")

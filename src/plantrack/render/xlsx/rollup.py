@@ -24,6 +24,10 @@ CHILDREN_SHEET = "Đơn vị cấp dưới"
 CHILD_UNITS_SHEET = "Đơn vị thuộc cấp dưới"
 DERIVED = "Tính từ dữ liệu của đơn vị"
 FILED = "Theo báo cáo đã gửi"  # the child's data could not be read: what it filed stands
+SUBMITTED_FROM = {
+    "record": "Bản ghi tổng hợp của đơn vị",
+    "history": "Lần cập nhật cuối báo cáo của kỳ (đơn vị chưa ghi bản tổng hợp)",
+}
 
 
 def _counts(counts: Counts | None) -> list[Any]:
@@ -41,6 +45,8 @@ def children_sheet(wb: Any, vm: Consolidation) -> None:
         Col("Mã đơn vị", 16),
         Col("Đơn vị cấp dưới", 30, "wrap"),
         Col("Số liệu", 18, "wrap"),
+        Col("Ngày gửi", 12, "date"),
+        Col("Căn cứ ngày gửi", 24, "wrap"),
         Col("Số đơn vị", 9, "int"),
         Col("Đã gửi báo cáo", 10, "int"),
         Col("Gửi muộn", 9, "int"),
@@ -56,7 +62,17 @@ def _child_row(number: int, child: ChildView) -> list[Any]:
     sent = [s.units_expected, s.reports_sent, s.reports_late, s.reports_missing]
     figures = sent if child.derived else [None] * len(sent)
     source = DERIVED if child.derived else FILED
-    return [number, child.unit_id, child.name, source, *figures, *_counts(child.overall)]
+    sent_from = SUBMITTED_FROM.get(child.submitted_from or "")
+    return [
+        number,
+        child.unit_id,
+        child.name,
+        source,
+        child.submitted,
+        sent_from,
+        *figures,
+        *_counts(child.overall),
+    ]
 
 
 def child_units_sheet(wb: Any, vm: Consolidation) -> None:
