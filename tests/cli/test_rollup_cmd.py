@@ -107,3 +107,13 @@ def test_consolidate_rollup_uses_each_linked_childs_derived_report(
     assert pairs[("t1", "xa-a")]["progress"] == 40
     assert pairs[("t1", "xa-c")]["progress"] == 40
     assert pairs[("t1", "xa-b")]["status"] == "not-reported"
+
+
+def test_sync_prune_says_what_it_removed(city: City, cli: Callable[..., Run]) -> None:
+    args = ("rollup", "sync", "-p", PERIOD, "--cache", city.cache, *FAST, "--repo", city.parent)
+    assert cli(*args).code == 0
+    unit = city.parent / "data/units/xa-c.yaml"
+    unit.write_text(unit.read_text("utf-8").partition("repository:\n")[0], "utf-8")
+    pruned = cli(*args, "--prune", "--lang", "en")
+    assert pruned.code == 0, pruned.err
+    assert "removed 1 mirrors" in pruned.err

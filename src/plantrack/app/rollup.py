@@ -21,6 +21,7 @@ from pathlib import Path
 from plantrack import layout
 from plantrack.app.guard import Outcome
 from plantrack.app.rollup_lock import Pin, read_lock, write_lock
+from plantrack.app.rollup_prune import TREES, record_use
 from plantrack.app.rollup_versions import readable
 from plantrack.domain.rollup_links import (
     ChildLink,
@@ -45,7 +46,6 @@ JOBS = 8
 TIMEOUT = 120.0
 RETRIES = 2
 BACKOFF = 0.5
-TREES = "trees"  # beside the mirrors: each pinned commit's data, extracted once
 
 
 @dataclass(frozen=True)
@@ -246,4 +246,5 @@ def sync(
         findings += found
     findings += _plan_rules(repo.ctx, links, pins, how, period)
     outcome = write_lock(root, period, pins, force=force) if links else "unchanged"
+    record_use(how.cache, root, [link.url for link in links])  # what --prune keeps
     return Synced(period, root / layout.rollup_lock(period), outcome, pins, findings)

@@ -49,6 +49,14 @@ def sync(
     ] = 120.0,
     retries: Annotated[int, typer.Option("--retries", min=0, help="Số lần thử lại.")] = 2,
     force: Annotated[bool, typer.Option("--force", help="Ghi đè tệp khóa đã bị sửa tay.")] = False,
+    prune: Annotated[
+        bool,
+        typer.Option(
+            "--prune",
+            help="Sau khi lấy: xóa khỏi thư mục bản sao các kho không kho cấp trên nào (dùng thư "
+            "mục này) còn liên kết, và dữ liệu đã giải nén của các phiên bản không còn ghim.",
+        ),
+    ] = False,
     lang: LangOption = "vi",
     repo: RepoOption = None,
 ) -> int:
@@ -63,6 +71,12 @@ def sync(
     with progress("rollup.syncing", lang) as tick:
         synced = run_sync(root, period, how, force=force, progress=tick)
     _print(synced.findings, lang)
+    if prune:
+        from plantrack.app.rollup_prune import prune as run_prune
+
+        pruned = run_prune(how.cache)
+        megabytes = f"{pruned.freed / 1_048_576:.1f}"
+        say("rollup.pruned", lang, mirrors=len(pruned.mirrors), trees=pruned.trees, mb=megabytes)
     if not synced.pins:
         say("rollup.no_children", lang)
         return 0
