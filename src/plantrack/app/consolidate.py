@@ -56,12 +56,15 @@ def prepare(
     today: dt.date | None = None,
     progress: Progress | None = None,
     rollup: RollupTree | None = None,
+    git_facts: bool = True,
 ) -> Prepared:
     """Check the inputs of ``period_id`` and build its consolidation at ``as_of``
     (default: the period's cut-off, so results are reproducible). ``as_of`` before the
     due date reads the data as it stood that day (the plan and units with the reports, see
     ``io/snapshot.py``) and calls no report late or missing. ``rollup``: the linked
-    children's derived reports, in place of what they filed, and their drill-down."""
+    children's derived reports, in place of what they filed, and their drill-down.
+    ``git_facts=False`` asks git nothing (files extracted from a commit have no history: the
+    commit dates and the data commit are not theirs to tell)."""
     require_period_id(period_id)
     files, _ = list_data_files(root)
     base = load_base(root, files)
@@ -73,7 +76,7 @@ def prepare(
         if source != root:
             base = load_base(source, source_files)
         return _prepare(
-            Inputs(root, files, source, source_files, base, rollup),
+            Inputs(root, files, source, source_files, base, rollup, git_facts),
             period_id,
             as_of,
             read_on,
@@ -97,6 +100,7 @@ class Inputs:
     # the linked children's reports derived from their repositories (``rollup``): they take
     # the place of what those units filed, and the outputs drill down into them
     rollup: RollupTree | None = None
+    git_facts: bool = True
 
 
 def _prepare(
@@ -125,13 +129,13 @@ def _prepare(
     history, earlier = _history(source, ctx, files, period_id, today)
     inputs_used = [f for f in files if f.kind != "report"] + current.files + earlier
     inputs_used += _fix_inputs(oversight, period_id, inputs_used)
-    added = first_added(root, period_id)
+    added = first_added(root, period_id) if inputs.git_facts else {}
     vm = consolidate(
         ctx,
         period,
         current.reports,
         as_of=as_of or period.cutoff,
-        provenance=_provenance(root, inputs_used, as_of or period.cutoff),
+        provenance=_provenance(root, inputs_used, as_of or period.cutoff, inputs.git_facts),
         committed={f.stem: added[f.rel] for f in current.files if f.rel in added},
         warnings=list(findings),
         history=history,
@@ -195,7 +199,9 @@ def _fix_inputs(
     return [f for f in oversight.fix_files_until(period_id) if f not in inputs]
 
 
-def _provenance(root: Path, inputs: list[DataFile], as_of: dt.date) -> Provenance:
+def _provenance(
+    root: Path, inputs: list[DataFile], as_of: dt.date, git_facts: bool = True
+) -> Provenance:
     """Tool, data commit, cut-off and the digest of every input as it was read for this
     consolidation; refused when an input changed between two reads of this run."""
     ledger = readlog.current() or readlog.Ledger()
@@ -204,6 +210,8 @@ def _provenance(root: Path, inputs: list[DataFile], as_of: dt.date) -> Provenanc
         raise PlantrackError(code="PT969", files=", ".join(changed))
     hashed = sorted((InputFile(f.rel, _digest(ledger, f)) for f in inputs), key=lambda i: i.path)
     rels = {f.rel for f in inputs}
+    if not git_facts:
+        return Provenance("plantrack", __version__, None, [], as_of, hashed)
     dirty = sorted(p for p in git.uncommitted(root) if p in rels)
     return Provenance("plantrack", __version__, git.head_commit(root), dirty, as_of, hashed)
 

@@ -66,7 +66,9 @@ def derive_in(
     its plan and consolidation, or why there is none (the first error, or a fatal
     message). ``changed`` reads the child's history for the submission date."""
     try:
-        prepared = prepare(source, period)
+        # the derived report reads no git fact (commit dates judge the child's own units'
+        # submissions, not the child's report); a pinned commit's files have no history
+        prepared = prepare(source, period, git_facts=False)
     except PlantrackError as exc:
         return Reading(None, None, str(exc))
     child, _, _ = load_model(source, DataFile("plan", source / layout.PLAN, layout.PLAN), Plan)
