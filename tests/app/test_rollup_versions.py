@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+from collections.abc import Callable
 
 import pytest
 
+from plantrack.app import migrate
 from plantrack.app.rollup import Fetching, sync
 from plantrack.app.rollup_lock import read_lock
 from plantrack.app.rollup_verify import rolled_up
@@ -34,23 +36,42 @@ def _stamp(city: City, unit: str, version: str) -> None:
     city.push(unit)
 
 
-def test_an_older_child_is_read_migrated_and_its_data_left_as_they_are(city: City) -> None:
+def _renaming(read: Callable[[str], str | None]) -> dict[str, str]:
+    """A migration step as a later form might need: a unit's name written anew."""
+    rel = "data/units/xa-tra-dzon.yaml"
+    text = read(rel) or ""
+    return {rel: text.replace("name: UBND xã Trà Dơn", "name: UBND xã Trà Dơn (mới)")}
+
+
+def test_an_older_child_is_read_migrated_and_its_data_left_as_they_are(
+    city: City, monkeypatch: pytest.MonkeyPatch
+) -> None:
     _stamp(city, "xa-c", str(SCHEMA_VERSION))  # xa-a stays unstamped: the first form
+    monkeypatch.setattr(migrate, "STEPS", {SCHEMA_VERSION: (_renaming,)})
     _sync(city)
     rolled, findings = rolled_up(city.parent, PERIOD, city.cache)
     assert {f.code for f in findings} == {"PT707"}  # only the unreachable xa-b
     older, current = rolled.reports["xa-a"], rolled.reports["xa-c"]
     assert older.tasks == current.tasks and older.indicators == current.indicators
+    names = {c.unit_id: {u.id: u.name for u in c.units} for c in rolled.children}
+    assert names["xa-a"]["xa-tra-dzon"].endswith("(mới)")  # read through the step
+    assert not names["xa-c"]["xa-tra-dzon"].endswith("(mới)")  # current: read as it is
     head = city.children["xa-a"].head()
     pinned = city.cache / "trees" / head
     assert "schema_version" not in (pinned / PLAN).read_text("utf-8")
-    migrated = (city.cache / "trees" / f"{head}-v{SCHEMA_VERSION}" / PLAN).read_text("utf-8")
-    assert f"schema_version: {SCHEMA_VERSION}" in migrated
-    served = mirror.mirror_path(city.cache, city.served["xa-a"].as_posix())
-    assert not served.exists()  # the mirror is keyed by the URL: look it up by the lock
+    assert "(mới)" not in (pinned / "data/units/xa-tra-dzon.yaml").read_text("utf-8")
+    migrated = city.cache / "trees" / f"{head}-v{SCHEMA_VERSION}"
+    assert f"schema_version: {SCHEMA_VERSION}" in (migrated / PLAN).read_text("utf-8")
     url = read_lock(city.parent, PERIOD)["xa-a"].url
     assert mirror.branch_commit(mirror.mirror_path(city.cache, url), "main") == head
     assert city.children["xa-a"].git("status", "--porcelain") == ""
+
+
+def test_an_older_child_no_step_changes_is_read_as_it_is(city: City) -> None:
+    _sync(city)  # the first form to the current one: no step edits a file
+    rolled, _ = rolled_up(city.parent, PERIOD, city.cache)
+    assert "xa-a" in rolled.reports
+    assert not list((city.cache / "trees").glob("*-v*"))
 
 
 @pytest.mark.parametrize("version", [str(SCHEMA_VERSION + 7), "hai"])

@@ -86,6 +86,12 @@ def data_changes(root: Path) -> list[Change]:
     return _stepped(root, plan_text, _found(plan_text)).changes()
 
 
+def edits_between(found: int) -> bool:
+    """Whether any step from version ``found`` to the current one edits a file (beyond
+    recording the version): without one, files of ``found`` read as current ones."""
+    return any(STEPS.get(version) for version in range(found + 1, SCHEMA_VERSION + 1))
+
+
 def _found(plan_text: str) -> int:
     """The version ``plan_text`` declares, when this plantrack can migrate from it."""
     found, _ = declared_version(plan_text)

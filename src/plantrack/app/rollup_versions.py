@@ -1,8 +1,9 @@
 """A child repository written for another form of the data files than this plantrack's
 (``schema_version``): an older one is read through the migration steps of ``migrate``,
 computed in memory and laid over a copy of the pinned commit's files in the cache (never the
-mirror, never the child's repository); one this plantrack cannot migrate (a newer form, or no
-readable version) is named (PT710), never read as if it were current."""
+mirror, never the child's repository; no copy when no step edits a file between the two
+forms); one this plantrack cannot migrate (a newer form, or no readable version) is named
+(PT710), never read as if it were current."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from plantrack import layout
-from plantrack.app.migrate import data_changes
+from plantrack.app.migrate import data_changes, edits_between
 from plantrack.errors import PlantrackError
 from plantrack.models.plan import SCHEMA_VERSION
 from plantrack.validate.schema_version import declared_version
@@ -42,6 +43,8 @@ def readable(folder: Path) -> Readable:
         return Readable(folder, found)
     if found is None or found < 1 or found > SCHEMA_VERSION:
         return Readable(None, found)
+    if not edits_between(found):
+        return Readable(folder, found)  # only the version stamp would change: read as is
     target = folder.with_name(f"{folder.name}-v{SCHEMA_VERSION}")
     if target.is_dir():
         return Readable(target, found)
