@@ -4,7 +4,9 @@ report says."""
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
+import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -155,6 +157,14 @@ def _lines(col: Col, value: Any) -> int:
     return sum(max(1, -(-len(part) // per_line)) for part in value.split("\n"))
 
 
+# The style of a data cell by (number format, wrapped, colour), per workbook: openpyxl hashes
+# every style object it is given, which dominated writing large tables; a cell copies the
+# style array of the first cell styled alike (the same style ids: the same file).
+_STYLES: weakref.WeakKeyDictionary[Any, dict[tuple[str | None, bool, str | None], Any]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
 def _data_cell(ws: Any, row: int, column: int, col: Col, value: Any) -> None:
     colour = None
     if isinstance(value, Filled):
@@ -162,16 +172,23 @@ def _data_cell(ws: Any, row: int, column: int, col: Col, value: Any) -> None:
     if isinstance(value, dt.datetime):
         value = value.date()
     cell = put(ws, row, column, value)
-    cell.border = BORDER
     number_format = DATE_FORMAT if isinstance(value, dt.date) else FORMATS.get(col.kind)
     if col.kind == "num" and isinstance(value, float) and value.is_integer():
         number_format = FORMATS["int"]  # 7334.0 shows as 7,334, not 7,334.00
-    if number_format and value is not None:
-        cell.number_format = number_format
-    cell.alignment = Alignment(vertical="top", wrap_text=col.kind == "wrap")
+    key = (number_format if value is not None else None, col.kind == "wrap", colour)
+    styles = _STYLES.setdefault(ws.parent, {})
+    known = styles.get(key)
+    if known is not None:
+        cell._style = copy.copy(known)
+        return
+    cell.border = BORDER
+    if key[0]:
+        cell.number_format = key[0]
+    cell.alignment = Alignment(vertical="top", wrap_text=key[1])
     if colour:
         cell.fill = fill(colour)
         cell.font = WHITE_BOLD
+    styles[key] = copy.copy(cell._style)
 
 
 def setup_page(ws: Any) -> None:
