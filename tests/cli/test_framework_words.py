@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -35,6 +37,10 @@ ENGLISH = (
     "<str>",
     "<path>",
     "<int>",
+    " range>",
+    "list[",
+    "Input should",
+    "{what}",
 )
 COMMANDS = [
     [],
@@ -152,3 +158,68 @@ def test_real_process() -> None:
     assert done.stderr.startswith("Cách dùng: plantrack form export [TÙY CHỌN]")
     assert "Lỗi: Thiếu tùy chọn '--period' / '-p'." in done.stderr
     assert english_in(done.stderr) == []
+
+
+def _every_command() -> list[list[str]]:
+    """Every command and sub-command of the tool, as the words that name it."""
+    import typer.main
+
+    found: list[list[str]] = []
+
+    def walk(command: Any, path: list[str]) -> None:
+        found.append(path)
+        for name, sub in sorted(getattr(command, "commands", {}).items()):
+            if not sub.hidden:
+                walk(sub, [*path, name])
+
+    walk(typer.main.get_command(app), [])
+    return found
+
+
+def test_every_help_page_is_vietnamese(cli: Cli) -> None:
+    """``--help`` of the tool and of each command and sub-command: no English word, no value
+    kind in English (``<int range>``, ``<list[Path]>``), no argument named in English."""
+    commands = _every_command()
+    assert len(commands) >= 30
+    for command in commands:
+        run = cli(*command, "--help")
+        assert run.code == 0, command
+        assert english_in(run.out) == [], (command, english_in(run.out))
+        assert re.findall(r"<[a-z][a-z ]*>", run.out) == [], command  # <chữ>, <số>, <kỳ>
+        assert "Hiện hướng dẫn này rồi thoát." in run.out
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["rollup", "sync", "-p", "2024-Y", "--jobs", "0"], "Cần một số từ 1 trở lên."),
+        (["rollup", "sync", "-p", "2024-Y", "--retries", "-1"], "Cần một số từ 0 trở lên."),
+        (["inspection", "document"], "Lỗi: Thiếu đối số 'LOẠI'."),
+    ],
+)
+def test_value_bounds_and_argument_names_are_vietnamese(
+    cli: Cli, args: list[str], expected: str
+) -> None:
+    run = cli(*args)
+    assert run.code == 2
+    assert expected in run.err
+    assert english_in(run.err) == []
+
+
+@pytest.mark.parametrize("command", [[], ["form"], ["rollup"], ["emulation", "form"]])
+def test_a_group_without_its_command_shows_its_help_not_an_error(
+    cli: Cli, command: list[str]
+) -> None:
+    run = cli(*command)
+    assert run.code == 2
+    assert run.err.startswith("Cách dùng: plantrack")
+    assert "Lỗi" not in run.err and run.err.count("Cách dùng:") == 1
+    assert "Lệnh:" in run.err
+
+
+def test_explain_all_names_severities_in_the_language(cli: Cli) -> None:
+    vi = cli("explain", "all").out.splitlines()
+    assert vi[0].split()[:2] == ["PT001", "lỗi"]
+    assert any(line.split()[1:3] == ["cảnh", "báo"] for line in vi)
+    assert not any(word in cli("explain", "all").out.split() for word in ("error", "warning"))
+    assert cli("explain", "all", "--lang", "en").out.split()[:2] == ["PT001", "error"]

@@ -150,3 +150,12 @@ def test_what_each_forge_accepts() -> None:
         "gitlab": [True, True, True, True],
         "gitea": [True, True, False, False],
     }
+
+
+@pytest.mark.parametrize("forge", FORGES)
+def test_the_comments_are_vietnamese(forge: Forge) -> None:
+    text, _ = render_codeowners(RULES, forge=forge)
+    comments = [line for line in text.splitlines() if line.startswith("# ")][:4]
+    assert "do lệnh plantrack codeowners viết" in comments[0]
+    english = {"the", "for", "by", "from", "and", "every", "rule", "edit", "run", "again"}
+    assert not english & set(" ".join(comments).replace(":", " ").split())

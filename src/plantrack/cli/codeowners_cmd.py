@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from plantrack.cli.options import LangOption, RepoOption, check_lang, usage
+from plantrack.cli.progress import progress
 
 
 def codeowners(
@@ -45,7 +46,8 @@ def codeowners(
         choices = ", ".join(FORGES)
         raise typer.BadParameter(usage("usage.one_of", lang, choices=choices), param_hint="--forge")
     root = api.find_repo(explicit=repo)
-    text, findings = api.codeowners(root, chosen)
+    with progress("progress.check", lang):
+        text, findings = api.codeowners(root, chosen)
     if findings:  # what the forge could not take, left out of the file
         files = len({f.path for f in findings})
         typer.echo(as_text(findings, files, lang), nl=False, err=True)

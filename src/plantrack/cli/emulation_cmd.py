@@ -18,6 +18,7 @@ from plantrack.cli.options import (
     check_lang,
     parse_day,
 )
+from plantrack.cli.progress import progress
 
 emulation_app = typer.Typer(
     help="Chấm điểm thi đua: bảng chấm điểm, xếp hạng theo khối, tự chấm điểm.",
@@ -84,7 +85,8 @@ def score(
     lang = check_lang(lang)
     day = parse_day(today, "--today") or dt.date.today()
     root = api.find_repo(explicit=repo)
-    result = api.emulation_score(root, year, as_of=parse_day(as_of, "--as-of"), today=day)
+    with progress("progress.emulation", lang, quiet=fmt == "json"):
+        result = api.emulation_score(root, year, as_of=parse_day(as_of, "--as-of"), today=day)
     if result.result is None:
         errors = result.errors
         typer.echo(
@@ -97,15 +99,16 @@ def score(
     if unit and chosen is None:
         raise PlantrackError(code="PT945", unit=unit, year=year)
     if out is not None or write:
-        written = api.write_emulation_documents(
-            root,
-            result.result,
-            out,
-            force=force,
-            number=number,
-            date=parse_day(date, "--date"),
-            signer=signer,
-        )
+        with progress("progress.documents", lang):
+            written = api.write_emulation_documents(
+                root,
+                result.result,
+                out,
+                force=force,
+                number=number,
+                date=parse_day(date, "--date"),
+                signer=signer,
+            )
         for path in written:
             typer.echo(str(path), err=True)
     if fmt == "json":
@@ -154,9 +157,10 @@ def form_export(
     lang = check_lang(lang)
     day = parse_day(today, "--today") or dt.date.today()
     root = api.find_repo(explicit=repo)
-    made = api.export_self_sheet(
-        root, unit, year, out, as_of=parse_day(as_of, "--as-of"), today=day, force=force
-    )
+    with progress("progress.emulation", lang):
+        made = api.export_self_sheet(
+            root, unit, year, out, as_of=parse_day(as_of, "--as-of"), today=day, force=force
+        )
     if made.path is None:
         errors = [f for f in made.findings if f.severity == "error"]
         typer.echo(
@@ -189,7 +193,8 @@ def form_import(
 
     lang = check_lang(lang)
     root = api.find_repo(explicit=repo)
-    got = api.import_self_sheet(root, file, unit=unit, year=year, dry_run=dry_run, force=force)
+    with progress("progress.import", lang, quiet=dry_run):
+        got = api.import_self_sheet(root, file, unit=unit, year=year, dry_run=dry_run, force=force)
     if got.findings:
         errors = got.findings
         typer.echo(

@@ -67,7 +67,8 @@ def export(
     if all_units == (unit is not None):
         raise typer.BadParameter(usage("usage.unit_or_all", lang))
     root = api.find_repo(explicit=repo)
-    done = api.export_forms(root, period, unit=unit, out=out, force=force)
+    with progress("progress.export", lang):
+        done = api.export_forms(root, period, unit=unit, out=out, force=force)
     for path, _ in done.forms:
         typer.echo(_show(path))
     say("form.exported", lang, made=len(done.forms), unchanged=done.unchanged)

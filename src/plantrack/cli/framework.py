@@ -115,6 +115,10 @@ def show_usage_error(exc: Any, file: IO[str] | None = None) -> None:
     """Print a Click usage error as Click does, in the words of this run."""
     tr = _current
     ctx = getattr(exc, "ctx", None)
+    if ctx is not None and type(exc).__name__ == "NoArgsIsHelpError":
+        # a group run without its command: its help, not an error quoting the help
+        typer.echo(ctx.get_help(), file=file, err=file is None, color=ctx.color)
+        return
     if ctx is not None:
         hint = ""
         if ctx.command.get_help_option(ctx) is not None:

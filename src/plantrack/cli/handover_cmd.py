@@ -22,6 +22,7 @@ from plantrack.cli.options import (
     usage,
     wide_console,
 )
+from plantrack.cli.progress import progress
 
 FORMATS = ("text", "json", "docx")
 
@@ -55,7 +56,8 @@ def handover(
         raise typer.BadParameter(usage("usage.docx_out_list", lang), param_hint="--out")
     day = parse_day(today, "--today", lang) or dt.date.today()
     root = api.find_repo(explicit=repo)
-    result = api.handover_list(root, unit, parse_day(as_of, "--as-of", lang), today=day)
+    with progress("progress.handover", lang, quiet=fmt == "json"):
+        result = api.handover_list(root, unit, parse_day(as_of, "--as-of", lang), today=day)
     if result.handover is None:
         return findings_failed(result.findings, "handover.not_done", lang)
     if fmt == "docx":

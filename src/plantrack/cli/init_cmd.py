@@ -12,6 +12,7 @@ from typing import Annotated
 import typer
 
 from plantrack.cli.options import LangOption, check_lang, say
+from plantrack.cli.progress import progress
 
 _PERIODS_HELP = (
     "Các kỳ báo cáo, cách nhau bằng dấu phẩy: M (mọi tháng), M01..M12, Q (mọi quý), Q1..Q4, "
@@ -96,15 +97,16 @@ def init(
         if not sys.stdin.isatty():
             raise typer.BadParameter(t("usage.init_issuer", lang), param_hint="--issuer")
         issuer, superior, title, periods = _ask(lang, superior, title, periods)
-    made = api.init_repository(
-        directory.absolute(),
-        issuer=issuer,
-        superior=superior,
-        title=title,
-        periods=periods or api.DEFAULT_PERIODS,
-        install=install,
-        with_templates=with_templates,
-    )
+    with progress("progress.init", lang):
+        made = api.init_repository(
+            directory.absolute(),
+            issuer=issuer,
+            superior=superior,
+            title=title,
+            periods=periods or api.DEFAULT_PERIODS,
+            install=install,
+            with_templates=with_templates,
+        )
     typer.echo(str(made.root))
     say("init.made", lang, count=len(made.files), git=t(f"init.{made.git}", lang))
     if made.check.findings:

@@ -21,6 +21,7 @@ from plantrack.cli.options import (
     parse_day,
     wide_console,
 )
+from plantrack.cli.progress import progress
 
 inspection_app = typer.Typer(
     help="Kiểm tra, tồn tại sau kiểm tra, khắc phục và phúc tra.",
@@ -53,7 +54,8 @@ def status(
     lang = check_lang(lang)
     day = parse_day(today, "--today") or dt.date.today()
     root = api.find_repo(explicit=repo)
-    result = api.inspection_status(root, parse_day(as_of, "--as-of") or day, today=day)
+    with progress("progress.inspection", lang, quiet=fmt == "json"):
+        result = api.inspection_status(root, parse_day(as_of, "--as-of") or day, today=day)
     if result.view is None:
         errors = [f for f in result.findings if f.severity == "error"]
         typer.echo(
@@ -100,8 +102,9 @@ def document(
     what: Annotated[
         str,
         typer.Argument(
+            metavar="LOẠI",
             help="ket-luan (thông báo kết luận), phuc-tra (báo cáo phúc tra), don-doc (công văn "
-            "đôn đốc khắc phục) hoặc danh-sach (đơn vị chậm khắc phục)."
+            "đôn đốc khắc phục) hoặc danh-sach (đơn vị chậm khắc phục).",
         ),
     ],
     out: Annotated[Path, typer.Option("--out", help="Thư mục ghi văn bản .docx.")],
@@ -135,7 +138,8 @@ def document(
         out=out,
         force=force,
     )
-    made = api.inspection_document(api.find_repo(explicit=repo), request, today=day)
+    with progress("progress.documents", lang):
+        made = api.inspection_document(api.find_repo(explicit=repo), request, today=day)
     if made.path is None:
         errors = [f for f in made.findings if f.severity == "error"]
         if errors:

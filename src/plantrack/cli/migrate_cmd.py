@@ -16,6 +16,7 @@ from plantrack.cli.options import (
     parse_day,
     say,
 )
+from plantrack.cli.progress import progress
 
 
 def migrate(
@@ -31,7 +32,8 @@ def migrate(
 
     lang = check_lang(lang)
     root = api.find_repo(explicit=repo)
-    done = api.migrate(root, dry_run=dry_run, today=parse_day(today, "--today", lang))
+    with progress("progress.migrate", lang):
+        done = api.migrate(root, dry_run=dry_run, today=parse_day(today, "--today", lang))
     words = {"found": done.found, "current": done.current, "changed": len(done.changes)}
     if not done.changes:
         say("migrate.current", lang, **words)

@@ -118,7 +118,8 @@ def code_list(fatal: bool = False, lang: str = "vi") -> str:
         lines = [f"{e.code}  {e.title(lang)}" for e in errors().values()]
     else:
         lines = [
-            f"{e.code}  {e.severity:<7}  {e.title_en if lang == 'en' else e.title_vi}"
+            f"{e.code}  {t(f'severity.{e.severity}', lang):<8}  "
+            f"{e.title_en if lang == 'en' else e.title_vi}"
             for e in CATALOGUE.values()
         ]
     return "\n".join(lines) + "\n"
