@@ -62,7 +62,7 @@ def _bands(ws: Any, last_col: int, last_row: int) -> list[str]:
     titles and charts, then the table's further columns from its header row, each a page
     wide beside the repeated name columns (so no title is cut at a page's edge)."""
     room, names = PAGE_PIXELS * 100 // MIN_SCALE, name_columns(ws, last_col)
-    first = max(i for i in range(1, last_col + 1) if column_pixels(ws, i) <= room or i == 1)
+    first = _first_page(ws, last_col, MIN_SCALE)
     ranges = [f"A1:{get_column_letter(first)}{last_row}"]
     start = first + 1
     while start <= last_col:
@@ -73,6 +73,12 @@ def _bands(ws: Any, last_col: int, last_row: int) -> list[str]:
         ranges.append(f"{left}{HEADER_ROW}:{right}{ws.max_row}")
         start = end + 1
     return ranges
+
+
+def _first_page(ws: Any, last_col: int, scale: int) -> int:
+    """How many columns the first page holds at ``scale`` % (one at least)."""
+    room = PAGE_PIXELS * 100 // scale
+    return max(i for i in range(1, last_col + 1) if column_pixels(ws, i) <= room or i == 1)
 
 
 def _span(ws: Any, first: int, last: int) -> int:
@@ -89,8 +95,7 @@ def _numeric(ws: Any, column: int) -> bool:
 def _title_across(ws: Any, last_col: int, scale: int) -> None:
     """The two title rows span the first page's columns, wrapped, tall enough for their
     lines, instead of running past the page's edge."""
-    room = PAGE_PIXELS * 100 // scale
-    width = max(i for i in range(1, last_col + 1) if column_pixels(ws, i) <= room or i == 1)
+    width = _first_page(ws, last_col, scale)
     for row in (1, 2):
         text = ws.cell(row, 1).value
         if not isinstance(text, str) or width < 2:
