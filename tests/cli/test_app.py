@@ -63,9 +63,9 @@ def test_explain_all(cli: Cli) -> None:
     assert run.code == 0
     lines = run.out.splitlines()
     assert [line.split()[0] for line in lines] == list(CATALOGUE)
-    assert lines[0].startswith("PT001  error    ")
+    assert lines[0].startswith("PT001  lỗi       ")  # the severity in the language
     english = cli("explain", "all", "--lang", "en")
-    assert english.out.splitlines()[0] == "PT001  error    File cannot be read"
+    assert english.out.splitlines()[0] == "PT001  error     File cannot be read"
 
 
 def test_explain_unknown_code_exits_2(cli: Cli) -> None:
