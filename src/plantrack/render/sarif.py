@@ -21,7 +21,8 @@ from plantrack.validate.finding import Finding
 SCHEMA = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 )
-INFORMATION_URI = "https://plantrack.example/"
+# The distribution's page on the package index: the one public address the tool has
+INFORMATION_URI = "https://pypi.org/project/plantrack-vn/"
 BASE_ID = "%SRCROOT%"
 # SARIF levels are error, warning, note and none
 _LEVELS = {"error": "error", "warning": "warning", "info": "note"}
