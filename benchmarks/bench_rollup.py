@@ -5,7 +5,8 @@ with every child already mirrored and nothing new (warm); the roll-up consolidat
 last period (every child's report derived at its pin, then the parent's consolidation in
 every format); and, side by side, ``check`` of ONE repository holding the same number of
 report files (children × units, the last period) as plantrack ships it. Peak memory is the
-high-water mark of this process (git runs in its own processes; their peak is printed too).
+high-water mark of this process after the roll-up (git runs in its own processes; the largest
+of those, and of check's workers, is printed too).
 Run from the repository root with the project's venv:
 
     python benchmarks/bench_rollup.py --children 100 --units 25 --periods 4    # city
@@ -276,7 +277,9 @@ def main() -> None:
             label = f"check of one repository, {reports} reports (cold cache)"
             _timed(label, lambda: _single_check(single, today), rows)
         print(f"peak memory of this process: {rolled_mb:.0f} MB after the roll-up", flush=True)
-        print(f"peak memory of git processes: {_mb(resource.RUSAGE_CHILDREN):.0f} MB")
+        print(
+            f"largest child process (git, check's workers): {_mb(resource.RUSAGE_CHILDREN):.0f} MB"
+        )
         print(f"load average at end {os.getloadavg()[0]:.2f}")
         per = {label: took / args.children * 1000 for label, took in rows}
         for label, ms in per.items():
