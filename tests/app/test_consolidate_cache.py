@@ -13,7 +13,7 @@ import pytest
 
 from plantrack.app.consolidate import prepare
 from plantrack.render.documents import render_json
-from plantrack.validate import period
+from plantrack.validate import parallel
 from plantrack.validate.check import check_repository
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -39,9 +39,9 @@ def test_the_cache_changes_nothing_and_each_report_is_read_once(
     monkeypatch.setenv("PLANTRACK_CACHE_DIR", str(tmp_path / "cache"))
     check_repository(embedded, today=TODAY)
     examined: list[str] = []
-    original = period.examine
+    original = parallel.examine
     monkeypatch.setattr(
-        period, "examine", lambda s, f, *a: (examined.append(f.rel), original(s, f, *a))[1]
+        parallel, "examine", lambda s, f, *a: (examined.append(f.rel), original(s, f, *a))[1]
     )
     cached = prepare(embedded, "2025-Q1", today=TODAY)
     assert uncached.vm is not None and cached.vm is not None

@@ -30,8 +30,12 @@ class Ledger:
 
     def note(self, path: Path, raw: bytes) -> str:
         """Record the digest of ``raw`` read from ``path``; the digest."""
+        return self.note_digest(path, hashlib.sha256(raw).hexdigest())
+
+    def note_digest(self, path: Path, digest: str) -> str:
+        """Record ``digest``, the SHA-256 of bytes read from ``path`` (by a worker process);
+        the digest first recorded."""
         key = _key(path)
-        digest = hashlib.sha256(raw).hexdigest()
         first = self.digests.setdefault(key, digest)
         if first != digest:
             self.changed.add(key)
@@ -58,6 +62,13 @@ def note(path: Path, raw: bytes) -> None:
     ledger = _CURRENT.get()
     if ledger is not None:
         ledger.note(path, raw)
+
+
+def note_digest(path: Path, digest: str) -> None:
+    """Record in the current ledger the digest of a read made elsewhere (a worker process)."""
+    ledger = _CURRENT.get()
+    if ledger is not None:
+        ledger.note_digest(path, digest)
 
 
 def current() -> Ledger | None:

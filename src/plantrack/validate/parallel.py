@@ -8,6 +8,7 @@ where processes cannot be forked, everything runs in this process.
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Iterator
 
@@ -35,9 +36,10 @@ def default_jobs() -> int:
 
 
 def examine_all(
-    setting: Setting, todo: list[tuple[DataFile, str]], jobs: int | None
+    setting: Setting, todo: list[tuple[DataFile, str]], jobs: int | None, *, models: bool = False
 ) -> Iterator[Outcome]:
-    """``examine`` of each (file, known digest), in order; on ``jobs`` processes if many."""
+    """``examine`` of each (file, known digest), in order; on ``jobs`` processes if many.
+    Workers send back each report's model only when ``models`` is asked (a consolidation)."""
     import multiprocessing  # here: a re-check of a few files never starts a worker
 
     workers = min(jobs or default_jobs(), max(1, len(todo) // PER_WORKER))
@@ -59,7 +61,7 @@ def examine_all(
         initializer=_start,
         initargs=(setting,),
     ) as pool:
-        for outcomes in pool.map(_examine_chunk, chunks):
+        for outcomes in pool.map(functools.partial(_examine_chunk, models=models), chunks):
             yield from outcomes
 
 
@@ -68,9 +70,10 @@ def _start(setting: Setting) -> None:
     _setting = setting
 
 
-def _examine_chunk(chunk: list[tuple[DataFile, str]]) -> list[Outcome]:
+def _examine_chunk(chunk: list[tuple[DataFile, str]], models: bool = False) -> list[Outcome]:
     assert _setting is not None
     outcomes = [examine(_setting, file, known) for file, known in chunk]
-    for outcome in outcomes:
-        outcome.report = None  # a check needs only findings and entries: no model sent back
+    if not models:
+        for outcome in outcomes:
+            outcome.report = None  # a check needs only findings and entries: no model sent back
     return outcomes
