@@ -65,10 +65,13 @@ class GitBlobs:
         return out | made
 
 
-def load_context(root: Path, store: CheckStore | None = None) -> tuple[Context, list[str]]:
+def load_context(
+    root: Path, store: CheckStore | None = None, *, reports: bool = True
+) -> tuple[Context, list[str]]:
     """The plan and units of ``root`` (work tree) and the repo-relative report files (with
-    ``store``, from the check cache when no plan, unit or index file changed)."""
-    repo = require_plan(root, store)
+    ``store``, from the check cache when no plan, unit or index file changed; without
+    ``reports``, none listed)."""
+    repo = require_plan(root, store, reports=reports)
     return repo.ctx, [f.rel for f in repo.files if is_report(f.rel)]
 
 

@@ -24,7 +24,7 @@ def run_history(root: Path, target: str, today: dt.date | None = None) -> TaskHi
     ever: its summary stays in the check cache, by blob."""
     store = CheckStore(root, cache_fingerprint(configured_limits()))
     try:
-        ctx, _ = load_context(root, store)
+        ctx, _ = load_context(root, store, reports=False)  # reports come from git
         if target in ctx.tasks:
             commits = read_commits(root, prefixes=(f"{layout.REPORTS}/", layout.PLAN))
             with gitlog.BlobReader(root) as reader:

@@ -25,15 +25,18 @@ def history(
     repo: RepoOption = None,
 ) -> int:
     """Lịch sử một nhiệm vụ (tình trạng từng kỳ, từng đơn vị) hoặc một đơn vị (các báo cáo)."""
-    from plantrack import api
+    # the use case's own module, not all of ``plantrack.api``: importing every other
+    # command's code would cost more than a warm history itself
+    from plantrack.app.history import run_history
+    from plantrack.io.repo import find_repo
     from plantrack.render import audit as out
     from plantrack.render.history import View, history_register
 
     lang = check_lang(lang)
     fmt = check_format(fmt, FORMATS, lang)
-    root = api.find_repo(explicit=repo)
+    root = find_repo(explicit=repo)
     with progress("progress.git", lang, quiet=fmt == "json"):
-        found = api.run_history(root, target)
+        found = run_history(root, target)
     if fmt == "json":
         typer.echo(out.history_json(found), nl=False)
     else:

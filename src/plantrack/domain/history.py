@@ -150,8 +150,12 @@ def task_history(
     pick = _entry_value(task_id)
     wanted = {t.new_blob for p in reports for t in paths[p] if t.new_blob}
     values = {blob: pick(data) for blob, data in blobs.summaries(wanted).items()}
-    for period_id in plan_periods(ctx, (p.split("/")[2] for p in reports)):
-        blocks.append(_period_block(ctx, task_id, period_id, reports, paths, values))
+    by_period: dict[str, list[str]] = {}
+    for p in reports:
+        by_period.setdefault(p.split("/")[2], []).append(p)
+    for period_id in plan_periods(ctx, by_period):
+        filed = by_period.get(period_id, [])
+        blocks.append(_period_block(ctx, task_id, period_id, filed, paths, values))
     found: list[AuditFinding] = []
     plan_time_findings(paths.get(layout.PLAN, []), blobs, found.append)
     return TaskHistory(
@@ -175,19 +179,10 @@ def _period_block(
     values: dict[str, Value],
 ) -> PeriodBlock:
     """One period of a task's history: the units responsible then, and any unit that filed
-    an entry for the task."""
+    an entry for the task (``reports``: the period's report files)."""
     period = ctx.period(period_id)
-    roles = {
-        a.unit: (a.role, a.via)
-        for unit, items in ctx.assignments(period).items()
-        for a in items
-        if a.task.id == task_id
-    }
-    filed = {
-        p.rsplit("/", 1)[-1].removesuffix(".yaml"): p
-        for p in reports
-        if p.split("/")[2] == period_id
-    }
+    roles = {a.unit: (a.role, a.via) for a in ctx.task_assignments(task_id, period.cutoff)}
+    filed = {p.rsplit("/", 1)[-1].removesuffix(".yaml"): p for p in reports}
     lines = []
     for unit_id in sorted(set(roles) | set(filed)):
         path = layout.report(period_id, unit_id)

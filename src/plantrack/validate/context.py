@@ -149,6 +149,11 @@ class Context:
         """For each unit alive on ``day``, the tasks it answers for that day."""
         return _assignments_on(self, day)
 
+    def task_assignments(self, task_id: str, day: dt.date) -> list[Assignment]:
+        """Who answers for ``task_id`` on ``day``: what ``assignments_on`` holds for that task,
+        worked out for it alone (one task's history need not expand every task)."""
+        return _task_assignments(self, self.tasks[task_id], day, {})
+
     def assigned_to(self, unit_id: str, period: Period) -> list[Assignment]:
         """Tasks ``unit_id`` answers for in ``period``; a unit gone before the cut-off answers
         for what it held on its last day."""
@@ -180,14 +185,24 @@ def _assignments_on(ctx: Context, day: dt.date) -> dict[str, list[Assignment]]:
     out: dict[str, list[Assignment]] = {}
     known: dict[str, list[str]] = {}
     for task in ctx.plan.tasks:
-        seen: set[str] = set()
-        for role, refs in (("lead", task.lead), ("support", task.support)):
-            for unit_id, via in _expand(ctx, refs, day, task.id, known):
-                if unit_id in seen:
-                    continue
-                seen.add(unit_id)
-                out.setdefault(unit_id, []).append(Assignment(task, unit_id, role, via))  # type: ignore[arg-type]
+        for assignment in _task_assignments(ctx, task, day, known):
+            out.setdefault(assignment.unit, []).append(assignment)
     cache[day.isoformat()] = out
+    return out
+
+
+def _task_assignments(
+    ctx: Context, task: Task, day: dt.date, known: dict[str, list[str]]
+) -> list[Assignment]:
+    """The units answering for ``task`` on ``day``, each once: its lead units, then its
+    supporting units (``known``: the groups already expanded that day)."""
+    out: list[Assignment] = []
+    seen: set[str] = set()
+    for role, refs in (("lead", task.lead), ("support", task.support)):
+        for unit_id, via in _expand(ctx, refs, day, task.id, known):
+            if unit_id not in seen:
+                seen.add(unit_id)
+                out.append(Assignment(task, unit_id, role, via))  # type: ignore[arg-type]
     return out
 
 

@@ -26,11 +26,14 @@ class Repository:
     files: list[DataFile]
 
 
-def require_plan(root: Path, store: CheckStore | None = None) -> Repository:
+def require_plan(
+    root: Path, store: CheckStore | None = None, *, reports: bool = True
+) -> Repository:
     """Load the plan, units and indices of ``root`` (with ``store``, from the check cache
     when none of their files changed since); a plan that cannot be read stops the run
-    (PT905: ``plantrack check`` shows why)."""
-    files, _ = list_data_files(root)
+    (PT905: ``plantrack check`` shows why). Without ``reports`` the files listed leave out
+    the reports (a caller that reads them from git need not list them)."""
+    files, _ = list_data_files(root, reports=reports)
     if store is not None:
         base = base_of(root, files, store, configured_limits())
         if base.stored is not None:
