@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from plantrack.app import consolidate as consolidate_module
 from plantrack.app.consolidate import prepare
 from plantrack.render.documents import render_json
 from plantrack.validate import parallel
@@ -48,3 +49,20 @@ def test_the_cache_changes_nothing_and_each_report_is_read_once(
     assert render_json(cached.vm) == render_json(uncached.vm)
     assert len(examined) == len(set(examined))  # no report read twice (before: for its hash)
     assert cached.findings == uncached.findings
+
+
+def test_reports_parsed_by_workers_give_what_one_process_gives(
+    embedded: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PLANTRACK_CACHE_DIR", "off")
+    monkeypatch.setenv("PLANTRACK_JOBS", "1")
+    one = prepare(embedded, "2025-Q1", today=TODAY)
+    monkeypatch.setenv("PLANTRACK_JOBS", "2")
+    monkeypatch.setattr(parallel, "THRESHOLD", 1)  # workers even for a handful of reports
+    monkeypatch.setattr(parallel, "PER_WORKER", 1)
+    # the digests of the files the workers read reach the ledger: none is read again
+    monkeypatch.setattr(consolidate_module, "hashlib", None)
+    many = prepare(embedded, "2025-Q1", today=TODAY)
+    assert one.vm is not None and many.vm is not None
+    assert many.vm.provenance.files and render_json(many.vm) == render_json(one.vm)
+    assert many.findings == one.findings
