@@ -12,6 +12,7 @@ from plantrack.domain.indicators import IndicatorRow
 from plantrack.domain.indices import IndexRow
 from plantrack.domain.inspection_view import InspectionView
 from plantrack.domain.jsonable import to_jsonable as to_jsonable  # where callers look
+from plantrack.domain.scale import detail_in_workbook
 from plantrack.domain.status import Counts, Status
 from plantrack.domain.submission import Submission
 from plantrack.domain.voice import Voice, voice
@@ -324,6 +325,11 @@ class Consolidation:
     consolidator_name: str | None = field(default=None, metadata=DERIVED)
     # a roll-up's drill-down: each linked child with its own units (none otherwise)
     children: list[ChildView] | None = field(default=None, metadata=WHEN_SET)
+
+    @property
+    def detail_in_workbook(self) -> bool:
+        """The documents are summaries: the unit-by-unit detail is in the workbook only."""
+        return detail_in_workbook(self.summary.units_expected)
 
     @property
     def voice(self) -> Voice:
