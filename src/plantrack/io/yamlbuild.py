@@ -198,9 +198,13 @@ _MAYBE_NOT_TEXT = set("0123456789+-.~nNtTfF")
 
 def _yaml11(tag: str, node: yaml.ScalarNode) -> Any:
     """The value under the scalar's own tag, as YAML 1.1 would build it."""
-    text = node.value
     if tag.endswith(":str") or tag.endswith(":timestamp"):
         return text_of(node)
+    return yaml11_value(tag, node.value)
+
+
+def yaml11_value(tag: str, text: str) -> Any:
+    """A plain scalar tagged null, bool, int or float, as YAML 1.1 would build it."""
     if tag.endswith(":null"):
         return None
     if tag.endswith(":bool"):

@@ -21,6 +21,7 @@ import yaml
 from plantrack.io import readlog
 from plantrack.io.limits import DEFAULT_LIMITS, Limits
 from plantrack.io.yamlbuild import _TAG, LoadProblem, NodeBuilder, PathKey, nfc, text_of
+from plantrack.io.yamlfast import Loader, plain_values
 
 __all__ = [
     "LoadProblem",
@@ -183,7 +184,7 @@ def load_yaml_text(
     nul = text.find("\x00")
     if nul >= 0:
         return None, [LoadProblem("PT015", *_text_position(text, nul))]
-    loader = yaml.CSafeLoader(text)
+    loader = Loader(text)
     try:
         root = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
@@ -204,7 +205,10 @@ def load_yaml_text(
         kind = "sequence" if isinstance(root, yaml.SequenceNode) else "scalar"
         kind_vi = {"sequence": "một danh sách", "scalar": "một giá trị đơn"}[kind]  # hardening
         return None, [LoadProblem("PT008", line, column, {"kind": kind_vi, "kind_en": kind})]
-    builder = NodeBuilder(limits, text)
+    data = plain_values(root, text, limits)
+    if data is not None:
+        return YamlDoc(data, root), []
+    builder = NodeBuilder(limits, text)  # something to say, or aliases to count
     data = builder.build(root, (), 0)
     doc = YamlDoc(None if builder.fatal else data, root)
     return doc, builder.problems
