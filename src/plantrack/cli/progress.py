@@ -3,10 +3,16 @@ cleared when the run ends, and silent when stderr is not a terminal (pipes, CI, 
 
 from __future__ import annotations
 
+import os
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 Tick = Callable[[int, int], None]
+
+
+def _silent(done: int, total: int) -> None:
+    """The tick of a run that shows no bar."""
 
 
 @contextmanager
@@ -15,6 +21,9 @@ def progress(key: str, lang: str = "vi", *, quiet: bool = False) -> Iterator[Tic
 
     Until the first tick the bar spins (reading git, loading the plan); ``quiet`` (machine
     output) or a stderr that is not a terminal shows nothing."""
+    if quiet or not _may_be_terminal():
+        yield _silent  # rich is not even imported: a pre-commit hook starts faster
+        return
     from rich.console import Console
     from rich.progress import (
         BarColumn,
@@ -43,3 +52,14 @@ def progress(key: str, lang: str = "vi", *, quiet: bool = False) -> Iterator[Tic
             bar.update(task, completed=done, total=total)
 
         yield tick
+
+
+def _may_be_terminal() -> bool:
+    """Whether rich could take stderr for a terminal: it is one, or the environment says to
+    treat it as one (rich's own ``TTY_COMPATIBLE`` and ``FORCE_COLOR``); rich decides then."""
+    if os.environ.get("TTY_COMPATIBLE") or os.environ.get("FORCE_COLOR") is not None:
+        return True
+    try:
+        return sys.stderr is not None and sys.stderr.isatty()
+    except ValueError:  # closed
+        return False
