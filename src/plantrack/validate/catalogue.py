@@ -7,7 +7,9 @@ files. ``plantrack explain CODE`` prints an entry.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -29,6 +31,7 @@ class Entry:
     hint_en: str = ""
 
 
+@cache
 def _load() -> dict[str, Entry]:
     text = resources.files("plantrack.validate").joinpath("catalogue.yaml").read_text("utf-8")
     doc, problems = load_yaml_text(text)
@@ -50,7 +53,21 @@ def _load() -> dict[str, Entry]:
     return entries
 
 
-CATALOGUE: dict[str, Entry] = _load()
+class _Catalogue(Mapping[str, Entry]):
+    """The entries by code, read from ``catalogue.yaml`` when first asked for: a check that
+    finds nothing (most of them, through the cache) never reads it."""
+
+    def __getitem__(self, code: str) -> Entry:
+        return _load()[code]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_load())
+
+    def __len__(self) -> int:
+        return len(_load())
+
+
+CATALOGUE: Mapping[str, Entry] = _Catalogue()
 
 
 class _Default(dict[str, Any]):
@@ -67,7 +84,7 @@ def make(
     **params: Any,
 ) -> Finding:
     """Build the finding ``code`` from its catalogue entry and ``params``."""
-    entry = CATALOGUE[code]
+    entry = _load()[code]
     values = _Default({k: _show(v) for k, v in params.items()})
     return Finding(
         code=code,

@@ -8,15 +8,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from plantrack import layout
 from plantrack.io.repo import DataFile
-from plantrack.models.emulation import Scheme, SelfAssessment
 from plantrack.validate.catalogue import make
-from plantrack.validate.context import Context
 from plantrack.validate.finding import Finding
 from plantrack.validate.loading import load_model
-from plantrack.validate.rules_emulation import LoadedSelf, check_scheme, check_selves
+
+if TYPE_CHECKING:  # the emulation models load when a year's files are read, not before:
+    # ``check`` imports this module, and most repositories hold no emulation files
+    from plantrack.models.emulation import Scheme, SelfAssessment
+    from plantrack.validate.context import Context
 
 _YEAR = re.compile(r"^\d{4}$")
 
@@ -52,6 +55,9 @@ def self_files(root: Path, year: int | str) -> list[DataFile]:
 def load_year(root: Path, ctx: Context, year: int) -> YearFiles:
     """The scheme of ``year`` and its self-assessments, checked (PT611 when there is no
     scheme)."""
+    from plantrack.models.emulation import Scheme, SelfAssessment
+    from plantrack.validate.rules_emulation import LoadedSelf, check_scheme, check_selves
+
     rel = layout.emulation(year)
     if not (root / rel).is_file():
         return YearFiles(None, {}, [make("PT611", rel, None, None, year=year, file=rel)])

@@ -9,6 +9,7 @@ where processes cannot be forked, everything runs in this process.
 from __future__ import annotations
 
 import functools
+import gc
 import os
 from collections.abc import Iterator
 
@@ -55,14 +56,20 @@ def examine_all(
     chunks = [todo[start : start + size] for start in range(0, len(todo), size)]
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(
-        workers,
-        mp_context=multiprocessing.get_context("fork"),
-        initializer=_start,
-        initargs=(setting,),
-    ) as pool:
-        for outcomes in pool.map(functools.partial(_examine_chunk, models=models), chunks):
-            yield from outcomes
+    # what the workers inherit is set aside from the collector: a collection in a worker
+    # would otherwise walk (and so copy, page by page) the whole heap of this process
+    gc.freeze()
+    try:
+        with ProcessPoolExecutor(
+            workers,
+            mp_context=multiprocessing.get_context("fork"),
+            initializer=_start,
+            initargs=(setting,),
+        ) as pool:
+            for outcomes in pool.map(functools.partial(_examine_chunk, models=models), chunks):
+                yield from outcomes
+    finally:
+        gc.unfreeze()
 
 
 def _start(setting: Setting) -> None:
