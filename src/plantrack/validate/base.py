@@ -16,7 +16,6 @@ from plantrack.io.limits import Limits, configured_limits
 from plantrack.io.repo import PLAN_PATH, DataFile, file_escapes
 from plantrack.io.yamlload import read_bounded
 from plantrack.models import Index, Plan, Unit
-from plantrack.models.inspection import Inspection
 from plantrack.validate.catalogue import make
 from plantrack.validate.context import Context, FindingRef
 from plantrack.validate.examine import dump, load
@@ -213,6 +212,8 @@ def _inspections_to_json(ctx: Context) -> list[dict[str, Any]]:
 def _findings_from_json(items: list[dict[str, Any]]) -> dict[str, FindingRef]:
     out: dict[str, FindingRef] = {}
     for item in items:
+        from plantrack.models.inspection import Inspection  # with the first inspection only
+
         inspection = Inspection.model_validate(item["data"])
         for finding in inspection.findings:
             out.setdefault(finding.id, FindingRef(inspection, finding, item["rel"]))

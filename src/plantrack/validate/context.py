@@ -7,12 +7,14 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from plantrack.models import Index, Plan, Task, Unit
-from plantrack.models.inspection import Finding, Inspection
 from plantrack.models.period import Period, parse_period_id, period_sort_key
 from plantrack.models.plan import Indicator, UnitGroup
+
+if TYPE_CHECKING:  # loaded with the first inspection file (see rules_inspection)
+    from plantrack.models.inspection import Finding, Inspection
 
 Role = Literal["lead", "support"]
 

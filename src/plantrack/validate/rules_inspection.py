@@ -11,16 +11,18 @@ import datetime as dt
 import pathlib
 from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from plantrack.io.limits import Limits
 from plantrack.io.repo import DataFile
-from plantrack.models.inspection import Finding, Inspection, Recheck
 from plantrack.validate.context import Context, FindingRef
 from plantrack.validate.finding import Finding as Issue
 from plantrack.validate.loading import load_model
 from plantrack.validate.located import Located
 from plantrack.validate.suggest import suggestion
+
+if TYPE_CHECKING:  # the models load with the first inspection file: most checks have none
+    from plantrack.models.inspection import Finding, Inspection, Recheck
 
 Path = tuple[str | int, ...]
 
@@ -310,6 +312,8 @@ def load_inspections(
     findings: list[Issue] = []
     for file in files:
         if file.kind == "inspection":
+            from plantrack.models.inspection import Inspection
+
             inspection, where, found = load_model(root, file, Inspection, limits)
             findings += found
             if inspection is not None:
