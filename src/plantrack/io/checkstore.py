@@ -30,6 +30,9 @@ from typing import Any
 from plantrack.io.repo import Stamp
 
 SCHEMA = 4
+BUSY_SECONDS = 5.0
+"""How long a run waits for another one's write before it gives its own up (its findings
+stand; only the cache misses what it learnt)."""
 _RACY_NS = 2_000_000_000
 """A file modified less than this before it was stamped may change again within the same
 mtime tick (as git's "racily clean" entries): its stamp alone is never trusted."""
@@ -100,7 +103,7 @@ class CheckStore:
 
     def _open(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
-        db = sqlite3.connect(path, timeout=5.0, isolation_level=None)
+        db = sqlite3.connect(path, timeout=BUSY_SECONDS, isolation_level=None)
         try:
             db.execute("PRAGMA synchronous=OFF")  # a cache: a lost write costs a parse, no more
             db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
