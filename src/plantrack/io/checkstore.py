@@ -56,14 +56,16 @@ class Entry:
     stamped_ns: int
     digest: str
     own: str
-    facts: str
+    facts: bytes
+    """The facts as stored (``pack_facts``; ``b""`` for none): packed where they are made,
+    in the worker of a cold check, not in the process that writes them."""
     base: str
     cross: str
     dated: str = ""
+    """The date the day-dependent rule compares with the day of a check (ISO, or ``""``)."""
     filled: str = ""
     """Warnings on the report's own words (``check_filled``), kept apart from ``cross``: the
     facts the rules re-run on hold no texts."""
-    """The date the day-dependent rule compares with the day of a check (ISO, or ``""``)."""
 
     def fresh(self, stamp: Stamp | None) -> bool:
         """Whether ``stamp`` proves the file unchanged since this entry (no read needed)."""
@@ -136,7 +138,7 @@ class CheckStore:
         if row is None:
             return None
         return Entry(
-            rel, Stamp(*row[1:4]), row[4], row[5], row[6], "", row[7], row[8], row[9], row[10]
+            rel, Stamp(*row[1:4]), row[4], row[5], row[6], b"", row[7], row[8], row[9], row[10]
         )
 
     def facts(self, rels: Iterable[str]) -> dict[str, str]:
@@ -192,7 +194,7 @@ class CheckStore:
         file a full check saw) rows of files gone are dropped; without it the rows of other
         files stay: a check of some files merges into the cache, it never replaces it."""
         write = _Write(
-            [(*_row(e), _pack(e.facts)) for e in entries],
+            [(*_row(e), e.facts) for e in entries],
             [(*e.stamp, e.stamped_ns, e.rel) for e in restamped],
             [(base, cross, dated, rel) for rel, base, cross, dated in rerun],
             meta or {},
@@ -262,7 +264,8 @@ def _row(e: Entry) -> tuple[object, ...]:
     return (e.rel, *e.stamp, e.stamped_ns, e.digest, e.own, e.base, e.cross, e.dated, e.filled)
 
 
-def _pack(facts: str) -> bytes:
+def pack_facts(facts: str) -> bytes:
+    """A report's facts (JSON text) as the cache stores them."""
     return zlib.compress(facts.encode("utf-8"), 1) if facts else b""
 
 

@@ -150,7 +150,7 @@ def base_of(root: Path, files: list[DataFile], store: CheckStore, limits: Limits
         digest = hashlib.sha256(raw).hexdigest()
         parts.append(f"{file.rel}\0{digest}")
         if file.stamp is not None:
-            entries.append(Entry(file.rel, file.stamp, stamped, digest, "", "", "", ""))
+            entries.append(Entry(file.rel, file.stamp, stamped, digest, "", b"", "", ""))
     digest = hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
     cached = _cached(store, digest)
     if cached is not None:

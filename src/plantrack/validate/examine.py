@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from plantrack.io.checkstore import Entry, now_ns
+from plantrack.io.checkstore import Entry, now_ns, pack_facts
 from plantrack.io.limits import Limits
 from plantrack.io.repo import DataFile, file_escapes
 from plantrack.io.yamlload import load_yaml_bytes, read_bounded
@@ -90,8 +90,8 @@ def _parsed(setting: Setting, file: DataFile, raw: bytes, digest: str, stamped: 
         words = [f for f in cross if f.code in FILLED_CODES]
         rules = [f for f in cross if f.code not in FILLED_CODES]
         entry = Entry(
-            file.rel, file.stamp, stamped, digest, dump(own), facts, base, dump(rules), dated,
-            dump(words),
+            file.rel, file.stamp, stamped, digest, dump(own), pack_facts(facts), base,
+            dump(rules), dated, dump(words),
         )  # fmt: skip
     return Outcome(file.rel, own + with_dated(cross, at, late), entry, False, report, digest)
 
@@ -103,7 +103,7 @@ FILLED_CODES = frozenset({"PT240", "PT241", "PT242"})
 def _restamp(file: DataFile, stamped: int, digest: str) -> Entry:
     """A placeholder carrying the new stamp of an unchanged file (the rest stays stored)."""
     assert file.stamp is not None
-    return Entry(file.rel, file.stamp, stamped, digest, "", "", "", "")
+    return Entry(file.rel, file.stamp, stamped, digest, "", b"", "", "")
 
 
 def rerun_rules(
