@@ -77,12 +77,18 @@ def test_workbook_has_a_sheet_per_level_and_the_commits_in_its_provenance(
     names = wb.sheetnames
     assert names.index("Nhiệm vụ theo đơn vị") + 1 == names.index("Đơn vị cấp dưới")
     assert names.index("Đơn vị cấp dưới") + 1 == names.index("Đơn vị thuộc cấp dưới")
-    children = [r for r in wb["Đơn vị cấp dưới"].iter_rows(values_only=True) if r[1]]
-    assert [r[1] for r in children[1:]] == ["xa-a", "xa-b", "xa-c"]
-    units = [r for r in wb["Đơn vị thuộc cấp dưới"].iter_rows(values_only=True) if r[3]]
-    named = sorted((r[1], r[3]) for r in units[1:])
+    children = [r for r in wb["Đơn vị cấp dưới"].iter_rows(values_only=True) if r[-1]]
+    assert [r[-1] for r in children[1:]] == ["xa-a", "xa-b", "xa-c"]
+    units = [r for r in wb["Đơn vị thuộc cấp dưới"].iter_rows(values_only=True) if r[-1]]
+    named = sorted((r[-2], r[-1]) for r in units[1:])
     expected = [(c, u) for c in ("xa-a", "xa-c") for u in _child_units(city, c)]
     assert named == sorted(expected)
+    for title in ("Đơn vị cấp dưới", "Đơn vị thuộc cấp dưới"):  # codes stay off paper
+        ws = wb[title]
+        printed = {c for area in str(ws.print_area).split(",") for c in _columns(area)}
+        header = next(r for r in ws.iter_rows(values_only=True) if r[0] == "STT")
+        codes = {i + 1 for i, h in enumerate(header) if str(h).startswith("Mã đơn vị")}
+        assert codes and not codes & printed and len(printed) == len(header) - len(codes)
     provenance = [c for r in wb["Nguồn dữ liệu"].iter_rows(values_only=True) for c in r if c]
     assert city.children["xa-a"].head() in provenance
     assert city.children["xa-c"].head() in provenance
@@ -121,3 +127,11 @@ def test_with_a_record_the_submission_day_is_the_recorded_data_commits(
     children = {c["unit_id"]: c for c in vm["children"]}
     assert children["xa-c"]["submitted"] == "2024-09-18"  # the data commit the record names
     assert children["xa-c"]["submitted_from"] == "record"
+
+
+def _columns(area: str) -> range:
+    """The column numbers of a print area such as ``'Sheet'!$A$1:$R$40``."""
+    from openpyxl.utils.cell import range_boundaries
+
+    first, _, last, _ = range_boundaries(area.split("!")[-1].replace("$", ""))
+    return range(first, last + 1)

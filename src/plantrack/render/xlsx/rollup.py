@@ -24,6 +24,9 @@ CHILDREN_SHEET = "Đơn vị cấp dưới"
 CHILD_UNITS_SHEET = "Đơn vị thuộc cấp dưới"
 DERIVED = "Tính từ dữ liệu của đơn vị"
 FILED = "Theo báo cáo đã gửi"  # the child's data could not be read: what it filed stands
+# Both sheets print every column but the codes (their last), as the units' sheet does
+CHILDREN_PRINTED = 9 + len(COUNT_COLS)
+CHILD_UNITS_PRINTED = 5 + len(COUNT_COLS)
 SUBMITTED_FROM = {
     "record": "Bản ghi tổng hợp của đơn vị",
     "history": "Lần cập nhật cuối báo cáo của kỳ (đơn vị chưa ghi bản tổng hợp)",
@@ -42,7 +45,6 @@ def children_sheet(wb: Any, vm: Consolidation) -> None:
     ws = new_sheet(wb, vm, CHILDREN_SHEET, "Kết quả của các đơn vị cấp dưới")
     cols = [
         Col("STT", 6, "int"),
-        Col("Mã đơn vị", 16),
         Col("Đơn vị cấp dưới", 30, "wrap"),
         Col("Số liệu", 18, "wrap"),
         Col("Ngày gửi", 12, "date"),
@@ -52,6 +54,7 @@ def children_sheet(wb: Any, vm: Consolidation) -> None:
         Col("Gửi muộn", 9, "int"),
         Col("Chưa gửi", 9, "int"),
         *COUNT_COLS,
+        Col("Mã đơn vị", 16),  # for filtering and lookups; not printed (CHILDREN_PRINTED)
     ]
     rows = [_child_row(n, c) for n, c in enumerate(vm.children, start=1)]
     write_table(ws, cols, rows)
@@ -65,13 +68,13 @@ def _child_row(number: int, child: ChildView) -> list[Any]:
     sent_from = SUBMITTED_FROM.get(child.submitted_from or "")
     return [
         number,
-        child.unit_id,
         child.name,
         source,
         child.submitted,
         sent_from,
         *figures,
         *_counts(child.overall),
+        child.unit_id,
     ]
 
 
@@ -82,13 +85,14 @@ def child_units_sheet(wb: Any, vm: Consolidation) -> None:
     ws = new_sheet(wb, vm, CHILD_UNITS_SHEET, "Tình trạng thực hiện nhiệm vụ của đơn vị cấp dưới")
     cols = [
         Col("STT", 6, "int"),
-        Col("Mã đơn vị cấp dưới", 16),
         Col("Đơn vị cấp dưới", 26, "wrap"),
-        Col("Mã đơn vị", 18),
         Col("Đơn vị", 30, "wrap"),
         Col("Loại đơn vị", 16),
         Col("Gửi báo cáo", 12),
         *COUNT_COLS,
+        # for filtering and lookups; not printed (CHILD_UNITS_PRINTED)
+        Col("Mã đơn vị cấp dưới", 16),
+        Col("Mã đơn vị", 18),
     ]
     rows: list[list[Any]] = []
     for child in vm.children:
@@ -98,13 +102,13 @@ def child_units_sheet(wb: Any, vm: Consolidation) -> None:
             rows.append(
                 [
                     len(rows) + 1,
-                    child.unit_id,
                     child.name,
-                    u.id,
                     u.name,
                     kind_label(u.kind),
                     sub,
                     *count_values(u.counts),
+                    child.unit_id,
+                    u.id,
                 ]
             )
     write_table(ws, cols, rows)

@@ -17,7 +17,14 @@ from plantrack.render.xlsx.detail import (
 )
 from plantrack.render.xlsx.oversight import oversight_sheet
 from plantrack.render.xlsx.printing import print_layout
-from plantrack.render.xlsx.rollup import child_units_sheet, children_sheet
+from plantrack.render.xlsx.rollup import (
+    CHILD_UNITS_PRINTED,
+    CHILD_UNITS_SHEET,
+    CHILDREN_PRINTED,
+    CHILDREN_SHEET,
+    child_units_sheet,
+    children_sheet,
+)
 from plantrack.render.xlsx.sheets import (
     SHEETS,
     UNITS_PRINTED,
@@ -43,7 +50,12 @@ BUILDERS = (
 
 # Sheets that print their first columns only (the rest are codes and long texts kept for
 # filtering on screen): sheet → how many columns print.
-PRINTED = {SHEETS[2]: UNITS_PRINTED, SHEETS[3]: DETAIL_PRINTED}
+PRINTED = {
+    SHEETS[2]: UNITS_PRINTED,
+    SHEETS[3]: DETAIL_PRINTED,
+    CHILDREN_SHEET: CHILDREN_PRINTED,
+    CHILD_UNITS_SHEET: CHILD_UNITS_PRINTED,
+}
 
 
 def render_xlsx(vm: Consolidation) -> bytes:
