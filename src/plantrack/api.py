@@ -13,15 +13,11 @@ from plantrack.app.codeowners import (
     write_codeowners_file,
 )
 from plantrack.app.consolidate import (
-    FORMATS,
     Consolidated,
     Options,
     Prepared,
-    check_output_folder,
     consolidate_period,
     latest_period,
-    render_outputs,
-    write_outputs,
 )
 from plantrack.app.consolidate import prepare as prepare_consolidation
 from plantrack.app.emulation import (
@@ -45,6 +41,12 @@ from plantrack.app.init import DEFAULT_PERIODS, Initialised, default_title, init
 from plantrack.app.inspection import InspectionStatus, inspection_status, new_inspection
 from plantrack.app.inspection_docs import DocumentRequest, inspection_document
 from plantrack.app.migrate import Migration, migrate
+from plantrack.app.outputs import (
+    FORMATS,
+    check_output_folder,
+    render_outputs,
+    write_outputs,
+)
 from plantrack.app.record import record_consolidation
 from plantrack.app.remind import Letter, Reminded, remind
 from plantrack.app.report_new import NewReport, new_report

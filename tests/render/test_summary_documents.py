@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from plantrack.app.consolidate import prepare, render_outputs
+from plantrack.app.consolidate import prepare
+from plantrack.app.outputs import render_outputs
 from plantrack.domain import scale
 from plantrack.domain.viewmodel import Consolidation
 from plantrack.render.documents import render_markdown

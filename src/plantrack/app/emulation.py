@@ -157,7 +157,7 @@ def write_documents(
 ) -> list[Path]:
     """Render the year's outputs and publish them in ``out`` (default
     ``build/emulation/<year>``) under the output-folder rules of ``consolidate``."""
-    from plantrack.app.consolidate import write_outputs
+    from plantrack.app.outputs import write_outputs
 
     target = out if out is not None else root / layout.emulation_output(result.scheme.year)
     files = render_documents(root, result, number=number, date=date, signer=signer)
