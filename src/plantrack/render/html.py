@@ -95,11 +95,11 @@ def render_html(
     vm: Consolidation, repo: Path | None = None, template: str = REPORT_TEMPLATE
 ) -> str:
     """The consolidated report as an HTML5 page; ``repo`` may override the template. A
-    roll-up's report ends with its drill-down into the children (``render/html_rollup.py``)."""
-    from plantrack.render.html_rollup import drilldown
+    roll-up's appendices of children are linked tables (``render/html_rollup.py``)."""
+    from plantrack.render.html_rollup import drawn
 
-    tail = drilldown(vm, repo) if template == REPORT_TEMPLATE else ""
-    return page(build_report(vm, repo=repo, template=template), charts(vm), tail)
+    figures = charts(vm) | drawn(vm, repo)
+    return page(build_report(vm, repo=repo, template=template, linked=True), figures)
 
 
 def _inline(spans: list[Span]) -> str:
@@ -185,7 +185,9 @@ def _body(doc: ReportDocument, drawn: dict[str, str]) -> list[str]:
         elif block.kind == "table":
             out.append(_table(block))
         elif block.kind == "figure" and block.arg in drawn:
-            out.append(f"<figure>{drawn[block.arg]}</figure>")
+            # a chart is a figure; a linked table (a roll-up's appendix) stands as it is
+            shown = drawn[block.arg]
+            out.append(f"<figure>{shown}</figure>" if shown.startswith("<svg") else shown)
         elif block.kind == "section":
             out.append("</section>" if open_section else "")
             out.append('<section class="appendix">')

@@ -17,6 +17,7 @@ from typing import Any
 
 from plantrack.domain.grouping import AddresseeRule, CauseRule, Vocabulary, with_issuer
 from plantrack.domain.indices import IndexRow
+from plantrack.domain.rollup_drill import drilldown
 from plantrack.domain.synthesis import brief, synthesize
 from plantrack.domain.viewmodel import Consolidation
 from plantrack.errors import PlantrackError
@@ -177,8 +178,10 @@ def build_report(
     signer: str | None = None,
     repo: Path | None = None,
     template: str = REPORT_TEMPLATE,
+    linked: bool = False,
 ) -> ReportDocument:
-    """The report's document model from ``vm``: synthesis, letterhead and template."""
+    """The report's document model from ``vm``: synthesis, letterhead and template.
+    ``linked``: a roll-up's appendices of children are drawn as linked tables (HTML)."""
     head = letterhead(
         vm.document,
         vm.plan,
@@ -205,6 +208,8 @@ def build_report(
         summary=summary,
         topic=topic,
         topic_period=topic_period,
+        drill=drilldown(vm),
+        linked=linked,
     )
     return ReportDocument(
         head=head,
