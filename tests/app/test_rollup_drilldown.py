@@ -1,5 +1,6 @@
 """The drill-down of a roll-up in the parent's outputs, over a real git daemon: parent →
-child → the child's units in HTML (linked sections), in the workbook (a sheet per level) and
+child → the child's units in HTML (linked tables; the Word and Markdown appendices are in
+``tests/render/test_rollup_documents.py``), in the workbook (a sheet per level) and
 in JSON, each child's pinned commit in the provenance and never in the page's text."""
 
 from __future__ import annotations
@@ -57,11 +58,12 @@ def test_html_links_each_child_to_its_section_and_shows_no_commit(
 ) -> None:
     html = _rolled(city, tmp_path / "out")[".html"].decode("utf-8")
     links = re.findall(r'<a href="#(cd-[a-z-]+)">', html)
-    assert links == ["cd-xa-a", "cd-xa-b", "cd-xa-c"]
+    assert links == ["cd-xa-a", "cd-xa-c"]  # xa-b was not read: it has no units to list
     for anchor in links:
         assert f'id="{anchor}"' in html
     section = html.split('id="cd-xa-a"')[1].split("</section>")[0]
     assert section.count("<tr>") == len(_child_units(city, "xa-a")) + 2  # header and total
+    assert "Không đọc được dữ liệu của đơn vị" in html.split('id="cap-duoi"')[1]
     for unit in ("xa-a", "xa-c"):
         head = city.children[unit].head()
         assert head not in html and head[:7] not in html
