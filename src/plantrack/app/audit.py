@@ -59,4 +59,5 @@ def run_audit(root: Path, *, since: str | None = None, period: str | None = None
             period=period,
             since=since,
             extra=problems,
+            inspected=ctx.findings,
         )

@@ -35,8 +35,10 @@ from plantrack.domain.audit_rules import (
 )
 from plantrack.domain.gitfacts import Blobs, CommitLike, Recorded, Touch, report_changes, touches
 from plantrack.models import Plan, Unit
+from plantrack.models.inspection import Inspection
 from plantrack.models.period import Period
 from plantrack.validate.catalogue import make
+from plantrack.validate.context import FindingRef
 from plantrack.validate.finding import count
 
 __all__ = ["AuditFinding", "AuditResult", "audit", "is_report", "period_of"]
@@ -83,11 +85,13 @@ def audit(
     period: str | None = None,
     since: str | None = None,
     extra: Iterable[AuditFinding] = (),
+    inspected: Mapping[str, FindingRef] | None = None,
 ) -> AuditResult:
     """Audit ``commits`` (oldest first). ``report_files`` are the reports in the work tree
     (they tell which periods a unit has reported for when history is cut by ``since``);
     ``period`` keeps only that period's reports and consolidation record; ``extra`` are
-    findings made before (an unreadable record)."""
+    findings made before (an unreadable record); ``inspected`` are the findings of the work
+    tree's inspection files (their inspection names a file, their text a finding)."""
     per_commit = [(c, _kept(touches(c), period)) for c in commits if not c.boundary]
     found: list[AuditFinding] = list(extra)
     touched = [t for _, ts in per_commit for t in ts]
@@ -100,7 +104,8 @@ def audit(
     )
     form_date_findings(forms, periods, found.append)
     plan_time_findings([t for t in touched if t.path == layout.PLAN], blobs, found.append)
-    inspection_audit(touched, blobs, found.append)
+    refs = inspected or {}
+    inspection_audit(touched, blobs, found.append, {k: r.finding.text for k, r in refs.items()})
     reported = _unit_periods([t.path for t in touched if is_report(t.path)], report_files)
     unit_touches = [t for t in touched if _is_unit(t.path)]
     unit_file_findings(unit_touches, unit_after, reported, periods, blobs, found.append)
@@ -108,15 +113,22 @@ def audit(
     found += [_shallow(c) for c in commits if c.boundary]
     _describe_reports(found, commits, blobs)
     found.sort(key=lambda f: (f.seq, f.file, f.finding.code))
-    named = [dataclasses.replace(f, subject=subject_of(f.file, units, periods)) for f in found]
+    files = {r.inspection.id: r.inspection for r in refs.values()}
+    named = [
+        dataclasses.replace(f, subject=subject_of(f.file, units, periods, files)) for f in found
+    ]
     return _result(named, commits, since, summary, period)
 
 
 def subject_of(
-    path: str, units: Mapping[str, Unit], periods: Callable[[str], Period | None]
+    path: str,
+    units: Mapping[str, Unit],
+    periods: Callable[[str], Period | None],
+    inspections: Mapping[str, Inspection] | None = None,
 ) -> Subject:
     """What the file at ``path`` is, in names: a unit's report for a period, a unit's own
-    file, the plan, an inspection or a consolidation record (else just ``other``)."""
+    file, the plan, an inspection (by its conclusion notice, else the decision establishing
+    its team, when ``inspections`` has it) or a consolidation record (else just ``other``)."""
     kind = (layout.classify(path) if path else None) or "other"
     if layout.is_consolidation(path):
         period = periods(_stem(path))
@@ -139,9 +151,24 @@ def subject_of(
     if kind == "unit":
         unit_id = _stem(path)
         return Subject("unit", unit_id, _unit_name(unit_id, units))
-    if kind in ("plan", "inspection", "index"):
+    if kind == "inspection":
+        return _inspection_subject(_stem(path), (inspections or {}).get(_stem(path)))
+    if kind in ("plan", "index"):
         return Subject(kind, name=_stem(path))
     return Subject("other", name=path or None)
+
+
+def _inspection_subject(inspection_id: str, inspection: Inspection | None) -> Subject:
+    """An inspection file named by the document the office knows it by: its conclusion
+    notice, else the decision establishing its team (number and date)."""
+    if inspection is None:
+        return Subject("inspection", name=inspection_id)
+    for kind, doc in (("conclusion", inspection.conclusion), ("decision", inspection.decision)):
+        if doc is not None and doc.number:
+            return Subject(
+                "inspection", name=inspection_id, doc=kind, doc_number=doc.number, doc_date=doc.date
+            )
+    return Subject("inspection", name=inspection_id, doc="title", doc_number=inspection.title)
 
 
 def _unit_name(unit_id: str, units: Mapping[str, Unit]) -> str:

@@ -25,6 +25,11 @@ class Subject:
     period_id: str | None = None
     period_title: str | None = None
     name: str | None = None
+    # an inspection's document: ``conclusion`` or ``decision`` (number and date), or its
+    # ``title`` (in doc_number) when it has neither yet
+    doc: str | None = None
+    doc_number: str | None = None
+    doc_date: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -61,8 +66,15 @@ class AuditFinding:
             "action": self.action,
             "period": self.period,
             "details": self.details,
-            "subject": dataclasses.asdict(self.subject) if self.subject else None,
+            "subject": _subject_dict(self.subject) if self.subject else None,
         }
+
+
+def _subject_dict(subject: Subject) -> dict[str, Any]:
+    """The subject JSON-ready (its document's date in ISO form)."""
+    out = dataclasses.asdict(subject)
+    out["doc_date"] = subject.doc_date.isoformat() if subject.doc_date else None
+    return out
 
 
 Emit = Callable[[AuditFinding], None]

@@ -1,15 +1,21 @@
 """The audit's rules for inspections (pure): a finding's deadline moved (PT413), a finding
 deleted (PT414), and a fix recorded after the deadline yet dated within it (PT415) — in an
-inspection file or in a unit's ``fixes:``."""
+inspection file or in a unit's ``fixes:``.
+
+A finding is named in the message as the inspection file words it (its text, shortened to
+its first clause): from the work tree's inspections when it is still there, else from the
+version of the file the history holds; its id stays in the key and in the details
+(``finding_id``, JSON)."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from plantrack.domain.audit_finding import Emit, commit_record
 from plantrack.domain.gitfacts import Blobs, Touch
+from plantrack.domain.synthesis import brief
 
 Findings = dict[str, dict[str, Any]]
 
@@ -51,22 +57,43 @@ def _fix_dates(items: Any) -> list[dt.date]:
     return out
 
 
-def inspection_audit(touched: Sequence[Touch], blobs: Blobs, emit: Emit) -> None:
-    """Every inspection rule over the touches (oldest first) of inspection files and reports."""
+def inspection_audit(
+    touched: Sequence[Touch], blobs: Blobs, emit: Emit, texts: Mapping[str, str] | None = None
+) -> None:
+    """Every inspection rule over the touches (oldest first) of inspection files and reports;
+    ``texts``: finding id → its text in the work tree's inspection files."""
     chosen = [t for t in touched if is_inspection(t.path) or _is_report(t.path)]
     data = blobs.parsed({b for t in chosen for b in (t.old_blob, t.new_blob) if b})
     deadlines: dict[str, dt.date] = {}
+    names = dict(texts or {})
+    named = Namer(names)
     for t in chosen:
         old = data.get(t.old_blob) if t.old_blob else None
         new = None if t.gone or not t.new_blob else data.get(t.new_blob)
         if is_inspection(t.path):
-            _inspection_touch(t, _findings(old), _findings(new), emit)
+            for fid, item in (_findings(old) | _findings(new)).items():
+                if isinstance(item.get("text"), str):
+                    names.setdefault(fid, item["text"])
+            _inspection_touch(t, _findings(old), _findings(new), emit, named)
             for fid, item in _findings(new).items():
                 day = as_day(item.get("fix_by"))
                 if day is not None:
                     deadlines[fid] = day
         else:
-            _report_touch(t, old, new, deadlines, emit)
+            _report_touch(t, old, new, deadlines, emit, named)
+
+
+class Namer:
+    """A finding's name in a message: its text's first clause (its id when no file of the
+    work tree or the history words it)."""
+
+    def __init__(self, texts: Mapping[str, str]) -> None:
+        self.texts = texts
+
+    def __call__(self, fid: str) -> str:
+        """The name of finding ``fid``."""
+        text = self.texts.get(fid)
+        return brief(text) if text else fid
 
 
 def _shown(value: Any) -> Any:
@@ -80,12 +107,22 @@ def _is_report(path: str) -> bool:
     return len(parts) == 4 and parts[:2] == ["data", "reports"] and path.endswith(".yaml")
 
 
-def _inspection_touch(t: Touch, old: Findings, new: Findings, emit: Emit) -> None:
+def _inspection_touch(t: Touch, old: Findings, new: Findings, emit: Emit, named: Namer) -> None:
     """PT413 and PT414 between two versions of a file; PT415 for fixes it adds."""
     for fid, before in old.items():
         after = new.get(fid)
         if after is None:
-            emit(commit_record(t.commit, "PT414", t.path, f"findings[{fid}]", touch=t, finding=fid))
+            emit(
+                commit_record(
+                    t.commit,
+                    "PT414",
+                    t.path,
+                    f"findings[{fid}]",
+                    touch=t,
+                    finding=named(fid),
+                    finding_id=fid,
+                )
+            )
         elif str(after.get("fix_by")) != str(before.get("fix_by")):
             emit(
                 commit_record(
@@ -94,7 +131,8 @@ def _inspection_touch(t: Touch, old: Findings, new: Findings, emit: Emit) -> Non
                     t.path,
                     f"findings[{fid}].fix_by",
                     touch=t,
-                    finding=fid,
+                    finding=named(fid),
+                    finding_id=fid,
                     old=_shown(before.get("fix_by")),
                     new=_shown(after.get("fix_by")),
                 )
@@ -103,15 +141,17 @@ def _inspection_touch(t: Touch, old: Findings, new: Findings, emit: Emit) -> Non
         deadline = as_day(after.get("fix_by"))
         known = set(_fix_dates((old.get(fid) or {}).get("fixes")))
         added = [d for d in _fix_dates(after.get("fixes")) if d not in known]
-        _late_records(t, fid, deadline, added, emit)
+        _late_records(t, fid, deadline, added, emit, named)
 
 
-def _report_touch(t: Touch, old: Any, new: Any, deadlines: dict[str, dt.date], emit: Emit) -> None:
+def _report_touch(
+    t: Touch, old: Any, new: Any, deadlines: dict[str, dt.date], emit: Emit, named: Namer
+) -> None:
     """PT415 for the fixes a report's commit adds."""
     before = _by_finding(old)
     for fid, days in _by_finding(new).items():
         added = [d for d in days if d not in before.get(fid, [])]
-        _late_records(t, fid, deadlines.get(fid), added, emit)
+        _late_records(t, fid, deadlines.get(fid), added, emit, named)
 
 
 def _by_finding(data: Any) -> dict[str, list[dt.date]]:
@@ -124,7 +164,7 @@ def _by_finding(data: Any) -> dict[str, list[dt.date]]:
 
 
 def _late_records(
-    t: Touch, fid: str, deadline: dt.date | None, added: list[dt.date], emit: Emit
+    t: Touch, fid: str, deadline: dt.date | None, added: list[dt.date], emit: Emit, named: Namer
 ) -> None:
     recorded = t.commit.author_date.date()
     if deadline is None or recorded <= deadline:
@@ -138,7 +178,8 @@ def _late_records(
                     t.path,
                     f"fixes[{fid}]",
                     touch=t,
-                    finding=fid,
+                    finding=named(fid),
+                    finding_id=fid,
                     fixed=day,
                     fix_by=deadline,
                     days=(recorded - deadline).days,

@@ -21,14 +21,19 @@ def subject_text(subject: Subject | None, view: View) -> str:
     """``Báo cáo quý III năm 2024 của Thôn 1`` (with codes when ``view.ids``)."""
     if subject is None:
         return t("audit.subject.other", view.lang, name="—")
+    kind = f"{subject.kind}.{subject.doc}" if subject.doc else subject.kind
     text = t(
-        f"audit.subject.{subject.kind}",
+        f"audit.subject.{kind}",
         view.lang,
         unit=subject.unit_name or subject.unit_id or "—",
         period=subject.period_title or subject.period_id or "—",
         name=subject.name or "—",
+        number=subject.doc_number or "—",
+        date=day(subject.doc_date),
     )
-    codes = [c for c in (subject.unit_id, subject.period_id) if c]
+    # an inspection named by its document keeps its file's id for ``--ids``
+    named = subject.name if subject.doc else None
+    codes = [c for c in (subject.unit_id, subject.period_id, named) if c]
     if view.ids and codes:
         text += f" ({', '.join(codes)})"
     return text
