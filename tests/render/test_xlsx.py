@@ -22,7 +22,7 @@ from plantrack import api
 from plantrack.domain.viewmodel import Consolidation
 from plantrack.render.labels import STATUS_COLOURS, STATUS_LABELS
 from plantrack.render.office.tables import put
-from plantrack.render.xlsx.sheets import SHEETS, SUBMISSION_COLOURS
+from plantrack.render.xlsx.sheets import CHARTS_SHEET, SHEETS, SUBMISSION_COLOURS
 from plantrack.render.xlsx.workbook import render_xlsx
 
 MINI = Path(__file__).resolve().parents[1] / "fixtures" / "mini"
@@ -126,9 +126,10 @@ def _rgb(colour: str) -> str:
 
 
 def test_sheets_titles_and_headers(wb: Any, vm: Consolidation) -> None:
-    assert wb.sheetnames == list(SHEETS)
+    assert [name for name in wb.sheetnames if name != CHARTS_SHEET] == list(SHEETS)
     assert wb.sheetnames == [
         "Tổng hợp",
+        "Biểu đồ",
         "Gửi báo cáo",
         "Nhiệm vụ theo đơn vị",
         "Chi tiết nhiệm vụ",
@@ -156,6 +157,9 @@ def test_sheets_titles_and_headers(wb: Any, vm: Consolidation) -> None:
 
 def test_frozen_panes_filters_widths_and_bold_headers(wb: Any) -> None:
     for ws in wb:
+        if ws.title == CHARTS_SHEET:  # charts only: no table
+            assert ws.freeze_panes is None and not ws.auto_filter.ref
+            continue
         header = HEADER if ws.title != "Nguồn dữ liệu" else 11
         assert ws.freeze_panes == f"A{header + 1}"
         ref = ws.auto_filter.ref
@@ -304,10 +308,14 @@ def test_provenance_sheet(wb: Any, vm: Consolidation) -> None:
 
 
 def test_charts(wb: Any, vm: Consolidation) -> None:
-    assert len(wb["Nhiệm vụ theo đơn vị"]._charts) == 1
+    """The charts have a sheet of their own, after the summary (a table's header row, repeated
+    on each of its sheet's pages, would print above them)."""
     with_scores = [i for i in vm.indices if any(c.latest is not None for c in i.components)]
     assert with_scores  # PAPI has component scores in the mini fixture
-    assert len(wb["Tổng hợp"]._charts) == 1 + len(with_scores)
+    assert wb.sheetnames[:2] == ["Tổng hợp", "Biểu đồ"]
+    assert len(wb["Biểu đồ"]._charts) == 2 + len(with_scores)
+    assert not any(ws._charts for ws in wb.worksheets if ws.title != "Biểu đồ")
+    assert wb["Biểu đồ"].print_title_rows is None
     names = set(zipfile.ZipFile(io.BytesIO(render_xlsx(vm))).namelist())
     assert sum(n.startswith("xl/charts/chart") for n in names) == 2 + len(with_scores)
 
@@ -394,7 +402,7 @@ def test_libreoffice_opens_it_and_shows_text_as_text(data: bytes, tmp_path: Path
     evaluated) and dates as dd/mm/yyyy."""
     source = tmp_path / "phu-luc.xlsx"
     source.write_bytes(data)
-    sheet = SHEETS.index("Chi tiết nhiệm vụ") + 1
+    sheet = openpyxl.load_workbook(io.BytesIO(data)).sheetnames.index("Chi tiết nhiệm vụ") + 1
     # Comma-separated, UTF-8, values as shown, only the chosen sheet (LibreOffice ≥ 7.2).
     options = f"44,34,76,1,,0,false,true,true,false,false,{sheet}"
     subprocess.run(

@@ -35,6 +35,10 @@ def sheets() -> list[Any]:
     return list(openpyxl.load_workbook(io.BytesIO(workbook_bytes())).worksheets)
 
 
+def charts_sheet() -> Any:
+    return next(ws for ws in sheets() if ws.title == "Biểu đồ")
+
+
 def test_every_sheet_prints_landscape_a4_with_its_header_row() -> None:
     for ws in sheets():
         assert ws.print_area, ws.title
@@ -66,8 +70,11 @@ def test_each_chart_starts_a_page() -> None:
         breaks = {b.id for b in ws.row_breaks.brk}
         for chart in ws._charts:
             row = chart.anchor._from.row + 1  # read back: a one-cell anchor, 0-based
-            assert row - 2 in breaks, (ws.title, chart.anchor)
+            # the first under the titles, the others each after a page break
+            assert row == 4 or row - 2 in breaks, (ws.title, chart.anchor)
             charted += 1
+        if ws._charts:  # charts print on a sheet with no header row to repeat above them
+            assert ws.title == "Biểu đồ" and ws.print_title_rows is None
     assert charted >= 2
 
 
@@ -115,10 +122,10 @@ def test_each_sheet_prints_on_few_pages_none_half_empty_but_its_last(printed: li
     sheets = _by_sheet(printed)
     assert list(sheets) == [ws.title for ws in openpyxl.load_workbook(io.BytesIO(workbook_bytes()))]
     pages = {name: len(found) for name, found in sheets.items()}
-    # the summary: its table a page wide twice (counts; rates and scores), a page a chart
-    assert pages["Tổng hợp"] == 4
+    # the summary: its table a page wide twice (counts; rates and scores); a page a chart
+    assert pages["Tổng hợp"] == 2 and pages["Biểu đồ"] == len(charts_sheet()._charts)
     assert pages["Gửi báo cáo"] <= 2 and pages["Chỉ tiêu"] == 1
-    assert pages["Nhiệm vụ theo đơn vị"] == 2  # the table, then its chart
+    assert pages["Nhiệm vụ theo đơn vị"] == 1
     # 231 rows of what each unit did for each task: about ten to a page
     assert 15 <= pages["Chi tiết nhiệm vụ"] <= 26
     assert sum(pages.values()) <= 40
@@ -137,3 +144,14 @@ def test_no_title_is_cut_and_no_code_column_prints(printed: list[Page]) -> None:
         assert title in page.text, page.text[:200]
     details = _by_sheet(printed)["Chi tiết nhiệm vụ"] + _by_sheet(printed)["Nhiệm vụ theo đơn vị"]
     assert not any("Mã đơn vị" in page.text for page in details)
+
+
+@OFFICE
+def test_no_header_row_prints_above_a_chart(printed: list[Page]) -> None:
+    """Each chart's page shows the chart's title, never a table's header row."""
+    titles = [chart.title.tx.rich.p[0].r[0].t for chart in charts_sheet()._charts]
+    pages = _by_sheet(printed)["Biểu đồ"]
+    assert len(pages) == len(titles)
+    for page, title in zip(pages, titles, strict=True):
+        assert title.split(" (")[0] in " ".join(page.text.split())
+        assert "Hoàn thành đúng hạn Hoàn thành quá hạn" not in " ".join(page.text.split()[:40])

@@ -1,5 +1,6 @@
 """How each sheet of the appendix prints on A4: its print area, the header row repeated on
-every page, landscape, a scale never below 70 %, and each chart on a page of its own.
+every page, landscape, a scale never below 70 %, and each chart on a page of its own (on the
+charts' sheet, which has no header row to repeat).
 
 A sheet whose columns would need less than 70 % to fit one page width prints at 70 % across
 pages instead, the first columns (the row's name) repeated on each: a clerk reads it without
@@ -135,6 +136,7 @@ def print_layout(ws: Any, printed: int | None = None) -> None:
         setup.scale = MIN_SCALE
         ws.print_title_cols = f"A:{get_column_letter(name_columns(ws, last_col))}"
     for row in charts:
-        ws.row_breaks.append(Break(id=row - 2))  # the chart starts a page (its row and the gap)
+        if row > HEADER_ROW:  # the first chart under the titles is on the first page
+            ws.row_breaks.append(Break(id=row - 2))  # the chart starts a page (row and gap)
     # which sheet a loose page comes from, and where it goes
     ws.oddFooter.center.text = f"{ws.title} - Trang &P/&N"

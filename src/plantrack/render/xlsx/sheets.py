@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from openpyxl.utils import get_column_letter
+
 from plantrack.domain.indices import IndexRow
 from plantrack.domain.status import Counts
 from plantrack.domain.viewmodel import Consolidation
@@ -31,7 +33,11 @@ SHEETS = (
     "Nguồn dữ liệu",
 )
 STATUSES = tuple(STATUS_LABELS)
-CHART_ROWS = 30  # rows between charts stacked under a table (a 13 cm chart is ~25 rows)
+CHART_ROWS = 30  # rows between charts stacked on the charts' sheet (a 13 cm chart ~25 rows)
+# The charts print on a sheet of their own, one a page: a sheet's header row, repeated on
+# each page of its table, would print above a chart on the table's sheet.
+CHARTS_SHEET = "Biểu đồ"
+CHART_COLUMNS, CHART_COLUMN_WIDTH = 12, 12  # the page's width (printing.PAGE_PIXELS), about
 KIND_LABELS = {k.id: k.name[:1].upper() + k.name[1:] for k in DEFAULT_UNIT_KINDS.values()}
 ROLE_LABELS = {"lead": "Chủ trì", "support": "Phối hợp"}
 AGGREGATE_LABELS = {"sum": "Tổng", "mean": "Trung bình", "ratio": "Tỷ lệ"}
@@ -92,6 +98,18 @@ def new_sheet(wb: Any, vm: Consolidation, name: str, heading: str) -> Any:
         ws.evenHeader.right.text = "&B" + ILLUSTRATIVE
         ws.firstHeader.right.text = "&B" + ILLUSTRATIVE
     return ws
+
+
+def add_chart(wb: Any, vm: Consolidation, chart: Any) -> None:
+    """Put ``chart`` on the next page of the charts' sheet (made, after the sheet being
+    built, on first use); its data stay on the sheet they come from."""
+    if CHARTS_SHEET in wb.sheetnames:
+        ws = wb[CHARTS_SHEET]
+    else:
+        ws = new_sheet(wb, vm, CHARTS_SHEET, "Biểu đồ kết quả thực hiện nhiệm vụ")
+        for index in range(1, CHART_COLUMNS + 1):
+            ws.column_dimensions[get_column_letter(index)].width = CHART_COLUMN_WIDTH
+    ws.add_chart(chart, f"A{HEADER_ROW + CHART_ROWS * len(ws._charts)}")
 
 
 SUMMARY_COLS = (
@@ -161,12 +179,10 @@ def summary_sheet(wb: Any, vm: Consolidation) -> None:
         rows += block
         if any(c.baseline is not None or c.latest is not None for c in idx.components):
             spans.append((idx, first, HEADER_ROW + len(rows)))
-    _, last_row = write_table(ws, SUMMARY_COLS, rows)
-    anchor = last_row + 3
-    ws.add_chart(status_chart(ws, HEADER_ROW, HEADER_ROW + 1, 4), f"C{anchor}")
-    for number, (idx, first, last) in enumerate(spans, start=1):
-        chart = index_chart(ws, idx, first, last, code_col=2, base_col=BASELINE_COL)
-        ws.add_chart(chart, f"C{anchor + CHART_ROWS * number}")
+    write_table(ws, SUMMARY_COLS, rows)
+    add_chart(wb, vm, status_chart(ws, HEADER_ROW, HEADER_ROW + 1, 4))
+    for idx, first, last in spans:
+        add_chart(wb, vm, index_chart(ws, idx, first, last, code_col=2, base_col=BASELINE_COL))
 
 
 def submission_sheet(wb: Any, vm: Consolidation) -> None:
@@ -235,4 +251,4 @@ def units_sheet(wb: Any, vm: Consolidation) -> None:
     first, last = write_table(ws, cols, rows)
     if vm.units:
         rate_col = UNITS_PRINTED - 1  # "Tỷ lệ hoàn thành"
-        ws.add_chart(unit_chart(ws, first, last, name_col=2, rate_col=rate_col), f"C{last + 3}")
+        add_chart(wb, vm, unit_chart(ws, first, last, name_col=2, rate_col=rate_col))

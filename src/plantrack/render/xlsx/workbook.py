@@ -26,6 +26,8 @@ from plantrack.render.xlsx.rollup import (
     children_sheet,
 )
 from plantrack.render.xlsx.sheets import (
+    CHART_COLUMNS,
+    CHARTS_SHEET,
     SHEETS,
     UNITS_PRINTED,
     submission_sheet,
@@ -35,7 +37,8 @@ from plantrack.render.xlsx.sheets import (
 
 __all__ = ["render_xlsx"]
 
-# In the order of the sheets (sheets.SHEETS, with the inspection sheet before the last).
+# In the order of the sheets (sheets.SHEETS, with the inspection sheet before the last); the
+# charts' sheet comes after the summary, made when its first chart is.
 BUILDERS = (
     summary_sheet,
     submission_sheet,
@@ -55,6 +58,7 @@ PRINTED = {
     SHEETS[3]: DETAIL_PRINTED,
     CHILDREN_SHEET: CHILDREN_PRINTED,
     CHILD_UNITS_SHEET: CHILD_UNITS_PRINTED,
+    CHARTS_SHEET: CHART_COLUMNS,  # the page's width, the charts' room
 }
 
 
