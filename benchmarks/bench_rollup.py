@@ -3,7 +3,8 @@
 reporting over P periods. Timed, in one process: ``rollup sync`` with an empty cache (cold) and
 with every child already mirrored and nothing new (warm); the roll-up consolidation of the
 last period (every child's report derived at its pin, then the parent's consolidation in
-every format); and, side by side, ``check`` of ONE repository holding the same number of
+every format), then again with every child's figures kept from the first (warm); and, side
+by side, ``check`` of ONE repository holding the same number of
 report files (children × units, the last period) as plantrack ships it. Peak memory is the
 high-water mark of this process after the roll-up (git runs in its own processes; the largest
 of those, and of check's workers, is printed too).
@@ -12,6 +13,7 @@ Run from the repository root with the project's venv:
     python benchmarks/bench_rollup.py --children 100 --units 25 --periods 4    # city
     python benchmarks/bench_rollup.py --children 3300 --units 20 --periods 1   # national
     python benchmarks/bench_rollup.py --children 100 --keep /tmp/city          # keep the files
+    python benchmarks/bench_rollup.py --children 100 --keep /tmp/city --warm-only  # reuse them
     python benchmarks/bench_rollup.py --children 100 --profile                 # + cProfile
 
 Not a test: nothing in ``tests/`` times anything. See README.md (roll-up).
@@ -38,6 +40,7 @@ from bench_audit import FastImport
 from plantrack.app.check import check
 from plantrack.app.consolidate import Options, consolidate_period
 from plantrack.app.rollup import Fetching, sync
+from plantrack.app.rollup_cache import DERIVED
 from plantrack.app.rollup_verify import rolled_up
 from plantrack.validate.require import require_plan
 
@@ -48,6 +51,7 @@ TZ = dt.timezone(dt.timedelta(hours=7))
 TARGET_CITY_WARM_S = 10.0  # 100 children × 25 units × 4 periods: sync warm + consolidate
 TARGET_NATIONAL_S = 180.0  # 3,300 children × 20 units × 1 period
 TARGET_NATIONAL_MB = 2048.0
+_derived: list[Any] = []  # each roll-up's tree, to compare a cached run with a fresh one
 
 
 def _git(*args: str, cwd: Path | None = None) -> None:
@@ -141,8 +145,15 @@ def _bare(path: Path, files: dict[str, bytes], when: dt.datetime) -> None:
 
 
 def generate(base: Path, children: int, units: int, periods: int) -> tuple[Path, Shapes]:
-    """The parent repository (a working folder) and ``children`` bare child repositories."""
+    """The parent repository (a working folder) and ``children`` bare child repositories;
+    those of an earlier run with ``--keep`` into the same folder and the same sizes are
+    reused (``base/shape`` names the sizes)."""
     parent = base / "parent"
+    shape = f"{children} {units} {periods}\n"
+    if (base / "shape").is_file() and (base / "shape").read_text() == shape:
+        return parent, Shapes(parent, periods)
+    if parent.exists():
+        raise SystemExit(f"{base} holds another size: give an empty folder to --keep")
     shutil.copytree(MINI, parent)
     shapes = Shapes(parent, periods)
     last = shapes.periods[-1]
@@ -160,13 +171,17 @@ def generate(base: Path, children: int, units: int, periods: int) -> tuple[Path,
             f"repository:\n  url: {bare}\n  branch: main\n",
             "utf-8",
         )
+    (base / "shape").write_text(shape)
     return parent, shapes
 
 
 def single_repository(base: Path, shapes: Shapes, reports: int) -> Path:
     """One repository holding ``reports`` units reporting for the last period: the same
-    report files the roll-up reads for that period, in one place."""
+    report files the roll-up reads for that period, in one place (kept from an earlier run
+    with ``--keep``)."""
     root = base / "single"
+    if (root / "data/plan.yaml").is_file():
+        return root
     last = shapes.periods[-1]
     files = shapes.repository(shapes.plan, shapes.units(reports, "xa-"), (last,))
     for rel, data in files.items():
@@ -200,6 +215,7 @@ def _timed(label: str, run: Callable[[], Any], rows: list[tuple[str, float]]) ->
 
 def _rollup_consolidate(parent: Path, period: str, cache: Path, out: Path, jobs: int) -> Any:
     rolled, findings = rolled_up(parent, period, cache, jobs=jobs)
+    _derived.append(rolled)
     unexpected = [f for f in findings if f.severity == "error"]
     assert not unexpected, [f.message_en for f in unexpected[:3]]
     assert len(rolled.reports) == len(rolled.children), "a child was not derived"
@@ -234,8 +250,46 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--derive-jobs", type=int, default=4, help="children derived at once")
     parser.add_argument("--no-single", action="store_true", help="skip the single-repo check")
     parser.add_argument("--profile", action="store_true", help="cProfile the consolidation")
-    parser.add_argument("--keep", type=Path)
+    parser.add_argument(
+        "--keep", type=Path, help="generate into this folder and keep it; reused when run again"
+    )
+    parser.add_argument(
+        "--warm-only",
+        action="store_true",
+        help="with --keep: keep the mirrors of the earlier run (no cold sync)",
+    )
     return parser.parse_args()
+
+
+def _rollups(
+    args: argparse.Namespace, base: Path, parent: Path, period: str, rows: list[tuple[str, float]]
+) -> tuple[float, float]:
+    """Time the syncs and the two roll-up consolidations (every child derived, then every
+    child kept); the peak memory after the first and the wall seconds of a warm roll-up."""
+    how = Fetching(base / "cache", jobs=args.jobs, timeout=120, retries=0)
+    if not (args.warm_only and (how.cache / "trees").is_dir()):
+        shutil.rmtree(how.cache, ignore_errors=True)
+        cold = _timed("rollup sync, cold (empty cache)", lambda: sync(parent, period, how), rows)
+        assert cold.pinned == args.children, [f.message_en for f in cold.findings[:3]]
+    warm = lambda: sync(parent, period, how, force=True)  # noqa: E731
+    _timed("rollup sync, warm (all mirrored, nothing new)", warm, rows)
+    synced = rows[-1][1]
+    shutil.rmtree(how.cache / DERIVED, ignore_errors=True)
+    out = base / "out"
+    run = lambda: _rollup_consolidate(parent, period, how.cache, out, args.derive_jobs)  # noqa: E731
+    if args.profile:
+        profiler = cProfile.Profile()
+        profiler.enable()
+    _timed(f"consolidate --rollup {period}, every child derived", run, rows)
+    if args.profile:
+        profiler.disable()
+        pstats.Stats(profiler).sort_stats("cumulative").print_stats(30)
+    rolled_mb = _mb(resource.RUSAGE_SELF)
+    _timed(f"consolidate --rollup {period}, children kept (warm)", run, rows)
+    kept_s = rows[-1][1]
+    fresh, kept = _derived
+    assert kept.reports == fresh.reports and kept.children == fresh.children
+    return rolled_mb, synced + kept_s
 
 
 def main() -> None:
@@ -256,21 +310,7 @@ def main() -> None:
         parent, shapes = generate(base, args.children, args.units, args.periods)
         period = shapes.periods[-1]
         print(f"generated in {time.perf_counter() - start:.1f} s", flush=True)
-        how = Fetching(base / "cache", jobs=args.jobs, timeout=120, retries=0)
-        cold = _timed("rollup sync, cold (empty cache)", lambda: sync(parent, period, how), rows)
-        assert cold.pinned == args.children, [f.message_en for f in cold.findings[:3]]
-        warm = lambda: sync(parent, period, how, force=True)  # noqa: E731
-        _timed("rollup sync, warm (all mirrored, nothing new)", warm, rows)
-        out = base / "out"
-        run = lambda: _rollup_consolidate(parent, period, how.cache, out, args.derive_jobs)  # noqa: E731
-        if args.profile:
-            profiler = cProfile.Profile()
-            profiler.enable()
-        _timed(f"consolidate --rollup {period} (every format)", run, rows)
-        if args.profile:
-            profiler.disable()
-            pstats.Stats(profiler).sort_stats("cumulative").print_stats(30)
-        rolled_mb = _mb(resource.RUSAGE_SELF)
+        rolled_mb, warm_total = _rollups(args, base, parent, period, rows)
         if not args.no_single:
             single = single_repository(base, shapes, reports)
             today = shapes.due[period] + dt.timedelta(days=30)
@@ -281,6 +321,7 @@ def main() -> None:
             f"largest child process (git, check's workers): {_mb(resource.RUSAGE_CHILDREN):.0f} MB"
         )
         print(f"load average at end {os.getloadavg()[0]:.2f}")
+        print(f"warm roll-up (sync warm + consolidate warm): {warm_total:.2f} s wall")
         per = {label: took / args.children * 1000 for label, took in rows}
         for label, ms in per.items():
             print(f"  {label:<50} {ms:8.1f} ms per child")

@@ -1,6 +1,6 @@
 """Pruning the cache of mirrors over a real git daemon: a mirror no parent links any more goes,
-with the trees no lock pins; one another parent sharing the cache still links stays until
-that parent's folder is gone."""
+with the trees and derived figures no lock pins; one another parent sharing the cache still
+links stays until that parent's folder is gone."""
 
 from __future__ import annotations
 
@@ -11,8 +11,10 @@ from pathlib import Path
 import pytest
 
 from plantrack.app.rollup import Fetching, sync
+from plantrack.app.rollup_cache import DERIVED
 from plantrack.app.rollup_lock import read_lock
 from plantrack.app.rollup_prune import prune
+from plantrack.app.rollup_verify import rolled_up
 from plantrack.io import mirror
 from tests.city import PERIOD, City, city_fixture  # noqa: F401 - the fixture
 
@@ -36,6 +38,7 @@ def _unlink(root: Path, unit: str) -> str:
 
 def test_prune_keeps_what_a_parent_uses_and_removes_the_rest(city: City, tmp_path: Path) -> None:
     _sync(city, city.parent)
+    rolled_up(city.parent, PERIOD, city.cache)  # keeps each child's derived figures
     other = tmp_path / "other-city"
     shutil.copytree(city.parent, other)
     _sync(city, other)  # a second parent sharing the cache, linking the same children
@@ -53,4 +56,6 @@ def test_prune_keeps_what_a_parent_uses_and_removes_the_rest(city: City, tmp_pat
     kept = read_lock(city.parent, PERIOD)["xa-a"]
     assert mirror.has_commit(mirror.mirror_path(city.cache, kept.url), str(kept.commit))
     assert (city.cache / "trees" / str(kept.commit)).is_dir()
+    entries = [p.name.split("-", 1)[0] for p in (city.cache / DERIVED).iterdir()]
+    assert entries == [kept.commit]  # xa-c's derivation went with its tree
     assert prune(city.cache).mirrors == []  # nothing more to remove

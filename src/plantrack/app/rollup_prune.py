@@ -6,6 +6,7 @@ The cache may be shared by several parent repositories (the default one is per u
 ``rollup sync`` records its parent's use in ``<cache>/parents/<digest>.json``: the parent's
 folder, the URLs it links and the commits its locks pin. A record whose parent folder is gone
 no longer protects anything. Folders being written (``.clone-…``, ``.tree-…``) are left alone.
+The derived figures kept by commit (``derived/<commit>-…``) go with their commit's tree.
 """
 
 from __future__ import annotations
@@ -18,9 +19,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from plantrack import layout
+from plantrack.app.rollup_cache import DERIVED
 from plantrack.app.rollup_lock import read_lock
 from plantrack.io import mirror
 from plantrack.io.atomic import write_atomic
+from plantrack.io.picklestore import SUFFIX
 
 PARENTS = "parents"
 TREES = "trees"  # beside the mirrors: each pinned commit's data, extracted once
@@ -83,7 +86,8 @@ def _remove(folder: Path, done: Pruned) -> None:
 
 
 def prune(cache: Path) -> Pruned:
-    """Remove from ``cache`` the mirrors and trees no recorded parent uses any more."""
+    """Remove from ``cache`` the mirrors, trees and kept derivations no recorded parent uses
+    any more."""
     done = Pruned()
     if not cache.is_dir():
         return done
@@ -99,4 +103,9 @@ def prune(cache: Path) -> Pruned:
         if not entry.name.startswith(".") and entry.is_dir() and commit not in commits:
             _remove(entry, done)
             done.trees += 1
+    kept = cache / DERIVED
+    for entry in sorted(kept.glob(f"*{SUFFIX}")) if kept.is_dir() else []:
+        if entry.name.split("-", 1)[0] not in commits:  # ``<commit>-<digest>.pickle``
+            done.freed += entry.stat().st_size
+            entry.unlink(missing_ok=True)
     return done

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from plantrack import layout
 from plantrack.app.rollup import child_tree
+from plantrack.app.rollup_cache import DerivedCache
 from plantrack.app.rollup_derive import derive_in
 from plantrack.app.rollup_lock import Pin, read_lock
 from plantrack.app.rollup_versions import readable
@@ -55,10 +56,12 @@ def derive_child(
     cache: Path,
     period: str,
     where: Located | None = None,
+    kept: DerivedCache | None = None,
 ) -> Derived:
     """The report of the child ``link`` at its pinned commit, with the rules across the two
     repositories; PT707 (placed at ``where``, the parent's file of the unit) when it cannot
-    be derived. The commit's files are extracted once into ``cache/trees``."""
+    be derived. The commit's files are extracted once into ``cache/trees``; what a
+    derivation gave is taken from ``kept`` when it holds it, and kept there otherwise."""
     where = where or Located(link.unit_file, None)
     if pin is None or pin.commit is None or pin.url != link.url:
         vi = pin.missing if pin is not None and pin.missing else t("rollup.not_pinned", "vi")
@@ -84,9 +87,27 @@ def derive_child(
             current=SCHEMA_VERSION,
         )
         return Derived(None, [named])
-    folder = form.folder
+    key = kept.key(link, pin.commit, form.folder) if kept is not None else ""
+    hit = kept.get(key) if kept is not None else None
+    if hit is not None:
+        return Derived(hit.figures.report, list(hit.findings), hit.figures)
+    derived = _derive_at(parent, link, pin.commit, form.folder, cache, period, where)
+    if kept is not None and derived.figures is not None:
+        kept.put(key, derived.figures, derived.findings)
+    return derived
+
+
+def _derive_at(
+    parent: Context,
+    link: ChildLink,
+    commit: str,
+    folder: Path,
+    cache: Path,
+    period: str,
+    where: Located,
+) -> Derived:
+    """The report of the child ``link`` from its files at ``commit`` (read from ``folder``)."""
     mirrored = mirror.mirror_path(cache, link.url)
-    commit = pin.commit
     read = derive_in(
         folder, parent, link.unit, period, lambda rel: mirror.last_change(mirrored, commit, rel)
     )
@@ -120,21 +141,29 @@ class Verified:
 
 
 def derive_all(
-    root: Path, period: str, cache: Path, *, jobs: int = 4, progress: Progress | None = None
+    root: Path,
+    period: str,
+    cache: Path,
+    *,
+    jobs: int = 4,
+    progress: Progress | None = None,
+    reuse: bool = True,
 ) -> list[tuple[ChildLink, Pin | None, Derived]]:
     """Every linked child of ``root`` with its pin and its report of ``period`` derived at
-    that pin (PT985 when the period was never synced)."""
+    that pin (PT985 when the period was never synced); ``reuse``: what an earlier run
+    derived at the same pin is taken from the cache (``app/rollup_cache.py``)."""
     repo = require_plan(root)
     require_period(repo.ctx, period)
     pins = read_lock(root, period)
     if pins is None:
         raise PlantrackError(code="PT985", path=layout.rollup_lock(period), period=period)
     links = child_links(repo.ctx)
+    kept = DerivedCache(cache, repo.ctx, period, dt.date.today()) if reuse else None
 
     def one(link: ChildLink) -> tuple[ChildLink, Pin | None, Derived]:
         where = Located(link.unit_file, None, source=root / link.unit_file)
         pin = pins.get(link.unit)
-        return link, pin, derive_child(repo.ctx, link, pin, cache, period, where)
+        return link, pin, derive_child(repo.ctx, link, pin, cache, period, where, kept)
 
     out: list[tuple[ChildLink, Pin | None, Derived]] = []
     # git and the disk release the interpreter: a few children at once overlap their waits
@@ -147,15 +176,22 @@ def derive_all(
 
 
 def rolled_up(
-    root: Path, period: str, cache: Path, *, jobs: int = 4, progress: Progress | None = None
+    root: Path,
+    period: str,
+    cache: Path,
+    *,
+    jobs: int = 4,
+    progress: Progress | None = None,
+    reuse: bool = True,
 ) -> tuple[RollupTree, list[Finding]]:
     """What ``consolidate --rollup`` adds for ``period``: the reports derived for the linked
     children that have one (the others keep what they filed), each child's own units and
-    pinned commit; and the findings."""
+    pinned commit; and the findings. ``reuse``: as in ``derive_all``."""
     figures: dict[str, ChildFigures] = {}
     sources: list[ChildSource] = []
     findings: list[Finding] = []
-    for link, pin, derived in derive_all(root, period, cache, jobs=jobs, progress=progress):
+    derived_all = derive_all(root, period, cache, jobs=jobs, progress=progress, reuse=reuse)
+    for link, pin, derived in derived_all:
         findings += derived.findings
         if derived.figures is not None:
             figures[link.unit] = derived.figures
@@ -166,12 +202,18 @@ def rolled_up(
 
 
 def verify(
-    root: Path, period: str, cache: Path, *, jobs: int = 4, progress: Progress | None = None
+    root: Path,
+    period: str,
+    cache: Path,
+    *,
+    jobs: int = 4,
+    progress: Progress | None = None,
+    reuse: bool = True,
 ) -> Verified:
     """Compare each linked child's filed report of ``period`` with the one its data give at
     the pinned commit: a finding per difference (PT706), per child not derived (PT707) or
-    not filed (PT708)."""
-    children = derive_all(root, period, cache, jobs=jobs, progress=progress)
+    not filed (PT708). ``reuse``: as in ``derive_all``."""
+    children = derive_all(root, period, cache, jobs=jobs, progress=progress, reuse=reuse)
     out = Verified(period, len(children))
     for link, pin, derived in children:
         out.findings += derived.findings
