@@ -213,7 +213,7 @@ def _timed(label: str, run: Callable[[], Any], rows: list[tuple[str, float]]) ->
     return result
 
 
-def _rollup_consolidate(parent: Path, period: str, cache: Path, out: Path, jobs: int) -> Any:
+def _rollup_consolidate(parent: Path, period: str, cache: Path, out: Path, jobs: int | None) -> Any:
     rolled, findings = rolled_up(parent, period, cache, jobs=jobs)
     _derived.append(rolled)
     unexpected = [f for f in findings if f.severity == "error"]
@@ -247,7 +247,9 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--units", type=int, default=25, help="units of each child")
     parser.add_argument("--periods", type=int, default=4, choices=range(1, len(PERIODS) + 1))
     parser.add_argument("--jobs", type=int, default=8, help="children fetched at once")
-    parser.add_argument("--derive-jobs", type=int, default=4, help="children derived at once")
+    parser.add_argument(
+        "--derive-jobs", type=int, default=None, help="processes deriving children (every core)"
+    )
     parser.add_argument("--no-single", action="store_true", help="skip the single-repo check")
     parser.add_argument("--profile", action="store_true", help="cProfile the consolidation")
     parser.add_argument(

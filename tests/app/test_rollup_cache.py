@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from plantrack.app import rollup_verify
+from plantrack.app import rollup_children
 from plantrack.app.consolidate import Options, consolidate_period
 from plantrack.app.rollup import Fetching, sync
 from plantrack.app.rollup_cache import DERIVED, DerivedCache
@@ -31,13 +31,13 @@ DERIVABLE = 2  # xa-a and xa-c; xa-b is unreachable
 def derived_fixture(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The folders each derivation of the test read (a spy: every call goes through)."""
     calls: list[str] = []
-    real = rollup_verify.derive_in
+    real = rollup_children.derive_in
 
     def counted(source: Path, *args: Any, **kwargs: Any) -> Any:
         calls.append(str(source))
         return real(source, *args, **kwargs)
 
-    monkeypatch.setattr(rollup_verify, "derive_in", counted)
+    monkeypatch.setattr(rollup_children, "derive_in", counted)
     return calls
 
 

@@ -9,121 +9,25 @@ archive``); an older form of the data is read migrated (``app/rollup_versions.py
 from __future__ import annotations
 
 import datetime as dt
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from plantrack import layout
-from plantrack.app.rollup import child_tree
 from plantrack.app.rollup_cache import DerivedCache
-from plantrack.app.rollup_derive import derive_in
+from plantrack.app.rollup_children import Derived, Run, derive_many
 from plantrack.app.rollup_lock import Pin, read_lock
-from plantrack.app.rollup_versions import readable
 from plantrack.domain.rollup import differences
 from plantrack.domain.rollup_links import (
     ChildLink,
-    ChildPlan,
     child_links,
-    child_rel,
-    plan_findings,
 )
 from plantrack.domain.rollup_view import ChildFigures, ChildSource, RollupTree, tree
 from plantrack.errors import PlantrackError
-from plantrack.i18n import t
-from plantrack.io import mirror
 from plantrack.models import Report
-from plantrack.models.plan import SCHEMA_VERSION
 from plantrack.validate.check import Progress
-from plantrack.validate.context import Context
 from plantrack.validate.finding import Finding
 from plantrack.validate.located import Located
 from plantrack.validate.require import require_period, require_plan
-
-
-@dataclass
-class Derived:
-    """A child's derived report (``None`` when its data do not give one) and the findings."""
-
-    report: Report | None
-    findings: list[Finding] = field(default_factory=list)
-    figures: ChildFigures | None = None
-
-
-def derive_child(
-    parent: Context,
-    link: ChildLink,
-    pin: Pin | None,
-    cache: Path,
-    period: str,
-    where: Located | None = None,
-    kept: DerivedCache | None = None,
-) -> Derived:
-    """The report of the child ``link`` at its pinned commit, with the rules across the two
-    repositories; PT707 (placed at ``where``, the parent's file of the unit) when it cannot
-    be derived. The commit's files are extracted once into ``cache/trees``; what a
-    derivation gave is taken from ``kept`` when it holds it, and kept there otherwise."""
-    where = where or Located(link.unit_file, None)
-    if pin is None or pin.commit is None or pin.url != link.url:
-        vi = pin.missing if pin is not None and pin.missing else t("rollup.not_pinned", "vi")
-        en = pin.missing if pin is not None and pin.missing else t("rollup.not_pinned", "en")
-        return Derived(None, [_underived(where, link, period, vi, en)])
-    folder = child_tree(cache, link, pin.commit)
-    if folder is None:
-        short = pin.commit[:12]
-        vi, en = (
-            t("rollup.not_in_cache", "vi", commit=short),
-            t("rollup.not_in_cache", "en", commit=short),
-        )
-        return Derived(None, [_underived(where, link, period, vi, en)])
-    form = readable(folder)
-    if form.folder is None:
-        version = str(form.version) if form.version is not None else "?"
-        named = where.at(
-            "PT710",
-            ("repository",),
-            unit=link.unit,
-            commit=pin.commit[:12],
-            version=version,
-            current=SCHEMA_VERSION,
-        )
-        return Derived(None, [named])
-    key = kept.key(link, pin.commit, form.folder) if kept is not None else ""
-    hit = kept.get(key) if kept is not None else None
-    if hit is not None:
-        return Derived(hit.figures.report, list(hit.findings), hit.figures)
-    derived = _derive_at(parent, link, pin.commit, form.folder, cache, period, where)
-    if kept is not None and derived.figures is not None:
-        kept.put(key, derived.figures, derived.findings)
-    return derived
-
-
-def _derive_at(
-    parent: Context,
-    link: ChildLink,
-    commit: str,
-    folder: Path,
-    cache: Path,
-    period: str,
-    where: Located,
-) -> Derived:
-    """The report of the child ``link`` from its files at ``commit`` (read from ``folder``)."""
-    mirrored = mirror.mirror_path(cache, link.url)
-    read = derive_in(
-        folder, parent, link.unit, period, lambda rel: mirror.last_change(mirrored, commit, rel)
-    )
-    if read.plan is None or read.report is None or read.vm is None:
-        return Derived(None, [_underived(where, link, period, read.why, read.why)])
-    plan_file = Located(child_rel(link.unit, layout.PLAN), None, source=folder / layout.PLAN)
-    found = plan_findings(parent, [ChildPlan(link, read.plan, plan_file)], parent.period(period))
-    # of the child's consolidation only what the drill-down shows is kept
-    figures = ChildFigures(read.report, read.vm.overall, read.vm.units, read.submitted_from)
-    return Derived(read.report, found, figures)
-
-
-def _underived(where: Located, link: ChildLink, period: str, vi: str, en: str) -> Finding:
-    return where.at(
-        "PT707", ("repository",), unit=link.unit, period=period, reason=vi, reason_en=en
-    )
 
 
 @dataclass
@@ -145,13 +49,14 @@ def derive_all(
     period: str,
     cache: Path,
     *,
-    jobs: int = 4,
+    jobs: int | None = None,
     progress: Progress | None = None,
     reuse: bool = True,
 ) -> list[tuple[ChildLink, Pin | None, Derived]]:
     """Every linked child of ``root`` with its pin and its report of ``period`` derived at
-    that pin (PT985 when the period was never synced); ``reuse``: what an earlier run
-    derived at the same pin is taken from the cache (``app/rollup_cache.py``)."""
+    that pin (PT985 when the period was never synced), on ``jobs`` processes (default: every
+    core); ``reuse``: what an earlier run derived at the same pin is taken from the cache
+    (``app/rollup_cache.py``)."""
     repo = require_plan(root)
     require_period(repo.ctx, period)
     pins = read_lock(root, period)
@@ -159,20 +64,13 @@ def derive_all(
         raise PlantrackError(code="PT985", path=layout.rollup_lock(period), period=period)
     links = child_links(repo.ctx)
     kept = DerivedCache(cache, repo.ctx, period, dt.date.today()) if reuse else None
-
-    def one(link: ChildLink) -> tuple[ChildLink, Pin | None, Derived]:
-        where = Located(link.unit_file, None, source=root / link.unit_file)
-        pin = pins.get(link.unit)
-        return link, pin, derive_child(repo.ctx, link, pin, cache, period, where, kept)
-
-    out: list[tuple[ChildLink, Pin | None, Derived]] = []
-    # git and the disk release the interpreter: a few children at once overlap their waits
-    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-        for done, found in enumerate(pool.map(one, links)):
-            out.append(found)
-            if progress:
-                progress(done + 1, len(links))
-    return out
+    children = [
+        (link, pins.get(link.unit), Located(link.unit_file, None, source=root / link.unit_file))
+        for link in links
+    ]
+    run = Run(repo.ctx, cache, period, kept)
+    derived = derive_many(run, children, jobs=jobs, progress=progress)
+    return [(link, pin, found) for (link, pin, _), found in zip(children, derived, strict=True)]
 
 
 def rolled_up(
@@ -180,7 +78,7 @@ def rolled_up(
     period: str,
     cache: Path,
     *,
-    jobs: int = 4,
+    jobs: int | None = None,
     progress: Progress | None = None,
     reuse: bool = True,
 ) -> tuple[RollupTree, list[Finding]]:
@@ -206,7 +104,7 @@ def verify(
     period: str,
     cache: Path,
     *,
-    jobs: int = 4,
+    jobs: int | None = None,
     progress: Progress | None = None,
     reuse: bool = True,
 ) -> Verified:

@@ -90,7 +90,12 @@ def sync(
 def verify(
     period: PeriodOption,
     cache: CacheOption = None,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Số đơn vị tính cùng lúc.")] = 4,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs", "-j", min=1, help="Số tiến trình tính cùng lúc (mặc định: số lõi CPU)."
+        ),
+    ] = None,
     lang: LangOption = "vi",
     repo: RepoOption = None,
 ) -> int:
