@@ -6,8 +6,10 @@ starts fast. Exit codes: 0 clean, 1 data findings of severity error, 2 usage or 
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
+from collections.abc import Sequence
 from typing import Any
 
 # pydantic looks for plugins in every installed package's metadata when the first model is
@@ -18,39 +20,36 @@ os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 import typer
 
 from plantrack import __version__
-from plantrack.cli import (
-    audit_cmd,
-    check_cmd,
-    codeowners_cmd,
-    consolidate_cmd,
-    emulation_cmd,
-    explain_cmd,
-    failures,
-    form_cmd,
-    handover_cmd,
-    history_cmd,
-    init_cmd,
-    inspection_cmd,
-    migrate_cmd,
-    remind_cmd,
-    report_cmd,
-    rollup_cmd,
-    schema_cmd,
-    status_cmd,
-)
+from plantrack.cli import coercion, failures
 from plantrack.cli.framework import is_usage_error, language_of, show_usage_error, speak
 from plantrack.cli.options import RootLangOption, RootRepoOption
 from plantrack.errors import PlantrackError
 from plantrack.i18n import t
 
-app = typer.Typer(
-    name="plantrack",
-    help="Theo dõi thực hiện kế hoạch của cơ quan nhà nước, lưu bằng YAML trong kho git.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
+# Every command in the order of the help page: its name, the module under ``plantrack.cli``
+# that holds it and the function (or sub-application) there. A run imports and builds only
+# the command it runs: a pre-commit hook's ``plantrack check FILE`` does not pay for the
+# code of every other command.
+COMMANDS: tuple[tuple[str, str, str], ...] = (
+    ("check", "check_cmd", "check"),
+    ("consolidate", "consolidate_cmd", "consolidate"),
+    ("status", "status_cmd", "status"),
+    ("remind", "remind_cmd", "remind"),
+    ("report", "report_cmd", "report_app"),
+    ("rollup", "rollup_cmd", "rollup_app"),
+    ("init", "init_cmd", "init"),
+    ("form", "form_cmd", "form_app"),
+    ("inspection", "inspection_cmd", "inspection_app"),
+    ("emulation", "emulation_cmd", "emulation_app"),
+    ("audit", "audit_cmd", "audit"),
+    ("history", "history_cmd", "history"),
+    ("handover", "handover_cmd", "handover"),
+    ("codeowners", "codeowners_cmd", "codeowners"),
+    ("explain", "explain_cmd", "explain"),
+    ("schema", "schema_cmd", "schema"),
+    ("migrate", "migrate_cmd", "migrate"),
 )
+_VALUED = ("--repo", "--lang")  # the root options that take a value
 
 
 def _version(value: bool) -> None:
@@ -59,7 +58,6 @@ def _version(value: bool) -> None:
         raise typer.Exit(0)
 
 
-@app.callback()
 def _root(
     ctx: typer.Context,
     version: bool = typer.Option(
@@ -98,25 +96,71 @@ def _defaults(command: Any, given: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-app.command("check")(check_cmd.check)
-app.command("consolidate")(consolidate_cmd.consolidate)
-app.command("status")(status_cmd.status)
-app.command("remind")(remind_cmd.remind)
-report_cmd.report_app.command("for-parent")(rollup_cmd.for_parent)
-app.add_typer(report_cmd.report_app, name="report")
-app.add_typer(rollup_cmd.rollup_app, name="rollup")
-app.command("init")(init_cmd.init)
-app.add_typer(form_cmd.form_app, name="form")
-app.add_typer(inspection_cmd.inspection_app, name="inspection")
-app.add_typer(emulation_cmd.emulation_app, name="emulation")
-app.command("audit")(audit_cmd.audit)
-app.command("history")(history_cmd.history)
-app.command("handover")(handover_cmd.handover)
-app.command("codeowners")(codeowners_cmd.codeowners)
-app.command("explain")(explain_cmd.explain)
-app.command("schema")(schema_cmd.schema)
-app.command("migrate")(migrate_cmd.migrate)
-speak(app)  # last: the framework's words (usage, help, usage errors) follow --lang
+def build(names: Sequence[str] | None = None) -> typer.Typer:
+    """The Typer application with the commands ``names`` (every command when ``None``)."""
+    coercion.install()
+    built = typer.Typer(
+        name="plantrack",
+        help="Theo dõi thực hiện kế hoạch của cơ quan nhà nước, lưu bằng YAML trong kho git.",
+        no_args_is_help=True,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+        rich_markup_mode=None,
+    )
+    built.callback()(_root)
+    for name, module, attribute in COMMANDS:
+        if names is not None and name not in names:
+            continue
+        target = getattr(importlib.import_module(f"plantrack.cli.{module}"), attribute)
+        if isinstance(target, typer.Typer):
+            if name == "report":
+                _wire_for_parent(target)
+            built.add_typer(target, name=name)
+        else:
+            built.command(name)(target)
+    speak(built)  # last: the framework's words (usage, help, usage errors) follow --lang
+    return built
+
+
+def _wire_for_parent(report_app: typer.Typer) -> None:
+    """``plantrack report for-parent`` lives with the roll-up commands (once per process)."""
+    if not any(c.name == "for-parent" for c in report_app.registered_commands):
+        from plantrack.cli import rollup_cmd
+
+        report_app.command("for-parent")(rollup_cmd.for_parent)
+
+
+def command_named(args: Sequence[str]) -> str | None:
+    """The command a command line runs (``None``: none, or not one of ours)."""
+    skip = False
+    for arg in args:
+        if skip:
+            skip = False
+        elif arg in _VALUED:
+            skip = True
+        elif not arg.startswith("-"):
+            return arg if any(arg == name for name, _, _ in COMMANDS) else None
+    return None
+
+
+def for_args(args: Sequence[str]) -> typer.Typer:
+    """The application a run needs: only the command it names; every command for the help
+    page, an unknown command (its suggestions) or no command; none for ``--version``."""
+    name = command_named(args)
+    if name is not None:
+        return build([name])
+    if "--version" in args and not any(a in ("--help", "-h") for a in args):
+        return build([])
+    return build()
+
+
+def __getattr__(name: str) -> typer.Typer:
+    # ``app``, the whole application, is built on first use (tests, ``typer`` tools)
+    if name == "app":
+        built = build()
+        globals()["app"] = built
+        return built
+    raise AttributeError(name)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -125,7 +169,7 @@ def main(argv: list[str] | None = None) -> None:
     debug = "--debug" in args
     lang = language_of(args)
     try:
-        result = app(args=args, standalone_mode=False, prog_name="plantrack")
+        result = for_args(args)(args=args, standalone_mode=False, prog_name="plantrack")
         code = result if isinstance(result, int) else 0
         if code == failures.INTERRUPTED:  # Typer's answer to Ctrl-C: say what it means
             typer.echo(f"plantrack: {failures.interrupted().text(lang)}", err=True)

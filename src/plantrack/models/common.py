@@ -15,7 +15,7 @@ COMPONENT_PATTERN = r"^[A-Za-z][A-Za-z0-9_-]*\.[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*$"
 class StrictModel(BaseModel):
     """Base of every data model: unknown keys are errors, NaN and infinity are refused."""
 
-    model_config = ConfigDict(extra="forbid", allow_inf_nan=False, frozen=True)
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False, frozen=True, defer_build=True)
 
 
 Id = Annotated[

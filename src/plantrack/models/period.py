@@ -62,17 +62,23 @@ class PeriodRule(StrictModel):
     due: MonthDay = Field(description="Hạn gửi báo cáo của đơn vị (MM-DD).")
 
 
+def _rule(label: str, start: str, cutoff: str, due: str) -> PeriodRule:
+    # built without validation (the values are ours and valid): validating them would build
+    # the model's validator when the module is imported, time every command start would pay
+    return PeriodRule.model_construct(label=label, start=start, cutoff=cutoff, due=due)
+
+
 DEFAULT_RULES: dict[str, PeriodRule] = {
-    "Q1": PeriodRule(label="Quý I", start="12-15", cutoff="03-14", due="03-15"),
-    "Q2": PeriodRule(label="Quý II", start="03-15", cutoff="06-14", due="06-15"),
-    "Q3": PeriodRule(label="Quý III", start="06-15", cutoff="09-14", due="09-15"),
-    "Q4": PeriodRule(label="Quý IV", start="09-15", cutoff="12-14", due="12-15"),
-    "H1": PeriodRule(label="6 tháng đầu năm", start="12-15", cutoff="06-14", due="06-15"),
-    "H2": PeriodRule(label="6 tháng cuối năm", start="06-15", cutoff="12-14", due="12-15"),
-    "M9": PeriodRule(label="9 tháng", start="12-15", cutoff="09-14", due="09-15"),
-    "Y": PeriodRule(label="Năm", start="12-15", cutoff="12-14", due="12-15"),
+    "Q1": _rule(label="Quý I", start="12-15", cutoff="03-14", due="03-15"),
+    "Q2": _rule(label="Quý II", start="03-15", cutoff="06-14", due="06-15"),
+    "Q3": _rule(label="Quý III", start="06-15", cutoff="09-14", due="09-15"),
+    "Q4": _rule(label="Quý IV", start="09-15", cutoff="12-14", due="12-15"),
+    "H1": _rule(label="6 tháng đầu năm", start="12-15", cutoff="06-14", due="06-15"),
+    "H2": _rule(label="6 tháng cuối năm", start="06-15", cutoff="12-14", due="12-15"),
+    "M9": _rule(label="9 tháng", start="12-15", cutoff="09-14", due="09-15"),
+    "Y": _rule(label="Năm", start="12-15", cutoff="12-14", due="12-15"),
     **{
-        kind: PeriodRule(
+        kind: _rule(
             label=f"Tháng {month}",
             start=f"{(month - 2) % 12 + 1:02d}-15",
             cutoff=f"{month:02d}-14",

@@ -30,8 +30,11 @@ class UnitKindDef(StrictModel):
 
 
 def _kinds(*rows: tuple[str, str, str]) -> dict[str, UnitKindDef]:
+    # built without validation (the values are ours and valid): validating them would build
+    # the model's validator when the module is imported, time every command start would pay
     return {
-        i: UnitKindDef(id=i, name=n, plural=p, territorial=i in _TERRITORIAL) for i, n, p in rows
+        i: UnitKindDef.model_construct(id=i, name=n, plural=p, territorial=i in _TERRITORIAL)
+        for i, n, p in rows
     }
 
 
