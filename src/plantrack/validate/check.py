@@ -231,8 +231,10 @@ def _inspection_rules(
 ) -> list[Finding]:
     """The rules across inspection files, run on every check: some depend on the day (a
     unit gone by now, a date in the future). Their own reading findings are the base's."""
+    if not any(f.kind == "inspection" for f in files):
+        return []  # before the context: restoring it is most of a warm check's time
     ctx = base.context()
-    if ctx is None or not any(f.kind == "inspection" for f in files):
+    if ctx is None:
         return []
     loaded, _ = load_inspections(root, files, limits)
     reported: set[str] = set()
