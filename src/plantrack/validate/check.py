@@ -150,6 +150,8 @@ class _ReportRun:
         self.entries: list[Entry] = []
         self.restamped: list[Entry] = []
         self.rerun: list[tuple[str, str, str, str]] = []
+        self.known: dict[str, Entry] = {}
+        """The stored entries of this run's reports, looked up once each."""
         self.done = 0
 
     def _setting(self) -> Setting:
@@ -171,6 +173,8 @@ class _ReportRun:
         unchanged: list[DataFile] = []
         for file in reports:
             entry = self.store.get(file.rel)
+            if entry is not None:
+                self.known[file.rel] = entry
             if entry is not None and entry.fresh(file.stamp):
                 unchanged.append(file)
             else:
@@ -221,7 +225,7 @@ class _ReportRun:
         return out
 
     def _entry(self, file: DataFile) -> Entry:
-        entry = self.store.get(file.rel)
+        entry = self.known.get(file.rel) or self.store.get(file.rel)
         assert entry is not None
         return entry
 
