@@ -120,6 +120,23 @@ def test_usage_error_names_the_help(cli: Cli) -> None:
     assert "Gõ 'plantrack consolidate --help' để xem hướng dẫn." in run.err
 
 
+@pytest.mark.parametrize("args", [["status", "-p"], ["status", "--bogus"], ["chek"]])
+def test_every_usage_error_shows_the_usage_lines(cli: Cli, args: list[str]) -> None:
+    """An option missing its value too: its error comes with the usage, as the others."""
+    run = cli(*args)
+    assert run.code == 2
+    assert run.err.startswith("Cách dùng: plantrack")
+    assert "để xem hướng dẫn." in run.err
+
+
+def test_number_ranges_in_help_are_in_the_language(cli: Cli) -> None:
+    run = cli("rollup", "sync", "--help")
+    assert "x>=" not in run.out
+    assert "[mặc định: 2; từ 0 trở lên]" in run.out
+    english = cli("rollup", "sync", "--help", "--lang", "en")
+    assert "[default: 2; x>=0]" in english.out
+
+
 def test_usage_errors_in_english(cli: Cli) -> None:
     run = cli("consolidate", "--lang", "en")
     assert run.code == 2

@@ -152,6 +152,7 @@ class _Speaking:
                     param.metavar = said
                 param.display_type_rich = lambda ctx, said=said: said
                 changed.append((param, named))
+        ranged = _say_ranges(self.get_params(ctx))  # type: ignore[attr-defined]
         try:
             super().format_help(ctx, formatter)  # type: ignore[misc]
         finally:
@@ -159,6 +160,18 @@ class _Speaking:
                 del param.display_type_rich
                 if named:
                     param.metavar = None
+            for param in ranged:
+                del param._get_number_range_help_str
+
+    def parse_args(self, ctx: Any, args: list[str]) -> Any:
+        """Parse ``args``; a usage error the parser raised without its command (an option
+        missing its value) is given it, so it shows the usage lines as every other does."""
+        try:
+            return super().parse_args(ctx, args)  # type: ignore[misc]
+        except Exception as exc:
+            if is_usage_error(exc) and getattr(exc, "ctx", False) is None:
+                exc.ctx, exc.cmd = ctx, ctx.command  # type: ignore[attr-defined]
+            raise
 
     def get_help_option(self, ctx: Any) -> Any:
         """The ``--help`` option, described in the words of this run."""
@@ -166,6 +179,20 @@ class _Speaking:
         if option is not None:
             option.help = _current.gettext("Show this message and exit.")
         return option
+
+
+def _say_ranges(params: list[Any]) -> list[Any]:
+    """Give each number option's range (``x>=1`` in its help) in the words of this run; the
+    options changed, to put back after the help page."""
+    ranged = []
+    for param in params:
+        describe = getattr(param, "_get_number_range_help_str", None)
+        shown = describe() if callable(describe) else None
+        said = _current.message(shown) if shown else shown
+        if said != shown:
+            param._get_number_range_help_str = lambda said=said: said
+            ranged.append(param)
+    return ranged
 
 
 class SpeakingCommand(_Speaking, TyperCommand):
