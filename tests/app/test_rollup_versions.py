@@ -79,10 +79,16 @@ def test_a_child_this_plantrack_cannot_read_is_named_and_the_rest_roll_up(
     city: City, version: str
 ) -> None:
     _stamp(city, "xa-c", version)
-    _sync(city)
+    how = Fetching(city.cache, jobs=3, timeout=20, retries=0)
+    synced = sync(city.parent, PERIOD, how, now=NOW)  # sync names it already
+    assert [(f.code, f.path) for f in synced.findings if f.code == "PT710"] == [
+        ("PT710", "data/units/xa-c.yaml")
+    ]
+    assert synced.pinned == 2  # pinned all the same: the lock says what was fetched
     rolled, findings = rolled_up(city.parent, PERIOD, city.cache)
     named = [f for f in findings if f.code == "PT710"]
     assert [f.path for f in named] == ["data/units/xa-c.yaml"]
+    assert named == [f for f in synced.findings if f.code == "PT710"]
     assert f"'{version if version.isdigit() else '?'}'" in named[0].message_vi
     assert "xa-c" not in rolled.reports and "xa-a" in rolled.reports
     views = {c.unit_id: c for c in rolled.children}

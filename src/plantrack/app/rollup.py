@@ -4,8 +4,10 @@ commit of each in ``data/rollup/<period>.lock.yaml``.
 
 An unreachable child is a finding (PT704), never a failure of the run: it keeps its earlier
 pin when the mirror still holds it. A pinned commit no longer on the child's branch (history
-rewritten) is a finding too (PT705). The cache lives outside the repository (``--cache``,
-else the user's cache folder): mirrors are a copy of other bodies' data, never committed.
+rewritten) is a finding too (PT705), and so is one whose data this plantrack cannot read, not
+even migrated (PT710): the parent learns it when it syncs, not only when it rolls up. The
+cache lives outside the repository (``--cache``, else the user's cache folder): mirrors are a
+copy of other bodies' data, never committed.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,7 +24,7 @@ from plantrack import layout
 from plantrack.app.guard import Outcome
 from plantrack.app.rollup_lock import Pin, read_lock, write_lock
 from plantrack.app.rollup_prune import TREES, record_use
-from plantrack.app.rollup_versions import readable
+from plantrack.app.rollup_versions import readable, unreadable
 from plantrack.domain.rollup_links import (
     ChildLink,
     ChildPlan,
@@ -195,24 +197,34 @@ def child_tree(cache: Path, link: ChildLink, commit: str) -> Path | None:
 
 
 def _plan_rules(
-    parent: Context, links: list[ChildLink], pins: list[Pin], how: Fetching, period: str
+    parent: Context,
+    links: list[ChildLink],
+    pins: list[Pin],
+    how: Fetching,
+    period: str,
+    where: Mapping[str, Located],
 ) -> list[Finding]:
-    """The rules across repositories (PT701–PT703, PT709) for each pinned child's plan."""
+    """The rules across repositories (PT701–PT703, PT709) for each pinned child's plan, and
+    PT710 for a child whose data this plantrack cannot read (an older one is read migrated)."""
     by_unit = {pin.unit: pin for pin in pins}
     children: list[ChildPlan] = []
+    named: list[Finding] = []
     for link in links:
         commit = by_unit[link.unit].commit
         folder = child_tree(how.cache, link, commit) if commit else None
-        # an older child is read migrated; one that cannot be is named when derived (PT710)
-        folder = readable(folder).folder if folder is not None else None
-        if folder is None:
+        if folder is None or commit is None:
             continue
+        form = readable(folder)
+        if form.folder is None:
+            named.append(unreadable(where[link.unit], link.unit, commit, form))
+            continue
+        folder = form.folder
         plan_file = folder / layout.PLAN
-        plan, where, _ = load_model(folder, DataFile("plan", plan_file, layout.PLAN), Plan)
+        plan, read, _ = load_model(folder, DataFile("plan", plan_file, layout.PLAN), Plan)
         if plan is not None:
-            located = Located(child_rel(link.unit, layout.PLAN), where.doc)
+            located = Located(child_rel(link.unit, layout.PLAN), read.doc)
             children.append(ChildPlan(link, plan, located))
-    return plan_findings(parent, children, parent.period(period))
+    return named + plan_findings(parent, children, parent.period(period))
 
 
 def _unit_file(root: Path, unit_id: str) -> Located:
@@ -244,7 +256,7 @@ def sync(
         pin, found = _pin(link, fetched[link.unit], before, how, moment, where[link.unit])
         pins.append(pin)
         findings += found
-    findings += _plan_rules(repo.ctx, links, pins, how, period)
+    findings += _plan_rules(repo.ctx, links, pins, how, period, where)
     outcome = write_lock(root, period, pins, force=force) if links else "unchanged"
     record_use(how.cache, root, [link.url for link in links])  # what --prune keeps
     return Synced(period, root / layout.rollup_lock(period), outcome, pins, findings)

@@ -25,13 +25,12 @@ from plantrack.app.rollup import child_tree
 from plantrack.app.rollup_cache import DerivedCache
 from plantrack.app.rollup_derive import derive_in
 from plantrack.app.rollup_lock import Pin
-from plantrack.app.rollup_versions import readable
+from plantrack.app.rollup_versions import readable, unreadable
 from plantrack.domain.rollup_links import ChildLink, ChildPlan, child_rel, plan_findings
 from plantrack.domain.rollup_view import ChildFigures
 from plantrack.i18n import t
 from plantrack.io import mirror
 from plantrack.models import Report
-from plantrack.models.plan import SCHEMA_VERSION
 from plantrack.validate.check import Progress
 from plantrack.validate.context import Context
 from plantrack.validate.finding import Finding
@@ -93,16 +92,7 @@ def locate(run: Run, link: ChildLink, pin: Pin | None, where: Located) -> Derive
         return Derived(None, [_underived(where, link, run.period, vi, en)])
     form = readable(folder)
     if form.folder is None:
-        version = str(form.version) if form.version is not None else "?"
-        named = where.at(
-            "PT710",
-            ("repository",),
-            unit=link.unit,
-            commit=pin.commit[:12],
-            version=version,
-            current=SCHEMA_VERSION,
-        )
-        return Derived(None, [named])
+        return Derived(None, [unreadable(where, link.unit, pin.commit, form)])
     key = run.kept.key(link, pin.commit, form.folder) if run.kept is not None else ""
     hit = run.kept.get(key) if run.kept is not None else None
     if hit is not None:

@@ -18,6 +18,8 @@ from plantrack import layout
 from plantrack.app.migrate import data_changes, edits_between
 from plantrack.errors import PlantrackError
 from plantrack.models.plan import SCHEMA_VERSION
+from plantrack.validate.finding import Finding
+from plantrack.validate.located import Located
 from plantrack.validate.schema_version import declared_version
 
 
@@ -64,3 +66,17 @@ def readable(folder: Path) -> Readable:
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return Readable(target if target.is_dir() else None, found)
+
+
+def unreadable(where: Located, unit: str, commit: str, form: Readable) -> Finding:
+    """PT710 for the child ``unit`` whose data at ``commit`` this plantrack cannot read
+    (``form.folder`` is ``None``), placed at ``where`` (the parent's file of the unit)."""
+    version = str(form.version) if form.version is not None else "?"
+    return where.at(
+        "PT710",
+        ("repository",),
+        unit=unit,
+        commit=commit[:12],
+        version=version,
+        current=SCHEMA_VERSION,
+    )
