@@ -3,8 +3,10 @@ output folder checked and published (only files plantrack wrote there are ever r
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-from collections.abc import Iterable
+import functools
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from plantrack import layout
@@ -30,34 +32,119 @@ def render_outputs(
     ``date`` and ``signer`` fill the official Word document (blank when not given).
 
     ``kind="section"`` writes instead the plan's section of the issuer's periodic
-    administrative-reform report (Markdown, HTML and Word only), to paste into it."""
-    from plantrack.render.documents import render_json, render_markdown
+    administrative-reform report (Markdown, HTML and Word only), to paste into it.
+
+    A large consolidation's workbook, the longest to write, is rendered on a second process
+    while this one renders the other formats (``_aside``); the bytes are the same."""
     from plantrack.render.report import TEMPLATES
 
     template = TEMPLATES[kind]
     section = kind == "section"
     base = (layout.section_base if section else layout.consolidated_base)(vm.period.id)
-    out: dict[str, bytes] = {}
-    for fmt in formats:
-        if fmt == "md":
-            out[f"{base}.md"] = render_markdown(vm, repo, template).encode("utf-8")
-        elif fmt == "json" and not section:
-            out[f"{base}.json"] = render_json(vm).encode("utf-8")
-        elif fmt == "html":
-            from plantrack.render.html import render_html
+    wanted = [f for f in formats if f in FORMATS and not (section and f in ("json", "xlsx"))]
+    one = functools.partial(_render, vm, repo, template, number, date, signer)
+    aside = _aside(vm, wanted)
+    done: dict[str, bytes] = {}
+    with _worker(one, aside) as pending:
+        for fmt in wanted:
+            if fmt != aside and fmt not in done:
+                done[fmt] = one(fmt)
+        if aside is not None:
+            done[aside] = pending() or one(aside)  # failed there: here, to raise as usual
+    return {f"{base}.{fmt}": done[fmt] for fmt in wanted}
 
-            out[f"{base}.html"] = render_html(vm, repo, template).encode("utf-8")
-        elif fmt == "docx":
-            from plantrack.render.docx.report import render_docx
 
-            out[f"{base}.docx"] = render_docx(
-                vm, number=number, date=date, signer=signer, repo=repo, template=template
-            )
-        elif fmt == "xlsx" and not section:
-            from plantrack.render.xlsx.workbook import render_xlsx
+def _render(
+    vm: Consolidation,
+    repo: Path,
+    template: str,
+    number: str | None,
+    date: dt.date | None,
+    signer: str | None,
+    fmt: str,
+) -> bytes:
+    """The bytes of ``fmt`` (one of ``FORMATS``) for ``vm``."""
+    if fmt == "md":
+        from plantrack.render.documents import render_markdown
 
-            out[f"{base}.xlsx"] = render_xlsx(vm)
-    return out
+        return render_markdown(vm, repo, template).encode("utf-8")
+    if fmt == "json":
+        from plantrack.render.documents import render_json
+
+        return render_json(vm).encode("utf-8")
+    if fmt == "html":
+        from plantrack.render.html import render_html
+
+        return render_html(vm, repo, template).encode("utf-8")
+    if fmt == "docx":
+        from plantrack.render.docx.report import render_docx
+
+        return render_docx(
+            vm, number=number, date=date, signer=signer, repo=repo, template=template
+        )
+    from plantrack.render.xlsx.workbook import render_xlsx
+
+    return render_xlsx(vm)
+
+
+ASIDE_ROWS = 1000
+"""Rows of units (the parent's and its children's) above which the workbook is rendered on a
+second process, beside the other formats."""
+
+
+def _aside(vm: Consolidation, wanted: list[str]) -> str | None:
+    """``xlsx`` when it is worth a process of its own: a large consolidation, other formats
+    asked too, a second core, and ``fork`` (the worker inherits the view-model, never copied)."""
+    import multiprocessing
+
+    from plantrack.validate.parallel import default_jobs
+
+    rows = len(vm.units) + sum(len(child.units) for child in vm.children or [])
+    if "xlsx" not in wanted or len(set(wanted)) < 2 or rows <= ASIDE_ROWS:
+        return None
+    if default_jobs() < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    return "xlsx"
+
+
+_kept: Callable[[str], bytes] | None = None
+
+
+@contextlib.contextmanager
+def _worker(
+    render: Callable[[str], bytes], fmt: str | None
+) -> Iterator[Callable[[], bytes | None]]:
+    """``fmt`` rendered on a forked process while the block runs; the callable yielded waits
+    for its bytes (``None``: it failed there). No format: nothing is started."""
+    if fmt is None:
+        yield lambda: None
+        return
+    import gc
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    gc.freeze()  # the inherited heap stays out of the worker's collections (no page copies)
+    try:
+        with ProcessPoolExecutor(
+            1, mp_context=multiprocessing.get_context("fork"), initializer=_keep, initargs=(render,)
+        ) as pool:
+            future = pool.submit(_render_kept, fmt)
+            yield future.result
+    finally:
+        gc.unfreeze()
+
+
+def _keep(render: Callable[[str], bytes]) -> None:
+    global _kept
+    _kept = render
+
+
+def _render_kept(fmt: str) -> bytes | None:
+    assert _kept is not None
+    try:
+        return _kept(fmt)
+    except Exception:  # the error is raised again where it is rendered once more, here
+        return None
 
 
 def check_output_folder(target: Path, repo: Path | None = None) -> None:
