@@ -3,6 +3,7 @@ build the view-model; render it in the chosen formats and publish the output fol
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 from collections.abc import Sequence
@@ -27,7 +28,9 @@ from plantrack.models.period import parse_period_id, period_sort_key
 from plantrack.validate.check import Loaded, Progress, load_base, load_period
 from plantrack.validate.context import Context
 from plantrack.validate.finding import Finding
+from plantrack.validate.period import Cached
 from plantrack.validate.require import require_period, require_period_id
+from plantrack.validate.reuse import check_cache
 from plantrack.validate.rules_filled import check_period_reported
 
 
@@ -72,14 +75,17 @@ def prepare(
     with data_on(root, files, period_id, read_on) as (source, source_files):
         if source != root:
             base = load_base(source, source_files)
-        return _prepare(
-            Inputs(root, files, source, source_files, base, rollup, git_facts),
-            period_id,
-            as_of,
-            read_on,
-            today or dt.date.today(),
-            progress,
-        )
+        # the check cache describes the working tree, not the data as it stood another day
+        reuse = check_cache(root, files) if source == root else contextlib.nullcontext()
+        with reuse as cached:
+            return _prepare(
+                Inputs(root, files, source, source_files, base, rollup, git_facts, cached),
+                period_id,
+                as_of,
+                read_on,
+                today or dt.date.today(),
+                progress,
+            )
 
 
 @dataclass(frozen=True)
@@ -98,6 +104,8 @@ class Inputs:
     # the place of what those units filed, and the outputs drill down into them
     rollup: RollupTree | None = None
     git_facts: bool = True
+    # the check cache: reports a check has seen in these very bytes are not parsed again
+    cached: Cached | None = None
 
 
 def _prepare(
@@ -114,7 +122,9 @@ def _prepare(
         return Prepared(None, base.findings)
     ctx = base.context
     period = require_period(ctx, period_id)
-    current = load_period(source, ctx, files, period_id, today=today, progress=progress)
+    current = load_period(
+        source, ctx, files, period_id, today=today, progress=progress, cached=inputs.cached
+    )
     if inputs.rollup is not None:
         current.reports.update(inputs.rollup.reports)
     findings = base.findings + current.findings
@@ -123,7 +133,7 @@ def _prepare(
     findings += _oversight_findings(oversight, findings)
     if any(f.severity == "error" for f in findings):
         return Prepared(None, findings)
-    history, earlier = _history(source, ctx, files, period_id, today)
+    history, earlier = _history(source, ctx, files, period_id, today, inputs.cached)
     inputs_used = [f for f in files if f.kind != "report"] + current.files + earlier
     inputs_used += _fix_inputs(oversight, period_id, inputs_used)
     added = first_added(root, period_id) if inputs.git_facts else {}
@@ -165,7 +175,12 @@ def _emulation(
 
 
 def _history(
-    root: Path, ctx: Context, files: list[DataFile], period_id: str, today: dt.date
+    root: Path,
+    ctx: Context,
+    files: list[DataFile],
+    period_id: str,
+    today: dt.date,
+    cached: Cached | None = None,
 ) -> tuple[dict[str, dict[str, Report]], list[DataFile]]:
     """The reports of every period before ``period_id`` (completions carry forward from
     them, indicators compare with them) and their files; their findings belong to their
@@ -176,7 +191,7 @@ def _history(
     used: list[DataFile] = []
     for folder in sorted(folders, key=period_sort_key):
         if period_sort_key(folder) < key:
-            loaded = load_period(root, ctx, files, folder, today=today)
+            loaded = load_period(root, ctx, files, folder, today=today, cached=cached, earlier=True)
             out[folder] = dict(loaded.reports)
             used += loaded.files
     return out, used

@@ -3,11 +3,13 @@
 One SQLite file per repository, outside it (``$PLANTRACK_CACHE_DIR``, else
 ``$XDG_CACHE_HOME/plantrack``, else ``~/.cache/plantrack``; ``PLANTRACK_CACHE_DIR=off`` turns
 it off). A row per file holds its ``Stamp`` (size, mtime, inode), the SHA-256 of its bytes, its
-own findings (reading and structure), the facts the cross-file rules read, and the cross-file
-findings with the digest of the plan, units and indices they were made under. A file whose stamp
-is unchanged is not read at all; when the stamp differs, the content digest decides (a ``touch``
-costs a hash, not a parse). Rows hold JSON text, never pickle: a cache file must not be able to
-run code. Any problem with the cache is ignored: it can make a check faster, never different.
+own findings (reading and structure), the facts the cross-file rules read, the cross-file
+findings with the digest of the plan, units and indices they were made under, and the report
+as validated (its model's JSON), which a consolidation takes in place of parsing the file
+again. A file whose stamp is unchanged is not read at all; when the stamp differs, the content
+digest decides (a ``touch`` costs a hash, not a parse). Rows hold JSON text, never pickle: a
+cache file must not be able to run code. Any problem with the cache is ignored: it can make a
+check faster, never different.
 
 SQLite gives what a cache shared by concurrent runs needs: a run reads one consistent state, a
 write is one transaction (all rows or none), and two writers wait for each other (a writer that
@@ -29,7 +31,7 @@ from typing import Any
 
 from plantrack.io.repo import Stamp
 
-SCHEMA = 4
+SCHEMA = 5
 BUSY_SECONDS = 5.0
 """How long a run waits for another one's write before it gives its own up (its findings
 stand; only the cache misses what it learnt)."""
@@ -66,6 +68,9 @@ class Entry:
     filled: str = ""
     """Warnings on the report's own words (``check_filled``), kept apart from ``cross``: the
     facts the rules re-run on hold no texts."""
+    model: bytes = b""
+    """The validated report as stored (``pack_facts`` of its model's JSON; ``b""`` when it
+    did not validate): what a consolidation reads instead of the file."""
 
     def fresh(self, stamp: Stamp | None) -> bool:
         """Whether ``stamp`` proves the file unchanged since this entry (no read needed)."""
@@ -112,7 +117,7 @@ class CheckStore:
             db.execute(
                 "CREATE TABLE IF NOT EXISTS files (rel TEXT PRIMARY KEY, size INT, mtime INT, "
                 "inode INT, stamped INT, digest TEXT, own TEXT, base TEXT, cross_ TEXT, "
-                "dated TEXT, filled TEXT, facts BLOB)"
+                "dated TEXT, filled TEXT, facts BLOB, model BLOB)"
             )
             db.execute("CREATE TABLE IF NOT EXISTS blobs (id TEXT PRIMARY KEY, value TEXT)")
             found = dict(db.execute("SELECT key, value FROM meta WHERE key IN ('schema', 'fp')"))
@@ -143,6 +148,9 @@ class CheckStore:
 
     def facts(self, rels: Iterable[str]) -> dict[str, str]:
         """The stored facts of these files (fetched only when the cross-file rules re-run)."""
+        return self._column("facts", rels)
+
+    def _column(self, column: str, rels: Iterable[str]) -> dict[str, str]:
         wanted = list(rels)
         if self._db is None or not wanted:
             return {}
@@ -151,9 +159,13 @@ class CheckStore:
             for start in range(0, len(wanted), 500):
                 chunk = wanted[start : start + 500]
                 marks = ",".join("?" * len(chunk))
-                query = f"SELECT rel, facts FROM files WHERE rel IN ({marks})"
-                out.update((rel, _unpack(facts)) for rel, facts in self._db.execute(query, chunk))
+                query = f"SELECT rel, {column} FROM files WHERE rel IN ({marks})"
+                out.update((rel, _unpack(value)) for rel, value in self._db.execute(query, chunk))
         return out
+
+    def models(self, rels: Iterable[str]) -> dict[str, str]:
+        """The stored models (JSON text) of these files, ``""`` for a file stored without one."""
+        return self._column("model", rels)
 
     def blobs(self, ids: Iterable[str]) -> dict[str, str]:
         """Stored values by git blob id (content-addressed: they never go stale)."""
@@ -194,7 +206,7 @@ class CheckStore:
         file a full check saw) rows of files gone are dropped; without it the rows of other
         files stay: a check of some files merges into the cache, it never replaces it."""
         write = _Write(
-            [(*_row(e), e.facts) for e in entries],
+            [(*_row(e), e.facts, e.model) for e in entries],
             [(*e.stamp, e.stamped_ns, e.rel) for e in restamped],
             [(base, cross, dated, rel) for rel, base, cross, dated in rerun],
             meta or {},
@@ -219,7 +231,7 @@ class CheckStore:
                 meta = {**meta, "schema": str(SCHEMA), "fp": self.fingerprint}
             db.executemany("DELETE FROM files WHERE rel = ?", write.gone)
             db.executemany(
-                "INSERT OR REPLACE INTO files VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", write.rows
+                "INSERT OR REPLACE INTO files VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", write.rows
             )
             db.executemany(
                 "UPDATE files SET size = ?, mtime = ?, inode = ?, stamped = ? WHERE rel = ?",
@@ -265,7 +277,7 @@ def _row(e: Entry) -> tuple[object, ...]:
 
 
 def pack_facts(facts: str) -> bytes:
-    """A report's facts (JSON text) as the cache stores them."""
+    """A report's facts or model (JSON text) as the cache stores them."""
     return zlib.compress(facts.encode("utf-8"), 1) if facts else b""
 
 

@@ -151,7 +151,7 @@ def base_of(root: Path, files: list[DataFile], store: CheckStore, limits: Limits
         parts.append(f"{file.rel}\0{digest}")
         if file.stamp is not None:
             entries.append(Entry(file.rel, file.stamp, stamped, digest, "", b"", "", ""))
-    digest = hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
+    digest = _digest_of(parts)
     cached = _cached(store, digest)
     if cached is not None:
         return Base(
@@ -172,6 +172,24 @@ def base_of(root: Path, files: list[DataFile], store: CheckStore, limits: Limits
     }
     stored = json.dumps(saved, ensure_ascii=False) if store.enabled else None
     return Base(digest, loaded.findings, loaded.files, entries, stored, _context=ctx)
+
+
+def _digest_of(parts: list[str]) -> str:
+    return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
+
+
+def base_digest(files: list[DataFile], digests: dict[str, str]) -> str | None:
+    """The digest ``base_of`` gives the plan, units and indices (every file but the reports)
+    whose contents have these digests (by path); ``None`` if one of them is not known."""
+    parts: list[str] = []
+    for file in files:
+        if file.kind == "report":
+            continue
+        known = digests.get(file.rel)
+        if known is None:
+            return None
+        parts.append(f"{file.rel}\0{known}")
+    return _digest_of(parts)
 
 
 def _cached(store: CheckStore, digest: str) -> dict[str, Any] | None:

@@ -89,9 +89,10 @@ def _parsed(setting: Setting, file: DataFile, raw: bytes, digest: str, stamped: 
         dated = submitted.isoformat() if submitted is not None else ""
         words = [f for f in cross if f.code in FILLED_CODES]
         rules = [f for f in cross if f.code not in FILLED_CODES]
+        model = pack_facts(report.model_dump_json()) if report is not None else b""
         entry = Entry(
             file.rel, file.stamp, stamped, digest, dump(own), pack_facts(facts), base,
-            dump(rules), dated, dump(words),
+            dump(rules), dated, dump(words), model,
         )  # fmt: skip
     return Outcome(file.rel, own + with_dated(cross, at, late), entry, False, report, digest)
 

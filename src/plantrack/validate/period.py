@@ -1,6 +1,17 @@
 """The reports of one period for a consolidation: each file read once and checked as ``check``
 checks it, on every core for a large period (``validate.parallel``); the digest of the bytes
-read is noted in the run's ledger, so the provenance needs no second read."""
+read is noted in the run's ledger, so the provenance needs no second read.
+
+A report the check cache holds for the very bytes on disk is not read again: its validated
+model comes from the cache (``Cached``). The rule is the check's own: a file whose stamp
+(size, mtime, inode) is unchanged is taken as it is stored; a file whose stamp differs is read
+and hashed, and taken from the cache when its digest is the stored one. What the cache holds
+is what parsing those bytes gives, so the consolidation is the same either way. A report of
+the consolidated period is taken from the cache only when the check found nothing in it
+under the same plan, units and indices (its findings are then none, as a new check's would
+be); a report of an earlier period gives only its model (its findings belong to its own
+consolidation).
+"""
 
 from __future__ import annotations
 
@@ -10,11 +21,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from plantrack.io import readlog
+from plantrack.io.checkstore import CheckStore, Entry
 from plantrack.io.limits import Limits, configured_limits
 from plantrack.io.repo import DataFile
 from plantrack.models import Report
 from plantrack.validate.context import Context
-from plantrack.validate.examine import Setting
+from plantrack.validate.examine import Outcome, Setting
 from plantrack.validate.finding import Finding
 from plantrack.validate.parallel import examine_all
 
@@ -30,6 +42,27 @@ class PeriodReports:
     findings: list[Finding]
 
 
+@dataclass(frozen=True)
+class Cached:
+    """The check cache a consolidation may read reports from, and the digest of the plan,
+    units and indices of this run (a stored report's findings hold under that base only)."""
+
+    store: CheckStore
+    base: str
+
+    def usable(self, entry: Entry | None, *, earlier: bool, today: dt.date) -> bool:
+        """Whether ``entry`` stands for a fresh check of its bytes in this consolidation."""
+        if entry is None:
+            return False
+        if earlier:
+            return True
+        return (
+            entry.base == self.base
+            and not (entry.own or entry.cross or entry.filled)
+            and not (entry.dated and entry.dated > today.isoformat())
+        )
+
+
 def load_period(
     root: Path,
     ctx: Context,
@@ -39,16 +72,25 @@ def load_period(
     today: dt.date,
     limits: Limits | None = None,
     progress: Progress | None = None,
+    cached: Cached | None = None,
+    earlier: bool = False,
 ) -> PeriodReports:
-    """Load and check every report filed under ``data/reports/<period_id>/``."""
+    """Load and check every report filed under ``data/reports/<period_id>/``; with ``cached``,
+    each report the check cache holds for its bytes is taken from there. ``earlier``: a
+    period before the consolidated one, read for its models only."""
     chosen = [f for f in files if f.kind == "report" and f.folder == period_id]
     setting = Setting(root, ctx, "", today, limits or configured_limits(), caching=False)
+    entries: dict[str, Entry] = {}
+    if cached is not None:
+        for file in chosen:
+            entry = cached.store.get(file.rel)
+            if cached.usable(entry, earlier=earlier, today=today):
+                assert entry is not None
+                entries[file.rel] = entry
+    taken = _outcomes(setting, chosen, entries, cached.store if cached is not None else None)
     out = PeriodReports({}, chosen, [])
-    todo = [(file, "") for file in chosen]
-    for done, (file, outcome) in enumerate(
-        zip(chosen, examine_all(setting, todo, None, models=True), strict=True), 1
-    ):
-        if outcome.digest:  # read in a worker: its ledger is not this one
+    for done, (file, outcome) in enumerate(zip(chosen, taken, strict=True), 1):
+        if outcome.digest:  # read in a worker, or from the cache: its ledger is not this one
             readlog.note_digest(file.path, outcome.digest)
         out.findings += outcome.findings
         if outcome.report is not None:
@@ -56,3 +98,44 @@ def load_period(
         if progress is not None:
             progress(done, len(chosen))
     return out
+
+
+def _outcomes(
+    setting: Setting, chosen: list[DataFile], entries: dict[str, Entry], store: CheckStore | None
+) -> list[Outcome]:
+    """The outcome of each file of ``chosen``, in order: from the cache for a file with a
+    usable entry (in ``entries``) and the stored bytes, else examined as a check does."""
+    fresh = {f.rel for f in chosen if f.rel in entries and entries[f.rel].fresh(f.stamp)}
+    todo = [(f, entries[f.rel].digest if f.rel in entries else "") for f in chosen]
+    out: dict[str, Outcome] = {}
+    for outcome in examine_all(
+        setting, [t for t in todo if t[0].rel not in fresh], None, models=True
+    ):
+        out[outcome.rel] = outcome
+    stored = [f.rel for f in chosen if f.rel in fresh or out[f.rel].same]
+    retry: list[tuple[DataFile, str]] = []
+    for start in range(0, len(stored), 500):
+        chunk = stored[start : start + 500]
+        models = store.models(chunk) if store is not None else {}
+        for rel in chunk:
+            report = _restore(models.get(rel))
+            if isinstance(report, bool):
+                retry.append((next(f for f in chosen if f.rel == rel), ""))
+                continue
+            out[rel] = Outcome(rel, [], report=report, digest=entries[rel].digest)
+    for outcome in examine_all(setting, retry, 1, models=True):
+        out[outcome.rel] = outcome  # a stored row that does not read: the file is read
+    return [out[f.rel] for f in chosen]
+
+
+def _restore(model: str | None) -> Report | bool | None:
+    """The stored model; ``None`` for a report stored as not valid; ``False`` when the row
+    does not give one (missing or unreadable)."""
+    if model is None:
+        return False
+    if not model:
+        return None
+    try:
+        return Report.model_validate_json(model)
+    except ValueError:
+        return False
