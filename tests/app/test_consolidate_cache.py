@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import shutil
 import time
 from pathlib import Path
@@ -66,3 +67,86 @@ def test_reports_parsed_by_workers_give_what_one_process_gives(
     assert one.vm is not None and many.vm is not None
     assert many.vm.provenance.files and render_json(many.vm) == render_json(one.vm)
     assert many.findings == one.findings
+
+
+def _outputs(root: Path, period_id: str) -> tuple[dict[str, bytes], list[object]]:
+    """The Markdown, HTML and JSON outputs of ``period_id`` (bytes) and the findings."""
+    from plantrack.app.outputs import render_outputs
+
+    prepared = prepare(root, period_id, today=TODAY)
+    assert prepared.vm is not None
+    return render_outputs(prepared.vm, root, ("md", "html", "json")), list(prepared.findings)
+
+
+def _counting(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The paths of the reports parsed from here on."""
+    from plantrack.validate import examine as examine_module
+
+    parsed: list[str] = []
+    original = examine_module._parsed
+    monkeypatch.setattr(
+        examine_module, "_parsed", lambda s, f, *a: (parsed.append(f.rel), original(s, f, *a))[1]
+    )
+    return parsed
+
+
+@pytest.mark.parametrize("period_id", ["2024-Q3", "2024-Y", "2025-Q1"])
+def test_after_a_check_the_outputs_are_the_same_bytes_and_no_report_is_parsed(
+    embedded: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, period_id: str
+) -> None:
+    monkeypatch.setenv("PLANTRACK_CACHE_DIR", "off")
+    uncached = _outputs(embedded, period_id)
+    monkeypatch.setenv("PLANTRACK_CACHE_DIR", str(tmp_path / "cache"))
+    check_repository(embedded, today=TODAY)
+    parsed = _counting(monkeypatch)
+    cached = _outputs(embedded, period_id)
+    assert cached == uncached
+    assert not any(rel.startswith("data/reports/") and period_id not in rel for rel in parsed)
+
+
+def test_edited_touched_and_flawed_reports_are_read_from_the_file(
+    embedded: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("PLANTRACK_CACHE_DIR", str(tmp_path / "cache"))
+    check_repository(embedded, today=TODAY)
+    earlier = sorted((embedded / "data" / "reports" / "2024-Q3").glob("*.yaml"))
+    edited, touched = earlier[0], earlier[1]
+    text = edited.read_text(encoding="utf-8")
+    edited.write_text(text.replace("state: in-progress", "state: not-started", 1), "utf-8")
+    os.utime(touched)  # a new stamp, the same bytes: taken from the cache after a hash
+    parsed = _counting(monkeypatch)
+    cached = _outputs(embedded, "2025-Q1")
+    assert "data/reports/2024-Q3/" + edited.name in parsed
+    assert "data/reports/2024-Q3/" + touched.name not in parsed
+    monkeypatch.setenv("PLANTRACK_CACHE_DIR", "off")
+    assert _outputs(embedded, "2025-Q1") == cached
+
+
+def test_a_generated_repository_consolidates_the_same_with_and_without_the_cache(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import sys
+
+    monkeypatch.syspath_prepend(str(ROOT / "benchmarks"))
+    from synthrepo import Spec, generate  # type: ignore[import-not-found]
+
+    root = tmp_path / "generated"
+    summary = generate(root, Spec(tasks=12, units=40, periods=3, reports=120, grouped=True))
+    past = time.time() - 3600
+    for path in (root / "data").rglob("*.yaml"):
+        os.utime(path, (past, past))
+    last = summary.periods[-1].id
+    flaw = sorted((root / "data" / "reports" / last).glob("*.yaml"))[0]
+    text = flaw.read_text(encoding="utf-8")  # a warning: done, but progress below 100%
+    flaw.write_text(re.sub(r"progress: 100", "progress: 90", text, count=1), "utf-8")
+    os.utime(flaw, (past, past))
+    monkeypatch.setenv("PLANTRACK_CACHE_DIR", "off")
+    uncached = _outputs(root, last)
+    monkeypatch.setenv("PLANTRACK_CACHE_DIR", str(tmp_path / "cache"))
+    check_repository(root, today=TODAY)
+    parsed = _counting(monkeypatch)
+    assert _outputs(root, last) == uncached
+    assert not any(f"/{last}/" not in rel for rel in parsed if rel.startswith("data/reports/"))
+    # of the consolidated period, only the reports with findings are parsed again
+    assert parsed == [f"data/reports/{last}/{flaw.name}"]
+    assert "synthrepo" in sys.modules
