@@ -125,7 +125,7 @@ def steps(root: Path, summary: Summary, formats: list[str]) -> list[tuple[str, l
     out = Path(tempfile.mkdtemp(prefix="plantrack-out-"))
     today = summary.today.isoformat()
     listed = [("check", [*plantrack, "check", *repo, "--today", today])]
-    for when in ("fresh cache", "after check"):
+    for when in ("after check", "fresh cache"):
         for fmt in formats:
             command = [*plantrack, "consolidate", *repo, "--period", last.id, "--format", fmt]
             folder = out / when.replace(" ", "-") / fmt
