@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field, PositiveInt
+from pydantic import Field, PositiveInt, field_validator
 
+from plantrack.io.limits import parse_size
 from plantrack.models.common import (
     ComponentRef,
     Date,
@@ -167,6 +168,25 @@ class Task(StrictModel):
 SCHEMA_VERSION = 2
 
 
+class PlanLimits(StrictModel):
+    """Limits the plan sets for itself (read from the file's first 4 KiB, before the parse)."""
+
+    max_size: int | str = Field(
+        description=(
+            "Dung lượng tối đa của tệp kế hoạch (ví dụ 4MiB; tối đa 4MiB, lớn hơn: biến môi "
+            "trường PLANTRACK_MAX_PLAN_SIZE). Viết ở đầu tệp để được đọc trước."
+        ),
+        json_schema_extra={"pattern": r"^\s*[0-9]+\s*([kKmM]([bB]|i[bB])?)?\s*$"},
+    )
+
+    @field_validator("max_size")
+    @classmethod
+    def _a_size(cls, value: int | str) -> int | str:
+        if parse_size(str(value)) is None:
+            raise ValueError("không phải kích thước hợp lệ (ví dụ 4MiB, 8000000)")
+        return value
+
+
 class Plan(StrictModel):
     """The plan being tracked."""
 
@@ -178,6 +198,9 @@ class Plan(StrictModel):
             "Phiên bản dạng dữ liệu mà kho được viết theo (trống: 1). Kho cũ hơn: chạy "
             "'plantrack migrate'."
         ),
+    )
+    limits: PlanLimits | None = Field(
+        None, description="Giới hạn riêng của kế hoạch (một kế hoạch toàn quốc lớn hơn 1 MiB)."
     )
     id: Id
     number: ShortText | None = Field(None, description="Số ký hiệu (trống nếu chưa rõ).")

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from plantrack.io.checkstore import CheckStore, Entry, now_ns
-from plantrack.io.limits import Limits, configured_limits
+from plantrack.io.limits import Limits, configured_limits, declared_plan_size
 from plantrack.io.repo import PLAN_PATH, DataFile, file_escapes
 from plantrack.io.yamlload import read_bounded
 from plantrack.models import Index, Plan, Unit
@@ -50,7 +50,9 @@ def load_base(root: Path, files: list[DataFile], limits: Limits | None = None) -
     plan: Plan | None = None
     plan_where = Located(PLAN_PATH, None)
     if plans:
-        plan, plan_where, found = load_model(root, plans[0], Plan, limits.for_plan())
+        plan, plan_where, found = load_model(
+            root, plans[0], Plan, plan_limits(root, plans[0], limits)
+        )
         findings += found
     else:
         findings.append(make("PT229", PLAN_PATH, None, None))
@@ -143,7 +145,9 @@ def base_of(root: Path, files: list[DataFile], store: CheckStore, limits: Limits
         if file_escapes(root, file) is not None:
             parts.append(f"{file.rel}\0!link")
             continue
-        raw, problems = read_bounded(file.path, limits)
+        # the plan has its own limit: read under another, its edits would go unseen here
+        chosen = plan_limits(root, file, limits) if file.kind == "plan" else limits
+        raw, problems = read_bounded(file.path, chosen)
         if raw is None:
             parts.append(f"{file.rel}\0!{problems!r}")
             continue
@@ -172,6 +176,14 @@ def base_of(root: Path, files: list[DataFile], store: CheckStore, limits: Limits
     }
     stored = json.dumps(saved, ensure_ascii=False) if store.enabled else None
     return Base(digest, loaded.findings, loaded.files, entries, stored, _context=ctx)
+
+
+def plan_limits(root: Path, file: DataFile, limits: Limits) -> Limits:
+    """The bounds of the plan file: the run's, raised by what the plan declares for itself
+    (``io.limits.declared_plan_size``; not read through a link out of the repository)."""
+    if file_escapes(root, file) is not None:
+        return limits.for_plan()
+    return limits.for_plan(declared_plan_size(file.path))
 
 
 def _digest_of(parts: list[str]) -> str:
