@@ -18,6 +18,7 @@ from plantrack.app.record import record_consolidation
 from plantrack.domain.consolidation import consolidate
 from plantrack.domain.emulation_summary import EmulationSummary
 from plantrack.domain.rollup_view import RollupTree, attach
+from plantrack.domain.succession import carried_part
 from plantrack.domain.viewmodel import Consolidation, InputFile, Provenance
 from plantrack.errors import PlantrackError
 from plantrack.io import git, readlog
@@ -183,8 +184,8 @@ def _history(
     cached: Cached | None = None,
 ) -> tuple[dict[str, dict[str, Report]], list[DataFile]]:
     """The reports of every period before ``period_id`` (completions carry forward from
-    them, indicators compare with them) and their files; their findings belong to their
-    own consolidations."""
+    them, indicators compare with them), only the part of each that is read
+    (``carried_part``), and their files; their findings belong to their own consolidations."""
     key = period_sort_key(period_id)
     folders = {f.folder for f in files if f.kind == "report" and parse_period_id(f.folder)}
     out: dict[str, dict[str, Report]] = {}
@@ -192,7 +193,7 @@ def _history(
     for folder in sorted(folders, key=period_sort_key):
         if period_sort_key(folder) < key:
             loaded = load_period(root, ctx, files, folder, today=today, cached=cached, earlier=True)
-            out[folder] = dict(loaded.reports)
+            out[folder] = {unit: carried_part(r) for unit, r in loaded.reports.items()}
             used += loaded.files
     return out, used
 

@@ -27,6 +27,15 @@ class Carried:
     unit: str
 
 
+def carried_part(report: Report) -> Report:
+    """What a consolidation reads of an earlier period's report: its unit, dates and
+    indicators, and the completed tasks that may carry forward (``carried_completion``); the
+    other entries and the narrative are left out, so four periods of a national repository
+    are not all held whole."""
+    done = [e for e in report.tasks if e.state == "done" and e.completed is not None]
+    return report.model_copy(update={"tasks": done, "narrative": None})
+
+
 def lineage(ctx: Context, unit_id: str) -> list[str]:
     """The unit, then its predecessors (nearest first, transitively)."""
     out, todo = [], [unit_id]
