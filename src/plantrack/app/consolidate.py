@@ -192,8 +192,17 @@ def _history(
     used: list[DataFile] = []
     for folder in sorted(folders, key=period_sort_key):
         if period_sort_key(folder) < key:
-            loaded = load_period(root, ctx, files, folder, today=today, cached=cached, earlier=True)
-            out[folder] = {unit: carried_part(r) for unit, r in loaded.reports.items()}
+            loaded = load_period(
+                root,
+                ctx,
+                files,
+                folder,
+                today=today,
+                cached=cached,
+                earlier=True,
+                keep=carried_part,
+            )
+            out[folder] = dict(loaded.reports)
             used += loaded.files
     return out, used
 

@@ -74,10 +74,13 @@ def load_period(
     progress: Progress | None = None,
     cached: Cached | None = None,
     earlier: bool = False,
+    keep: Callable[[Report], Report] | None = None,
 ) -> PeriodReports:
     """Load and check every report filed under ``data/reports/<period_id>/``; with ``cached``,
     each report the check cache holds for its bytes is taken from there. ``earlier``: a
-    period before the consolidated one, read for its models only."""
+    period before the consolidated one, read for its models only. ``keep``: the part of each
+    report to keep, taken as each report is read (four periods of a national repository
+    are not all held whole at once)."""
     chosen = [f for f in files if f.kind == "report" and f.folder == period_id]
     setting = Setting(root, ctx, "", today, limits or configured_limits(), caching=False)
     entries: dict[str, Entry] = {}
@@ -87,7 +90,8 @@ def load_period(
             if cached.usable(entry, earlier=earlier, today=today):
                 assert entry is not None
                 entries[file.rel] = entry
-    taken = _outcomes(setting, chosen, entries, cached.store if cached is not None else None)
+    store = cached.store if cached is not None else None
+    taken = _outcomes(setting, chosen, entries, store, keep or _whole)
     out = PeriodReports({}, chosen, [])
     for done, (file, outcome) in enumerate(zip(chosen, taken, strict=True), 1):
         if outcome.digest:  # read in a worker, or from the cache: its ledger is not this one
@@ -100,8 +104,16 @@ def load_period(
     return out
 
 
+def _whole(report: Report) -> Report:
+    return report
+
+
 def _outcomes(
-    setting: Setting, chosen: list[DataFile], entries: dict[str, Entry], store: CheckStore | None
+    setting: Setting,
+    chosen: list[DataFile],
+    entries: dict[str, Entry],
+    store: CheckStore | None,
+    keep: Callable[[Report], Report],
 ) -> list[Outcome]:
     """The outcome of each file of ``chosen``, in order: from the cache for a file with a
     usable entry (in ``entries``) and the stored bytes, else examined as a check does."""
@@ -111,7 +123,7 @@ def _outcomes(
     for outcome in examine_all(
         setting, [t for t in todo if t[0].rel not in fresh], None, models=True
     ):
-        out[outcome.rel] = outcome
+        out[outcome.rel] = _kept(outcome, keep)
     stored = [f.rel for f in chosen if f.rel in fresh or out[f.rel].same]
     retry: list[tuple[DataFile, str]] = []
     for start in range(0, len(stored), 500):
@@ -122,10 +134,17 @@ def _outcomes(
             if isinstance(report, bool):
                 retry.append((next(f for f in chosen if f.rel == rel), ""))
                 continue
+            report = keep(report) if report is not None else None
             out[rel] = Outcome(rel, [], report=report, digest=entries[rel].digest)
     for outcome in examine_all(setting, retry, 1, models=True):
-        out[outcome.rel] = outcome  # a stored row that does not read: the file is read
+        out[outcome.rel] = _kept(outcome, keep)  # a stored row that does not read: read it
     return [out[f.rel] for f in chosen]
+
+
+def _kept(outcome: Outcome, keep: Callable[[Report], Report]) -> Outcome:
+    if outcome.report is not None:
+        outcome.report = keep(outcome.report)
+    return outcome
 
 
 def _restore(model: str | None) -> Report | bool | None:
