@@ -150,3 +150,13 @@ def test_a_generated_repository_consolidates_the_same_with_and_without_the_cache
     # of the consolidated period, only the reports with findings are parsed again
     assert parsed == [f"data/reports/{last}/{flaw.name}"]
     assert "synthrepo" in sys.modules
+
+
+@pytest.mark.parametrize("period_id", ["2024-Y", "2025-Q1"])
+def test_earlier_reports_cut_to_what_is_read_give_the_same_bytes(
+    embedded: Path, monkeypatch: pytest.MonkeyPatch, period_id: str
+) -> None:
+    monkeypatch.setenv("PLANTRACK_CACHE_DIR", "off")
+    cut = _outputs(embedded, period_id)
+    monkeypatch.setattr(consolidate_module, "carried_part", lambda report: report)
+    assert _outputs(embedded, period_id) == cut
