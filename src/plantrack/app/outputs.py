@@ -69,9 +69,9 @@ def _render(
 
         return render_markdown(vm, repo, template).encode("utf-8")
     if fmt == "json":
-        from plantrack.render.documents import render_json
+        from plantrack.render.documents import render_json_bytes
 
-        return render_json(vm).encode("utf-8")
+        return render_json_bytes(vm)
     if fmt == "html":
         from plantrack.render.html import render_html
 
