@@ -93,6 +93,8 @@ def test_a_child_this_plantrack_cannot_read_is_named_and_the_rest_roll_up(
     assert "xa-c" not in rolled.reports and "xa-a" in rolled.reports
     views = {c.unit_id: c for c in rolled.children}
     assert views["xa-c"].derived is False and views["xa-a"].derived is True
+    why = views["xa-c"].unread
+    assert why is not None and why.kind == ("new-version" if version.isdigit() else "broken-plan")
 
 
 def _later_period(city: City, unit: str) -> None:

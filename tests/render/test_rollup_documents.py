@@ -76,7 +76,7 @@ def test_golden_word_and_markdown(rolled: dict[str, Path]) -> None:
     body = markdown.split("### 4. Kết quả của các đơn vị cấp dưới")[1].split("###")[0]
     assert "Có 3/3 đơn vị cấp dưới đã gửi báo cáo, trong đó 2 đơn vị gửi trễ hạn." in body
     assert "có 6 cơ quan, đơn vị phải báo cáo, 5 đã gửi báo cáo" in body
-    assert "UBND xã XA-B: không đọc được dữ liệu của đơn vị" in body
+    assert "UBND xã XA-B: không đọc được dữ liệu của đơn vị (máy chủ dữ liệu không" in body
     assert "theo báo cáo đơn vị đã gửi ngày 14/09/2024" in body
     assert "Còn cơ quan, đơn vị chưa gửi báo cáo: UBND xã XA-A (1/3 đơn vị)." in body
     assert "Chi tiết tại Phụ lục 3 và Phụ lục 4." in body
@@ -121,3 +121,5 @@ def test_above_the_size_rule_the_appendices_are_totals(
     assert "UBND xã XA-A" not in appendix  # no child-by-child rows
     assert "THUỘC CÁC ĐƠN VỊ CẤP DƯỚI" not in text  # the units' appendix: the workbook's
     assert "Không đọc được dữ liệu của 1 đơn vị cấp dưới (1 đơn vị trong số đó" in text
+    # the reasons counted, undated (the day is the named child's, not a group's)
+    assert "Lý do: máy chủ dữ liệu không truy cập được khi đồng bộ (1 đơn vị)." in text

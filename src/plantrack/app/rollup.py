@@ -138,9 +138,17 @@ def _kept(previous: Pin | None, link: ChildLink, how: Fetching) -> Pin | None:
 
 
 def _unreachable(
-    link: ChildLink, reason: str, previous: Pin | None, how: Fetching, where: Located
+    link: ChildLink,
+    reason: str,
+    previous: Pin | None,
+    how: Fetching,
+    where: Located,
+    now: dt.datetime,
 ) -> tuple[Pin, Finding]:
-    """The pin of a child that could not be fetched (its earlier one, if any) and PT704."""
+    """The pin of a child that could not be fetched (its earlier one, if any) and PT704.
+    With no earlier commit the pin keeps when it was first tried in vain (``fetched``), so
+    the documents can say since when, and a sync that finds nothing new writes the same
+    lock."""
     kept = _kept(previous, link, how)
     short = kept.commit[:12] if kept is not None and kept.commit else ""
     finding = where.at(
@@ -153,7 +161,9 @@ def _unreachable(
         kept=t("rollup.kept", "vi", commit=short) if short else "",
         kept_en=t("rollup.kept", "en", commit=short) if short else "",
     )
-    return kept or Pin(link.unit, link.url, link.branch, None, None, reason), finding
+    failing = previous is not None and previous.commit is None and previous.url == link.url
+    tried = previous.fetched if failing and previous is not None else None
+    return kept or Pin(link.unit, link.url, link.branch, None, tried or now, reason), finding
 
 
 def _pin(
@@ -168,7 +178,7 @@ def _pin(
     before keeps its fetch time, so a sync that finds nothing new writes the same lock."""
     commit, reason = fetched
     if commit is None:
-        pin, finding = _unreachable(link, reason, previous, how, where)
+        pin, finding = _unreachable(link, reason, previous, how, where, now)
         return pin, [finding]
     if previous is None or previous.url != link.url or previous.commit is None:
         return Pin(link.unit, link.url, link.branch, commit, now), []

@@ -27,10 +27,11 @@ from plantrack.app.rollup_derive import derive_in
 from plantrack.app.rollup_lock import Pin
 from plantrack.app.rollup_versions import readable, unreadable
 from plantrack.domain.rollup_links import ChildLink, ChildPlan, child_rel, plan_findings
-from plantrack.domain.rollup_view import ChildFigures
+from plantrack.domain.rollup_view import ChildFigures, Unread, UnreadKind
 from plantrack.i18n import t
 from plantrack.io import mirror
 from plantrack.models import Report
+from plantrack.models.plan import SCHEMA_VERSION
 from plantrack.validate.check import Progress
 from plantrack.validate.context import Context
 from plantrack.validate.finding import Finding
@@ -50,6 +51,7 @@ class Derived:
     report: Report | None
     findings: list[Finding] = field(default_factory=list)
     figures: ChildFigures | None = None
+    unread: Unread | None = None  # no report: why
 
 
 @dataclass(frozen=True)
@@ -81,7 +83,8 @@ def locate(run: Run, link: ChildLink, pin: Pin | None, where: Located) -> Derive
     if pin is None or pin.commit is None or pin.url != link.url:
         vi = pin.missing if pin is not None and pin.missing else t("rollup.not_pinned", "vi")
         en = pin.missing if pin is not None and pin.missing else t("rollup.not_pinned", "en")
-        return Derived(None, [_underived(where, link, run.period, vi, en)])
+        found = [_underived(where, link, run.period, vi, en)]
+        return Derived(None, found, unread=unpinned(link, pin, vi))
     folder = child_tree(run.cache, link, pin.commit)
     if folder is None:
         short = pin.commit[:12]
@@ -89,10 +92,14 @@ def locate(run: Run, link: ChildLink, pin: Pin | None, where: Located) -> Derive
             t("rollup.not_in_cache", "vi", commit=short),
             t("rollup.not_in_cache", "en", commit=short),
         )
-        return Derived(None, [_underived(where, link, run.period, vi, en)])
+        # a mirror that lacks its own pinned commit lost it to a rewritten history
+        held = mirror.mirror_path(run.cache, link.url).is_dir()
+        gone = Unread("rewritten" if held else "not-synced", vi)
+        return Derived(None, [_underived(where, link, run.period, vi, en)], unread=gone)
     form = readable(folder)
     if form.folder is None:
-        return Derived(None, [unreadable(where, link.unit, pin.commit, form)])
+        named = unreadable(where, link.unit, pin.commit, form)
+        return Derived(None, [named], unread=Unread(unmigrated(form.version), named.message_vi))
     key = run.kept.key(link, pin.commit, form.folder) if run.kept is not None else ""
     hit = run.kept.get(key) if run.kept is not None else None
     if hit is not None:
@@ -112,7 +119,9 @@ def derive(run: Run, todo: Todo) -> Derived:
         lambda rel: mirror.last_change(mirrored, commit, rel),
     )
     if read.plan is None or read.report is None or read.vm is None:
-        return Derived(None, [_underived(todo.where, link, run.period, read.why, read.why)])
+        faulty = Unread("broken-plan" if read.in_plan else "broken-data", read.why)
+        found = [_underived(todo.where, link, run.period, read.why, read.why)]
+        return Derived(None, found, unread=faulty)
     plan_file = Located(child_rel(link.unit, layout.PLAN), None, source=folder / layout.PLAN)
     parent = run.parent
     found = plan_findings(
@@ -123,6 +132,25 @@ def derive(run: Run, todo: Todo) -> Derived:
     if run.kept is not None:
         run.kept.put(todo.key, figures, found)
     return Derived(read.report, found, figures)
+
+
+def unpinned(link: ChildLink, pin: Pin | None, detail: str) -> Unread:
+    """Why a child has no pinned commit to read: never synced for the period (or its link
+    changed since), a branch its repository lacks, or a server not reached since the first
+    sync that failed."""
+    if pin is None or pin.url != link.url or not pin.missing:
+        return Unread("not-synced", detail)
+    if pin.missing == t("rollup.no_branch", "vi", branch=pin.branch):
+        return Unread("not-synced", detail)
+    return Unread("unreachable", detail, pin.fetched.date() if pin.fetched else None)
+
+
+def unmigrated(version: int | None) -> UnreadKind:
+    """Why data of form ``version`` cannot be read: newer than this plantrack, older and
+    not migrated, or no readable form (a fault of the plan)."""
+    if version is None:
+        return "broken-plan"
+    return "new-version" if version > SCHEMA_VERSION else "old-version"
 
 
 def _underived(where: Located, link: ChildLink, period: str, vi: str, en: str) -> Finding:

@@ -42,6 +42,8 @@ class Reading:
     why: str = ""
     vm: Consolidation | None = None
     submitted_from: SubmittedFrom | None = None
+    # no report: the fault is in the plan (or stops the run), not in the other files
+    in_plan: bool = False
 
 
 def submitted_on(
@@ -70,12 +72,13 @@ def derive_in(
         # submissions, not the child's report); a pinned commit's files have no history
         prepared = prepare(source, period, git_facts=False)
     except PlantrackError as exc:
-        return Reading(None, None, str(exc))
+        return Reading(None, None, str(exc), in_plan=True)
     child, _, _ = load_model(source, DataFile("plan", source / layout.PLAN, layout.PLAN), Plan)
     if prepared.vm is None or child is None:
         first = prepared.errors[0] if prepared.errors else None
         why = f"{first.path}:{first.line or 0}: {first.code} {first.message_vi}" if first else ""
-        return Reading(None, None, why)
+        in_plan = child is None or first is None or first.path == layout.PLAN
+        return Reading(None, None, why, in_plan=in_plan)
     submitted, source_of = submitted_on(source, period, changed)
     report = derive_report(
         parent.plan, child, prepared.vm, unit_id, as_of=prepared.vm.as_of, submitted=submitted

@@ -3,7 +3,7 @@ repository and the commit its figures were taken from, and when that commit was 
 
 Written through the write policy (``app/guard.py``); committed in the parent so a roll-up is
 reproducible and auditable. A child that could not be fetched and was never pinned has no
-commit and says why (``missing``).
+commit and says why (``missing``) and since when (``fetched``: the first sync that failed).
 """
 
 from __future__ import annotations

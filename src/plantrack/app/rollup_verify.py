@@ -21,7 +21,7 @@ from plantrack.domain.rollup_links import (
     ChildLink,
     child_links,
 )
-from plantrack.domain.rollup_view import ChildFigures, ChildSource, RollupTree, tree
+from plantrack.domain.rollup_view import ChildFigures, ChildSource, RollupTree, Unread, tree
 from plantrack.errors import PlantrackError
 from plantrack.models import Report
 from plantrack.validate.check import Progress
@@ -86,6 +86,7 @@ def rolled_up(
     children that have one (the others keep what they filed), each child's own units and
     pinned commit; and the findings. ``reuse``: as in ``derive_all``."""
     figures: dict[str, ChildFigures] = {}
+    unread: dict[str, Unread] = {}
     sources: list[ChildSource] = []
     findings: list[Finding] = []
     derived_all = derive_all(root, period, cache, jobs=jobs, progress=progress, reuse=reuse)
@@ -93,10 +94,12 @@ def rolled_up(
         findings += derived.findings
         if derived.figures is not None:
             figures[link.unit] = derived.figures
+        if derived.unread is not None:
+            unread[link.unit] = derived.unread
         commit = pin.commit if pin is not None and derived.figures is not None else None
         fetched = pin.fetched if commit is not None and pin is not None else None
         sources.append(ChildSource(link.unit, link.url, link.branch, commit, fetched))
-    return tree(sources, figures), findings
+    return tree(sources, figures, unread), findings
 
 
 def verify(

@@ -13,13 +13,17 @@ parent's size; the children's units follow their own number.
 from __future__ import annotations
 
 import dataclasses
+import typing
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from plantrack.domain.rollup_view import ChildView
+from plantrack.domain.rollup_view import ChildView, Unread, UnreadKind
 from plantrack.domain.scale import detail_in_workbook
 from plantrack.domain.status import Counts
 from plantrack.domain.viewmodel import Consolidation, Summary, UnitRow
+
+UNREAD_ORDER: tuple[UnreadKind, ...] = typing.get_args(UnreadKind)
 
 
 @dataclass(frozen=True)
@@ -76,6 +80,15 @@ class Drilldown:
     def unread(self) -> list[ChildLine]:
         """Children whose data could not be read: what they filed stands, if anything."""
         return [c for c in self.children if not c.view.derived]
+
+    @property
+    def unread_why(self) -> list[tuple[Unread, int]]:
+        """Why children were not read, each reason (undated) with its number of children,
+        in the order of the reasons; children whose reason is not known are left out."""
+        counted = Counter(
+            Unread(c.view.unread.kind) for c in self.unread if c.view.unread is not None
+        )
+        return sorted(counted.items(), key=lambda kv: UNREAD_ORDER.index(kv[0].kind))
 
     @property
     def unread_unfiled(self) -> list[ChildLine]:

@@ -23,6 +23,32 @@ SubmittedFrom = Literal["record", "history"]
 RECORD: SubmittedFrom = "record"
 HISTORY: SubmittedFrom = "history"
 
+# Why a linked child's data could not be read (``docs/decisions.md``, roll-up): never synced
+# for the period (or its link changed since), its server not reached, the pinned commit gone
+# (history rewritten), its data in an older form than this plantrack migrates in place or a
+# newer one, its plan or its other files in error. The documents word the kind
+# (``rollup.unread.*`` in the messages); the workbook and the JSON add the technical detail.
+UnreadKind = Literal[
+    "not-synced",
+    "unreachable",
+    "rewritten",
+    "old-version",
+    "new-version",
+    "broken-plan",
+    "broken-data",
+]
+
+
+@dataclass(frozen=True)
+class Unread:
+    """Why a child was not read: its ``kind``, the technical ``detail`` (a git error, the
+    first finding: for the working files, never the documents) and, for a server not
+    reached, ``since`` the day of the sync that first failed to reach it."""
+
+    kind: UnreadKind
+    detail: str = ""
+    since: dt.date | None = None
+
 
 @dataclass
 class ChildSource:
@@ -48,6 +74,8 @@ class ChildView:
     units: list[UnitRow]
     submitted: dt.date | None = None
     submitted_from: SubmittedFrom | None = None
+    # not derived: why (``None`` when it was read)
+    unread: Unread | None = None
     summary: Summary = field(init=False, metadata=DERIVED)
 
     def __post_init__(self) -> None:
@@ -75,18 +103,23 @@ class RollupTree:
     sources: list[ChildSource] = field(default_factory=list)
 
 
-def tree(sources: Sequence[ChildSource], figures: Mapping[str, ChildFigures]) -> RollupTree:
+def tree(
+    sources: Sequence[ChildSource],
+    figures: Mapping[str, ChildFigures],
+    unread: Mapping[str, Unread] | None = None,
+) -> RollupTree:
     """The roll-up of the children named in ``sources`` (in that order): those with
-    ``figures`` derived, the others standing on what they filed. Each is named by its unit
-    id until ``attach`` gives it the parent's name for it."""
-    children = [_view(s.unit_id, figures.get(s.unit_id)) for s in sources]
+    ``figures`` derived, the others standing on what they filed (and ``unread`` says why).
+    Each is named by its unit id until ``attach`` gives it the parent's name for it."""
+    why = unread or {}
+    children = [_view(s.unit_id, figures.get(s.unit_id), why.get(s.unit_id)) for s in sources]
     reports = {unit: f.report for unit, f in figures.items()}
     return RollupTree(reports, children, list(sources))
 
 
-def _view(unit_id: str, figures: ChildFigures | None) -> ChildView:
+def _view(unit_id: str, figures: ChildFigures | None, unread: Unread | None) -> ChildView:
     if figures is None:
-        return ChildView(unit_id, unit_id, False, None, [])
+        return ChildView(unit_id, unit_id, False, None, [], unread=unread)
     return ChildView(
         unit_id,
         unit_id,

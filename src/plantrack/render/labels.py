@@ -4,6 +4,7 @@ words come from the catalogue (``plantrack.i18n``), the colours belong to the re
 from __future__ import annotations
 
 from plantrack.domain.findings_status import FINDING_STATUSES
+from plantrack.domain.rollup_view import Unread
 from plantrack.domain.status import STATUS_ORDER
 from plantrack.domain.submission import SUBMISSION_ORDER
 from plantrack.i18n import t
@@ -56,3 +57,16 @@ STATUS_COLOURS: dict[str, str] = {
     "recurring-missed": "#8d6e63",
     "not-reported": "#9e9e9e",
 }
+
+
+def unread_label(unread: Unread | None, lang: str = "vi", *, dated: bool = True) -> str:
+    """Why a child's data could not be read, in words for a reader (no address, commit or
+    code); ``dated``: with the day of the sync that first failed to reach its server. Empty
+    when the reason is not known."""
+    if unread is None:
+        return ""
+    since = unread.since if dated and unread.kind == "unreachable" else None
+    if since is None:
+        return t(f"rollup.unread.{unread.kind}", lang)
+    day = f"{since.day:02d}/{since.month:02d}/{since.year}"
+    return t("rollup.unread.unreachable-since", lang, since=day)

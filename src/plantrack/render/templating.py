@@ -15,7 +15,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 from plantrack.errors import PlantrackError
-from plantrack.render.labels import STATUS_COLOURS, STATUS_LABELS, finding_label
+from plantrack.render.labels import STATUS_COLOURS, STATUS_LABELS, finding_label, unread_label
 
 
 def default_templates() -> Path:
@@ -83,6 +83,7 @@ def environment(repo: Path | None = None) -> jinja2.Environment:
         status_label=lambda s: STATUS_LABELS[s][0],
         status_colour=lambda s: STATUS_COLOURS[s],
         finding_label=finding_label,
+        unread=unread_label,
         md=markdown_escape,
         cell=markdown_cell,
     )

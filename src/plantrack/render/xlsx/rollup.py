@@ -10,7 +10,7 @@ from typing import Any
 from plantrack.domain.rollup_view import ChildView
 from plantrack.domain.status import Counts
 from plantrack.domain.viewmodel import Consolidation
-from plantrack.render.labels import submission_label
+from plantrack.render.labels import submission_label, unread_label
 from plantrack.render.office.tables import BOLD, Col, Filled, put, write_table
 from plantrack.render.xlsx.sheets import (
     COUNT_COLS,
@@ -24,8 +24,9 @@ CHILDREN_SHEET = "Đơn vị cấp dưới"
 CHILD_UNITS_SHEET = "Đơn vị thuộc cấp dưới"
 DERIVED = "Tính từ dữ liệu của đơn vị"
 FILED = "Theo báo cáo đã gửi"  # the child's data could not be read: what it filed stands
-# Both sheets print every column but the codes (their last), as the units' sheet does
-CHILDREN_PRINTED = 9 + len(COUNT_COLS)
+# Both sheets print every column but the codes and details (their last), as the units' sheet
+# does
+CHILDREN_PRINTED = 10 + len(COUNT_COLS)
 CHILD_UNITS_PRINTED = 5 + len(COUNT_COLS)
 SUBMITTED_FROM = {
     "record": "Bản ghi tổng hợp của đơn vị",
@@ -47,6 +48,7 @@ def children_sheet(wb: Any, vm: Consolidation) -> None:
         Col("STT", 6, "int"),
         Col("Đơn vị cấp dưới", 30, "wrap"),
         Col("Số liệu", 18, "wrap"),
+        Col("Lý do không đọc được dữ liệu", 28, "wrap"),
         Col("Ngày gửi", 12, "date"),
         Col("Căn cứ ngày gửi", 24, "wrap"),
         Col("Số đơn vị", 9, "int"),
@@ -54,7 +56,9 @@ def children_sheet(wb: Any, vm: Consolidation) -> None:
         Col("Gửi muộn", 9, "int"),
         Col("Chưa gửi", 9, "int"),
         *COUNT_COLS,
-        Col("Mã đơn vị", 16),  # for filtering and lookups; not printed (CHILDREN_PRINTED)
+        # for filtering, lookups and the technicians; not printed (CHILDREN_PRINTED)
+        Col("Chi tiết kỹ thuật", 60, "wrap"),
+        Col("Mã đơn vị", 16),
     ]
     rows = [_child_row(n, c) for n, c in enumerate(vm.children, start=1)]
     write_table(ws, cols, rows)
@@ -70,10 +74,12 @@ def _child_row(number: int, child: ChildView) -> list[Any]:
         number,
         child.name,
         source,
+        unread_label(child.unread),
         child.submitted,
         sent_from,
         *figures,
         *_counts(child.overall),
+        child.unread.detail if child.unread is not None else None,
         child.unit_id,
     ]
 
