@@ -155,3 +155,35 @@ def test_no_header_row_prints_above_a_chart(printed: list[Page]) -> None:
     for page, title in zip(pages, titles, strict=True):
         assert title.split(" (")[0] in " ".join(page.text.split())
         assert "Hoàn thành đúng hạn Hoàn thành quá hạn" not in " ".join(page.text.split()[:40])
+
+
+def test_unit_charts_fit_their_page_and_share_the_units_evenly() -> None:
+    """At most UNITS_PER_CHART units a chart, as few charts as that allows, evenly shared,
+    each no taller than the rows between two charts (so none spills onto the next)."""
+    from openpyxl import Workbook
+
+    from plantrack.render.xlsx.charts import UNITS_PER_CHART, unit_charts
+    from plantrack.render.xlsx.sheets import CHART_ROWS
+
+    ws = Workbook().active
+    for count, sizes in ((3, [3]), (UNITS_PER_CHART, [UNITS_PER_CHART]), (31, [7, 8, 8, 8])):
+        charts = unit_charts(ws, 4, 4 + count - 1, name_col=2, rate_col=3)
+        spans = [c.series[0].val.numRef.f for c in charts]
+        assert [
+            int(s.split("$")[-1]) - int(s.split("$")[-3].rstrip(":")) + 1 for s in spans
+        ] == sizes
+        for chart in charts:
+            assert chart.height <= CHART_ROWS * 15 / 72 * 2.54 - 0.5  # cm, 15-point rows
+    titles = [c.title.tx.rich.p[0].r[0].t for c in unit_charts(ws, 4, 34, 2, 3)]
+    assert titles[0].endswith("(đơn vị 1–7/31)") and titles[-1].endswith("(đơn vị 24–31/31)")
+
+
+@OFFICE
+@CARLITO
+def test_every_unit_is_named_on_the_charts(printed: list[Page]) -> None:
+    """LibreOffice prints every unit's name beside its bar, none left out for room."""
+    vm = api.prepare_consolidation(EMBEDDED, "2024-Y").vm
+    assert vm is not None
+    charted = " ".join(" ".join(p.text.split()) for p in _by_sheet(printed)["Biểu đồ"])
+    missing = [u.name for u in vm.units if " ".join(u.name.split()) not in charted]
+    assert missing == []

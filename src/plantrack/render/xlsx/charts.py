@@ -3,17 +3,30 @@ index components baseline against latest. Charts read their numbers from the she
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from openpyxl.chart import BarChart, Reference
 from openpyxl.chart.label import DataLabelList
 from openpyxl.chart.marker import DataPoint
 from openpyxl.chart.series import SeriesLabel
+from openpyxl.chart.text import RichText
+from openpyxl.drawing.text import (
+    CharacterProperties,
+    Paragraph,
+    ParagraphProperties,
+    RichTextProperties,
+)
 
 from plantrack.domain.indices import IndexRow
 from plantrack.render.labels import STATUS_COLOURS, STATUS_LABELS
 
 CHART_HEIGHT = 13  # cm: 25 rows of 15 points
+# A unit's name takes up to three lines beside its bar: at most this many units share a
+# chart of UNIT_CHART_HEIGHT (the page's room under the titles) before a printer
+# (LibreOffice) starts leaving names out
+UNITS_PER_CHART = 10
+UNIT_CHART_HEIGHT = 15
 
 
 def _bar(title: str, horizontal: bool) -> Any:
@@ -57,9 +70,27 @@ def status_chart(ws: Any, header_row: int, data_row: int, first_col: int) -> Any
     return chart
 
 
-def unit_chart(ws: Any, first_row: int, last_row: int, name_col: int, rate_col: int) -> Any:
-    """Horizontal bars of each unit's completion rate (0–100 %)."""
-    chart = _bar("Tỷ lệ hoàn thành nhiệm vụ đến hạn theo đơn vị", horizontal=True)
+def unit_charts(ws: Any, first_row: int, last_row: int, name_col: int, rate_col: int) -> list[Any]:
+    """Horizontal bars of each unit's completion rate (0–100 %), every unit named: one chart
+    of a page's height for at most ``UNITS_PER_CHART`` units, else as few charts as that
+    allows, the units shared evenly and in the table's order (``docs/decisions.md``)."""
+    count = last_row - first_row + 1
+    charts = max(1, math.ceil(count / UNITS_PER_CHART))
+    title = "Tỷ lệ hoàn thành nhiệm vụ đến hạn theo đơn vị"
+    out: list[Any] = []
+    for part in range(charts):
+        start = first_row + part * count // charts
+        end = first_row + (part + 1) * count // charts - 1
+        # which units a chart shows, by their number in the table, when there are several
+        span = f" (đơn vị {start - first_row + 1}–{end - first_row + 1}/{count})"
+        out.append(_unit_chart(ws, start, end, name_col, rate_col, title + span * (charts > 1)))
+    return out
+
+
+def _unit_chart(
+    ws: Any, first_row: int, last_row: int, name_col: int, rate_col: int, title: str
+) -> Any:
+    chart = _bar(title, horizontal=True)
     data = Reference(ws, min_col=rate_col, min_row=first_row, max_row=last_row)
     cats = Reference(ws, min_col=name_col, min_row=first_row, max_row=last_row)
     chart.add_data(data, titles_from_data=False)
@@ -73,8 +104,13 @@ def unit_chart(ws: Any, first_row: int, last_row: int, name_col: int, rate_col: 
     chart.y_axis.scaling.max = 1
     chart.y_axis.number_format = "0%"
     chart.x_axis.tickLblSkip = 1
-    chart.gapWidth = 40  # bars thick enough to read with many units
-    chart.height = min(max(CHART_HEIGHT, 0.6 * (last_row - first_row + 1) + 2), 22)
+    chart.gapWidth = 40  # bars thick enough to read
+    chart.height = UNIT_CHART_HEIGHT
+    # the names in 10 points: long ones wrap rather than crowd each other out
+    chart.x_axis.txPr = RichText(
+        bodyPr=RichTextProperties(),
+        p=[Paragraph(pPr=ParagraphProperties(defRPr=CharacterProperties(sz=1000)))],
+    )
     return chart
 
 

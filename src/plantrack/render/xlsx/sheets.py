@@ -22,7 +22,7 @@ from plantrack.render.office.tables import (
     title_rows,
     write_table,
 )
-from plantrack.render.xlsx.charts import index_chart, status_chart, unit_chart
+from plantrack.render.xlsx.charts import index_chart, status_chart, unit_charts
 
 SHEETS = (
     "Tổng hợp",
@@ -251,4 +251,5 @@ def units_sheet(wb: Any, vm: Consolidation) -> None:
     first, last = write_table(ws, cols, rows)
     if vm.units:
         rate_col = UNITS_PRINTED - 1  # "Tỷ lệ hoàn thành"
-        add_chart(wb, vm, unit_chart(ws, first, last, name_col=2, rate_col=rate_col))
+        for chart in unit_charts(ws, first, last, name_col=2, rate_col=rate_col):
+            add_chart(wb, vm, chart)
