@@ -26,6 +26,7 @@ from plantrack.models.plan import (
     DocumentSettings,
     Indicator,
     Plan,
+    PlanLimits,
     ReportingRules,
     Section,
     Task,
@@ -52,6 +53,7 @@ MINIMAL: dict[type[BaseModel], dict[str, Any]] = {
     Section: {"id": "pl1", "title": "Phụ lục I"},
     UnitGroup: {"id": "cac-xa", "name": "UBND các xã"},
     Indicator: {"id": "ho-so", "name": "Hồ sơ", "unit": "hồ sơ"},
+    PlanLimits: {"max_size": "2MiB"},
     DocumentSettings: {
         "parent_body": "UBND HUYỆN",
         "issuing_body": "PHÒNG NỘI VỤ",
