@@ -112,12 +112,21 @@ def audit(
     summary = signature_findings([c for c, ts in per_commit if ts], found.append)
     found += [_shallow(c) for c in commits if c.boundary]
     _describe_reports(found, commits, blobs)
+    return _result(_named(found, units, periods, refs), commits, since, summary, period)
+
+
+def _named(
+    found: list[AuditFinding],
+    units: Mapping[str, Unit],
+    periods: Callable[[str], Period | None],
+    refs: Mapping[str, FindingRef],
+) -> list[AuditFinding]:
+    """``found`` in the order of the history, each naming the file it is about in words."""
     found.sort(key=lambda f: (f.seq, f.file, f.finding.code))
     files = {r.inspection.id: r.inspection for r in refs.values()}
-    named = [
+    return [
         dataclasses.replace(f, subject=subject_of(f.file, units, periods, files)) for f in found
     ]
-    return _result(named, commits, since, summary, period)
 
 
 def subject_of(

@@ -125,20 +125,36 @@ def _outcomes(
     ):
         out[outcome.rel] = _kept(outcome, keep)
     stored = [f.rel for f in chosen if f.rel in fresh or out[f.rel].same]
-    retry: list[tuple[DataFile, str]] = []
+    restored, unread = _from_store(stored, entries, store, keep)
+    out.update(restored)
+    by_rel = {f.rel: f for f in chosen}
+    for outcome in examine_all(setting, [(by_rel[rel], "") for rel in unread], 1, models=True):
+        out[outcome.rel] = _kept(outcome, keep)  # a stored row that does not read: read it
+    return [out[f.rel] for f in chosen]
+
+
+def _from_store(
+    stored: list[str],
+    entries: dict[str, Entry],
+    store: CheckStore | None,
+    keep: Callable[[Report], Report],
+) -> tuple[dict[str, Outcome], list[str]]:
+    """The outcomes of the ``stored`` files restored from the cache's models (500 rows at a
+    time, so a national period is never held as text whole), and the files whose row does
+    not give a model (missing or unreadable), to be read from their files."""
+    out: dict[str, Outcome] = {}
+    unread: list[str] = []
     for start in range(0, len(stored), 500):
         chunk = stored[start : start + 500]
         models = store.models(chunk) if store is not None else {}
         for rel in chunk:
             report = _restore(models.get(rel))
             if isinstance(report, bool):
-                retry.append((next(f for f in chosen if f.rel == rel), ""))
+                unread.append(rel)
                 continue
             report = keep(report) if report is not None else None
             out[rel] = Outcome(rel, [], report=report, digest=entries[rel].digest)
-    for outcome in examine_all(setting, retry, 1, models=True):
-        out[outcome.rel] = _kept(outcome, keep)  # a stored row that does not read: read it
-    return [out[f.rel] for f in chosen]
+    return out, unread
 
 
 def _kept(outcome: Outcome, keep: Callable[[Report], Report]) -> Outcome:
