@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from plantrack.domain.audit_finding import Emit, commit_record
+from plantrack.domain.audit_finding import AuditFinding, Emit, commit_record
 from plantrack.domain.gitfacts import Blobs, Touch
 from plantrack.domain.synthesis import brief
 
@@ -112,31 +112,10 @@ def _inspection_touch(t: Touch, old: Findings, new: Findings, emit: Emit, named:
     for fid, before in old.items():
         after = new.get(fid)
         if after is None:
-            emit(
-                commit_record(
-                    t.commit,
-                    "PT414",
-                    t.path,
-                    f"findings[{fid}]",
-                    touch=t,
-                    finding=named(fid),
-                    finding_id=fid,
-                )
-            )
+            emit(_about(t, "PT414", f"findings[{fid}]", fid, named))
         elif str(after.get("fix_by")) != str(before.get("fix_by")):
-            emit(
-                commit_record(
-                    t.commit,
-                    "PT413",
-                    t.path,
-                    f"findings[{fid}].fix_by",
-                    touch=t,
-                    finding=named(fid),
-                    finding_id=fid,
-                    old=_shown(before.get("fix_by")),
-                    new=_shown(after.get("fix_by")),
-                )
-            )
+            old_by, new_by = _shown(before.get("fix_by")), _shown(after.get("fix_by"))
+            emit(_about(t, "PT413", f"findings[{fid}].fix_by", fid, named, old=old_by, new=new_by))
     for fid, after in new.items():
         deadline = as_day(after.get("fix_by"))
         known = set(_fix_dates((old.get(fid) or {}).get("fixes")))
@@ -171,17 +150,13 @@ def _late_records(
         return
     for day in added:
         if day <= deadline:
-            emit(
-                commit_record(
-                    t.commit,
-                    "PT415",
-                    t.path,
-                    f"fixes[{fid}]",
-                    touch=t,
-                    finding=named(fid),
-                    finding_id=fid,
-                    fixed=day,
-                    fix_by=deadline,
-                    days=(recorded - deadline).days,
-                )
-            )
+            late = {"fixed": day, "fix_by": deadline, "days": (recorded - deadline).days}
+            emit(_about(t, "PT415", f"fixes[{fid}]", fid, named, **late))
+
+
+def _about(t: Touch, code: str, field: str, fid: str, named: Namer, **args: Any) -> AuditFinding:
+    """The finding ``code`` of commit ``t`` about inspection finding ``fid``: named by its text
+    for the reader, its id kept in the details."""
+    return commit_record(
+        t.commit, code, t.path, field, touch=t, finding=named(fid), finding_id=fid, **args
+    )
