@@ -13,7 +13,6 @@ each derivation asks for the submission date releases the interpreter while it r
 
 from __future__ import annotations
 
-import gc
 import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -36,11 +35,10 @@ from plantrack.validate.check import Progress
 from plantrack.validate.context import Context
 from plantrack.validate.finding import Finding
 from plantrack.validate.located import Located
-from plantrack.validate.parallel import default_jobs
+from plantrack.validate.parallel import can_fork, chunked, default_jobs, forked_map
 
 THRESHOLD = 8
 """Children to derive below which starting workers costs more than it saves."""
-CHUNKS_PER_WORKER = 4
 THREADS = 4  # children derived at once on one process
 
 
@@ -191,35 +189,19 @@ def _derive_todo(
     run: Run, todo: list[tuple[int, Todo]], jobs: int, tick: Callable[[int, Derived], None]
 ) -> None:
     """Derive each of ``todo`` (position, child), on worker processes when it pays."""
-    import multiprocessing  # here: a warm roll-up never starts a worker
-
     workers = min(jobs, len(todo))
-    forks = "fork" in multiprocessing.get_all_start_methods()
-    if workers <= 1 or len(todo) < THRESHOLD or not forks:
+    if workers <= 1 or len(todo) < THRESHOLD or not can_fork():
         with ThreadPoolExecutor(max_workers=THREADS) as pool:
             derived = pool.map(lambda c: derive(run, c[1]), todo)
             for (n, _), one in zip(todo, derived, strict=True):
                 tick(n, one)
         return
-    from concurrent.futures import ProcessPoolExecutor
-
-    size = -(-len(todo) // (workers * CHUNKS_PER_WORKER))
-    chunks = [todo[start : start + size] for start in range(0, len(todo), size)]
-    # what the workers inherit is set aside from the collector (see validate/parallel.py)
-    gc.freeze()
-    try:
-        with ProcessPoolExecutor(
-            workers,
-            mp_context=multiprocessing.get_context("fork"),
-            initializer=_start,
-            initargs=(run,),
-        ) as pool:
-            sent = [[child for _, child in chunk] for chunk in chunks]
-            for chunk, results in zip(chunks, pool.map(_derive_chunk, sent), strict=True):
-                for (n, _), one in zip(chunk, results, strict=True):
-                    tick(n, one)
-    finally:
-        gc.unfreeze()
+    chunks = chunked(todo, workers)
+    sent = [[child for _, child in chunk] for chunk in chunks]
+    results = forked_map(_derive_chunk, sent, workers, _start, (run,))
+    for chunk, from_chunk in zip(chunks, results, strict=True):
+        for (n, _), one in zip(chunk, from_chunk, strict=True):
+            tick(n, one)
 
 
 _run: Run | None = None

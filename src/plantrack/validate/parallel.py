@@ -11,7 +11,8 @@ from __future__ import annotations
 import functools
 import gc
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any, TypeVar
 
 from plantrack.io.repo import DataFile
 from plantrack.validate.examine import Outcome, Setting, examine
@@ -23,6 +24,8 @@ PER_WORKER = 50
 """At least this many files for each worker started."""
 
 _setting: Setting | None = None
+T = TypeVar("T")
+R = TypeVar("R")
 
 
 def default_jobs() -> int:
@@ -41,19 +44,40 @@ def examine_all(
 ) -> Iterator[Outcome]:
     """``examine`` of each (file, known digest), in order; on ``jobs`` processes if many.
     Workers send back each report's model only when ``models`` is asked (a consolidation)."""
-    import multiprocessing  # here: a re-check of a few files never starts a worker
-
     workers = min(jobs or default_jobs(), max(1, len(todo) // PER_WORKER))
-    if (
-        workers <= 1
-        or len(todo) < THRESHOLD
-        or "fork" not in multiprocessing.get_all_start_methods()
-    ):
+    if workers <= 1 or len(todo) < THRESHOLD or not can_fork():
         for file, known in todo:
             yield examine(setting, file, known)
         return
-    size = -(-len(todo) // (workers * CHUNKS_PER_WORKER))
-    chunks = [todo[start : start + size] for start in range(0, len(todo), size)]
+    examined = functools.partial(_examine_chunk, models=models)
+    for outcomes in forked_map(examined, chunked(todo, workers), workers, _start, (setting,)):
+        yield from outcomes
+
+
+def can_fork() -> bool:
+    """Whether worker processes can be forked here (they then share this process's memory)."""
+    import multiprocessing  # here: a re-check of a few files never starts a worker
+
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def chunked(items: Sequence[T], workers: int) -> list[Sequence[T]]:
+    """``items`` cut into contiguous chunks, ``CHUNKS_PER_WORKER`` for each of ``workers``
+    (several each, so a worker that drew quick ones takes another)."""
+    size = -(-len(items) // (workers * CHUNKS_PER_WORKER))
+    return [items[start : start + size] for start in range(0, len(items), size)]
+
+
+def forked_map(
+    work: Callable[[Any], R],
+    chunks: Iterable[Any],
+    workers: int,
+    initializer: Callable[..., None],
+    initargs: tuple[Any, ...],
+) -> Iterator[R]:
+    """``work`` of each chunk on ``workers`` processes forked from this one (each first runs
+    ``initializer(*initargs)``), the results in the order of the chunks."""
+    import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     # what the workers inherit is set aside from the collector: a collection in a worker
@@ -63,11 +87,10 @@ def examine_all(
         with ProcessPoolExecutor(
             workers,
             mp_context=multiprocessing.get_context("fork"),
-            initializer=_start,
-            initargs=(setting,),
+            initializer=initializer,
+            initargs=initargs,
         ) as pool:
-            for outcomes in pool.map(functools.partial(_examine_chunk, models=models), chunks):
-                yield from outcomes
+            yield from pool.map(work, chunks)
     finally:
         gc.unfreeze()
 
