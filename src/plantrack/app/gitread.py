@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -17,9 +17,19 @@ from plantrack.io.checkstore import CheckStore
 from plantrack.io.yamlload import load_yaml_bytes
 from plantrack.layout import DATA, is_report
 from plantrack.validate.context import Context
+from plantrack.validate.parallel import (
+    PER_WORKER,
+    THRESHOLD,
+    can_fork,
+    chunked,
+    default_jobs,
+    forked_map,
+)
 from plantrack.validate.require import require_plan
 
 _CACHE = 64
+_ROUND = 4000
+"""Blobs read from git and summarised per round: their bytes are held only that long."""
 
 
 class GitBlobs:
@@ -57,12 +67,44 @@ class GitBlobs:
         content never changes), else parsed once and stored."""
         stored = self.store.blobs(ids) if self.store is not None else {}
         out = {name: json.loads(text) for name, text in stored.items()}
-        missing = set(ids) - set(out)
-        made = {name: report_summary(data) for name, data in self.parsed(missing).items()}
+        made = dict(self._summarised(sorted(set(ids) - set(out))))
         if self.store is not None and made:
             texts = {name: json.dumps(value, ensure_ascii=False) for name, value in made.items()}
             self.store.save((), blobs=texts)
         return out | made
+
+    def _summarised(self, ids: list[str]) -> Iterator[tuple[str, Any]]:
+        """``(blob, report_summary)`` of each blob not yet summarised: many of them (the first
+        ``history`` of a repository, every stored version of every report) on every core."""
+        raws: list[tuple[str, bytes | None]] = []
+        for pair in self.reader.read_many(ids):
+            raws.append(pair)
+            if len(raws) == _ROUND:
+                yield from _summaries_of(raws)
+                raws = []
+        yield from _summaries_of(raws)
+
+
+def _summaries_of(raws: list[tuple[str, bytes | None]]) -> list[tuple[str, Any]]:
+    """``(blob, report_summary)`` of each blob's bytes, in order; on worker processes when
+    there are enough of them to repay starting one."""
+    workers = min(default_jobs(), max(1, len(raws) // PER_WORKER))
+    if workers <= 1 or len(raws) < THRESHOLD or not can_fork():
+        return _summarise(raws)
+    parts = forked_map(_summarise, chunked(raws, workers), workers, _nothing, ())
+    return [pair for part in parts for pair in part]
+
+
+def _summarise(raws: Sequence[tuple[str, bytes | None]]) -> list[tuple[str, Any]]:
+    out: list[tuple[str, Any]] = []
+    for name, raw in raws:
+        doc = load_yaml_bytes(raw)[0] if raw is not None else None
+        out.append((name, report_summary(doc.data if doc is not None else None)))
+    return out
+
+
+def _nothing() -> None:
+    """Workers need no setting of their own: they get the bytes with their chunk."""
 
 
 def load_context(
