@@ -213,6 +213,10 @@ def print_table(table: dict[str, dict[int, Result]], sizes: list[int], periods: 
 def _verdict(name: str, wall: float | None, peak: float, units: int, periods: int) -> str:
     """The step's target and whether it was met ("" when no target applies)."""
     if name.startswith("history of a task"):
+        if "(cold)" in name:
+            # the first history of a repository parses every stored version of every report
+            # once, on every core, and keeps its summary; the target is every later question
+            return "(fills the cache once: not judged)"
         if (units, periods) != (200, 20):
             return "(target at 200 units x 20 periods)"
         ok = wall is not None and wall < TARGET_HISTORY_S
