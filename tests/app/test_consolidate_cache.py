@@ -160,3 +160,31 @@ def test_earlier_reports_cut_to_what_is_read_give_the_same_bytes(
     cut = _outputs(embedded, period_id)
     monkeypatch.setattr(consolidate_module, "carried_part", lambda report: report)
     assert _outputs(embedded, period_id) == cut
+
+
+def test_reports_are_restored_with_the_collector_paused_then_frozen(
+    embedded: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import gc
+
+    from plantrack.validate import period
+
+    monkeypatch.setenv("PLANTRACK_CACHE_DIR", "off")
+    expected = render_json(prepare(embedded, "2025-Q1", today=TODAY).vm)  # type: ignore[arg-type]
+    monkeypatch.setenv("PLANTRACK_CACHE_DIR", str(tmp_path / "cache"))
+    check_repository(embedded, today=TODAY)
+    collecting: list[bool] = []
+    original = period._restore
+    monkeypatch.setattr(
+        period, "_restore", lambda m: (collecting.append(gc.isenabled()), original(m))[1]
+    )
+    monkeypatch.setattr(period, "FREEZE_AT", 1)  # every period counts as large here
+    assert gc.isenabled()
+    try:
+        cached = prepare(embedded, "2025-Q1", today=TODAY)
+        frozen = gc.get_freeze_count()
+    finally:
+        gc.unfreeze()
+    assert cached.vm is not None and render_json(cached.vm) == expected
+    assert collecting and not any(collecting)  # paused while restoring
+    assert gc.isenabled() and frozen > 0  # on again after, what was loaded set aside

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from plantrack.io.picklestore import MAGIC, PickleStore
+from plantrack.io.picklestore import MAGIC, PickleStore, dumps, loads
 from plantrack.validate.finding import Finding
 
 ALLOWED = ("plantrack.validate.finding", "datetime")
@@ -70,3 +70,12 @@ def test_an_unwritable_folder_is_no_error(tmp_path: Path) -> None:
     blocked = tmp_path / "file"
     blocked.write_text("x")
     assert PickleStore(blocked / "kept", ALLOWED).put("k", 1) is False
+
+
+def test_a_class_a_module_only_imports_or_reaches_is_not_built() -> None:
+    imported = b"cplantrack.io.picklestore\nPath\n(S'x'\ntR."  # pathlib's, imported there
+    dotted = b"\x80\x04cplantrack.validate.finding\nFinding.__class__\n."  # reached from one
+    for data, allowed in ((imported, ("plantrack.io.picklestore",)), (dotted, ALLOWED)):
+        with pytest.raises(pickle.UnpicklingError):
+            loads(data, allowed)
+    assert loads(dumps([_finding()]), ALLOWED) == [_finding()]

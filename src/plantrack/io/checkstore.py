@@ -7,9 +7,11 @@ own findings (reading and structure), the facts the cross-file rules read, the c
 findings with the digest of the plan, units and indices they were made under, and the report
 as validated (its model's JSON), which a consolidation takes in place of parsing the file
 again. A file whose stamp is unchanged is not read at all; when the stamp differs, the content
-digest decides (a ``touch`` costs a hash, not a parse). Rows hold JSON text, never pickle: a
-cache file must not be able to run code. Any problem with the cache is ignored: it can make a
-check faster, never different.
+digest decides (a ``touch`` costs a hash, not a parse). Rows hold JSON text, and bytes a
+caller made: a report's model compressed, and the plan, units and indices pickled, which
+``validate/base.py`` reads back only through the restricted unpickler of ``io/picklestore.py``
+(a cache file must not be able to run code). Any problem with the cache is ignored: it can
+make a check faster, never different.
 
 SQLite gives what a cache shared by concurrent runs needs: a run reads one consistent state, a
 write is one transaction (all rows or none), and two writers wait for each other (a writer that
@@ -24,7 +26,7 @@ import os
 import sqlite3
 import time
 import zlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -182,12 +184,22 @@ class CheckStore:
         return out
 
     def meta(self, key: str) -> str | None:
-        """A stored value of this fingerprint (such as the plan, units and indices)."""
+        """A stored text of this fingerprint (such as the commits that added the reports)."""
+        found = self._meta(key)
+        return found if isinstance(found, str) else None
+
+    def meta_bytes(self, key: str) -> bytes | None:
+        """A stored value of this fingerprint kept as bytes (such as the plan, units and
+        indices, pickled)."""
+        found = self._meta(key)
+        return found if isinstance(found, bytes) else None
+
+    def _meta(self, key: str) -> object:
         if self._db is None or self._stale:
             return None
         with contextlib.suppress(sqlite3.Error):
             row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
-            return None if row is None else str(row[0])
+            return None if row is None else row[0]
         return None
 
     def save(
@@ -196,7 +208,7 @@ class CheckStore:
         *,
         restamped: Iterable[Entry] = (),
         rerun: Iterable[tuple[str, str, str, str]] = (),
-        meta: dict[str, str] | None = None,
+        meta: Mapping[str, str | bytes] | None = None,
         keep: set[str] | None = None,
         blobs: dict[str, str] | None = None,
     ) -> None:
@@ -262,7 +274,7 @@ class _Write:
     rows: list[tuple[object, ...]]
     restamped: list[tuple[object, ...]]
     rerun: list[tuple[str, str, str, str]]
-    meta: dict[str, str]
+    meta: Mapping[str, str | bytes]
     gone: list[tuple[str]]
     blobs: list[tuple[str, str]]
 

@@ -4,8 +4,9 @@ only when whole and of this layout (a digest of the payload heads each file); an
 cannot be read is a miss, never an error, and the next write replaces it.
 
 Values are pickled, and read back by an unpickler that finds only classes (never a function)
-of the modules it is given and a few plain built-in types: a file in the cache cannot make the
-reader call anything but the constructor of a data class. Entries are a
+defined in the modules it is given and a few plain built-in types: a file in the cache cannot
+make the reader call anything but the constructor of a data class (``loads``, also used by the
+check cache for the rows it keeps as pickles). Entries are a
 cache, not a record: no ``fsync`` (a file cut short by a crash fails its digest and is
 rebuilt).
 """
@@ -42,11 +43,26 @@ class _Restricted(pickle.Unpickler):
 
     def find_class(self, module: str, name: str) -> Any:
         inside = module in self._allowed or module.startswith(tuple(f"{a}." for a in self._allowed))
-        if inside or (module == "builtins" and name in BUILTINS):
+        # a plain name only: a dotted one would walk attributes to anything a module imports
+        if "." not in name and (inside or (module == "builtins" and name in BUILTINS)):
             found = super().find_class(module, name)
-            if isinstance(found, type):
+            # defined there, not imported there: a class a module imports (a process, a
+            # file) is not one of its data classes
+            if isinstance(found, type) and found.__module__ == module:
                 return found
         raise pickle.UnpicklingError(f"{module}.{name} is not allowed here")
+
+
+def dumps(value: Any) -> bytes:
+    """``value`` pickled as ``loads`` reads it back (the highest protocol)."""
+    return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def loads(data: bytes, allowed: Iterable[str]) -> Any:
+    """A value back from ``dumps``, building only classes defined in the ``allowed`` modules
+    and plain built-in types; raises ``pickle.UnpicklingError`` (or whatever a damaged entry
+    raises) otherwise: the caller treats any error as a miss."""
+    return _Restricted(data, tuple(allowed)).load()
 
 
 class PickleStore:
@@ -80,7 +96,7 @@ class PickleStore:
     def put(self, key: str, value: Any) -> bool:
         """Keep ``value`` under ``key``; ``False`` when it cannot be written (the run goes on
         without it)."""
-        payload = zlib.compress(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), 1)
+        payload = zlib.compress(dumps(value), 1)
         data = MAGIC + hashlib.sha256(payload).digest() + payload
         target = self.path(key)
         try:

@@ -1,11 +1,16 @@
 """The plan, units and indices of a check: loaded and checked, or taken from the check cache
 when none of their files changed (then the cross-file context is rebuilt only if a report
-needs its rules run)."""
+needs its rules run).
+
+The cache keeps the validated models of the context pickled (``io.picklestore``: read back by
+an unpickler that builds only plantrack's model classes and plain types), so a re-check or a
+``check FILE`` restores them as they were, without validating them again nor building the
+validators of the plan, unit and index models at all."""
 
 from __future__ import annotations
 
+import functools
 import hashlib
-import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,6 +18,7 @@ from typing import Any
 
 from plantrack.io.checkstore import CheckStore, Entry, now_ns
 from plantrack.io.limits import Limits, configured_limits, declared_plan_size
+from plantrack.io.picklestore import dumps, loads
 from plantrack.io.repo import PLAN_PATH, DataFile, file_escapes
 from plantrack.io.yamlload import read_bounded
 from plantrack.models import Index, Plan, Unit
@@ -113,19 +119,19 @@ class Base:
     files: int
     entries: list[Entry] = field(default_factory=list)
     """Stamps and digests of base files read this time, to store."""
-    stored: str | None = None
+    stored: bytes | None = None
     """The base as the cache should now hold it (``None``: the cache already does)."""
     _context: Context | None = None
-    _saved: dict[str, Any] | None = None
+    _saved: bytes | None = None
     _reload: Callable[[], Loaded] | None = None
 
     def context(self) -> Context | None:
         """The cross-file context (``None`` when there is no plan)."""
         if self._context is None and self._saved is not None:
-            try:
-                self._context = context_from_json(self._saved)
-            except (KeyError, TypeError, ValueError):
-                self._context = self._reload().context if self._reload is not None else None
+            restored = context_from_stored(self._saved)
+            if restored is None:  # a row that does not read: the files are read instead
+                restored = self._reload().context if self._reload is not None else None
+            self._context = restored
             self._saved = None
         return self._context
 
@@ -158,23 +164,15 @@ def base_of(root: Path, files: list[DataFile], store: CheckStore, limits: Limits
     digest = _digest_of(parts)
     cached = _cached(store, digest)
     if cached is not None:
-        return Base(
-            digest,
-            cached["findings"],
-            cached["files"],
-            entries,
-            _saved=cached["context"],
-            _reload=lambda: load_base(root, files, limits),
-        )
+        findings, count, saved = cached
+        reload = functools.partial(load_base, root, files, limits)
+        return Base(digest, findings, count, entries, _saved=saved, _reload=reload)
     loaded = load_base(root, files, limits)
     ctx = loaded.context
-    saved = {
-        "digest": digest,
-        "findings": dump(loaded.findings),
-        "files": loaded.files,
-        "context": context_to_json(ctx) if ctx is not None else None,
-    }
-    stored = json.dumps(saved, ensure_ascii=False) if store.enabled else None
+    stored = None
+    if store.enabled:
+        saved = context_to_stored(ctx) if ctx is not None else None
+        stored = dumps((digest, dump(loaded.findings), loaded.files, saved))
     return Base(digest, loaded.findings, loaded.files, entries, stored, _context=ctx)
 
 
@@ -204,61 +202,75 @@ def base_digest(files: list[DataFile], digests: dict[str, str]) -> str | None:
     return _digest_of(parts)
 
 
-def _cached(store: CheckStore, digest: str) -> dict[str, Any] | None:
-    text = store.meta("base")
-    if text is None:
+def _cached(store: CheckStore, digest: str) -> tuple[list[Finding], int, bytes | None] | None:
+    """The findings, file count and stored context of the base ``digest`` names, if the cache
+    holds that base and its row reads."""
+    data = store.meta_bytes("base")
+    if data is None:
         return None
     try:
-        saved = json.loads(text)
-        if not isinstance(saved, dict) or saved.get("digest") != digest:
+        saved_digest, findings, files, context = loads(data, ())
+        if saved_digest != digest or not isinstance(files, int):
             return None
-        return {**saved, "findings": load(saved["findings"]), "files": int(saved["files"])}
-    except (KeyError, TypeError, ValueError):
+        if not isinstance(context, bytes | None):
+            return None
+        return load(findings), files, context
+    except Exception:  # whatever a damaged or foreign row raises, it is a miss
         return None
 
 
-def context_to_json(ctx: Context) -> dict[str, Any]:
-    """What a context is built from, as JSON-ready data (models in the order loaded)."""
-    return {
-        "plan": ctx.plan.model_dump(mode="json"),
-        "units": [unit.model_dump(mode="json") for unit in ctx.units.values()],
-        "indices": [index.model_dump(mode="json") for index in ctx.indices.values()],
-        "unreadable_units": sorted(ctx.unreadable_units),
-        "unreadable_indices": sorted(ctx.unreadable_indices),
-        "inspections": _inspections_to_json(ctx),
-    }
+_MODELS = ("plantrack.models", "datetime")
+"""What a stored context may build: the model classes (their enums and dates within)."""
 
 
-def _inspections_to_json(ctx: Context) -> list[dict[str, Any]]:
-    """The inspections behind the finding index, once each, with their files."""
-    seen: dict[int, dict[str, Any]] = {}
+def context_to_stored(ctx: Context) -> bytes:
+    """What a context is built from, as the cache keeps it: its validated models pickled (in
+    the order loaded), each inspection once with its file."""
+    inspections: dict[int, tuple[str, Any]] = {}
     for ref in ctx.findings.values():
-        seen.setdefault(
-            id(ref.inspection), {"rel": ref.rel, "data": ref.inspection.model_dump(mode="json")}
+        inspections.setdefault(id(ref.inspection), (ref.rel, ref.inspection))
+    return dumps(
+        (
+            ctx.plan,
+            list(ctx.units.values()),
+            list(ctx.indices.values()),
+            ctx.unreadable_units,
+            ctx.unreadable_indices,
+            list(inspections.values()),
         )
-    return list(seen.values())
+    )
 
 
-def _findings_from_json(items: list[dict[str, Any]]) -> dict[str, FindingRef]:
-    out: dict[str, FindingRef] = {}
-    for item in items:
-        from plantrack.models.inspection import Inspection  # with the first inspection only
+def context_from_stored(data: bytes) -> Context | None:
+    """A context back from ``context_to_stored``; ``None`` when the row does not read (cut,
+    altered, of another layout, or naming anything but a model class)."""
+    try:
+        plan, units, indices, unreadable_units, unreadable_indices, inspections = loads(
+            data, _MODELS
+        )
+        findings: dict[str, FindingRef] = {}
+        for rel, inspection in inspections:
+            for finding in inspection.findings:
+                findings.setdefault(finding.id, FindingRef(inspection, finding, rel))
+        ctx = Context(
+            plan,
+            {unit.id: unit for unit in units},
+            {index.id: index for index in indices},
+            unreadable_units=frozenset(unreadable_units),
+            unreadable_indices=frozenset(unreadable_indices),
+            findings=findings,
+        )
+    except Exception:  # whatever a damaged or foreign row raises, it is a miss
+        return None
+    return ctx if _typed(ctx) else None
 
-        inspection = Inspection.model_validate(item["data"])
-        for finding in inspection.findings:
-            out.setdefault(finding.id, FindingRef(inspection, finding, item["rel"]))
-    return out
 
-
-def context_from_json(saved: dict[str, Any]) -> Context:
-    """A context back from ``context_to_json``."""
-    units = [Unit.model_validate(item) for item in saved["units"]]
-    indices = [Index.model_validate(item) for item in saved["indices"]]
-    return Context(
-        Plan.model_validate(saved["plan"]),
-        {unit.id: unit for unit in units},
-        {index.id: index for index in indices},
-        unreadable_units=frozenset(saved["unreadable_units"]),
-        unreadable_indices=frozenset(saved["unreadable_indices"]),
-        findings=_findings_from_json(saved.get("inspections", [])),
+def _typed(ctx: Context) -> bool:
+    """Whether a restored context holds the models it should (a forged row could name other
+    model classes of the package)."""
+    return (
+        isinstance(ctx.plan, Plan)
+        and all(isinstance(u, Unit) for u in ctx.units.values())
+        and all(isinstance(i, Index) for i in ctx.indices.values())
+        and all(type(r.inspection).__name__ == "Inspection" for r in ctx.findings.values())
     )

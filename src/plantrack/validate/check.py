@@ -8,6 +8,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from pydantic.version import VERSION as PYDANTIC
+
 from plantrack import __version__, layout
 from plantrack.io.checkstore import CheckStore, Entry
 from plantrack.io.limits import Limits, configured_limits
@@ -289,11 +291,12 @@ def _stray(root: Path, rel: str) -> Finding:
 
 
 def cache_fingerprint(limits: Limits) -> str:
-    """What a cached check depends on besides the files: the tool's version, the limits, and
-    the source of the loader, the models, the rules and the catalogue. Any change starts the
-    cache afresh (an edited rule never answers from a cache made by the old one)."""
+    """What a cached check depends on besides the files: the tool's version and pydantic's
+    (the layout of a stored model is its class's), the limits, and the source of the loader,
+    the models, the rules and the catalogue. Any change starts the cache afresh (an edited
+    rule never answers from a cache made by the old one)."""
     package = Path(__file__).resolve().parent.parent
-    digest = hashlib.sha256(f"{__version__}\n{limits!r}\n".encode())
+    digest = hashlib.sha256(f"{__version__}\n{PYDANTIC}\n{limits!r}\n".encode())
     for folder in ("io", "models", "validate"):
         for source in sorted((package / folder).glob("*.*")):
             if source.suffix in (".py", ".yaml"):

@@ -11,12 +11,21 @@ the consolidated period is taken from the cache only when the check found nothin
 under the same plan, units and indices (its findings are then none, as a new check's would
 be); a report of an earlier period gives only its model (its findings belong to its own
 consolidation).
+
+Loading a national period builds millions of small objects that hold no reference cycles,
+and CPython's cycle collector, run every few hundred allocations, would walk them again and
+again (a third of a consolidation's CPU time): the collector is paused while a period's
+reports are read and restored, and a large period's models, kept to the end of the run, are
+then moved out of its reach (``gc.freeze``; reference counting still frees them). See
+``docs/decisions.md``.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-from collections.abc import Callable
+import gc
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -91,7 +100,8 @@ def load_period(
                 assert entry is not None
                 entries[file.rel] = entry
     store = cached.store if cached is not None else None
-    taken = _outcomes(setting, chosen, entries, store, keep or _whole)
+    with _collector_paused(len(chosen)):
+        taken = _outcomes(setting, chosen, entries, store, keep or _whole)
     out = PeriodReports({}, chosen, [])
     for done, (file, outcome) in enumerate(zip(chosen, taken, strict=True), 1):
         if outcome.digest:  # read in a worker, or from the cache: its ledger is not this one
@@ -106,6 +116,28 @@ def load_period(
 
 def _whole(report: Report) -> Report:
     return report
+
+
+FREEZE_AT = 1000
+"""Reports in a period from which its models are frozen once loaded: below it, the collector
+walks them little enough (and a process that loads many small repositories, as a test run,
+keeps collecting what it frees)."""
+
+
+@contextlib.contextmanager
+def _collector_paused(reports: int) -> Iterator[None]:
+    """Pause the cycle collector while ``reports`` reports are loaded (their models hold no
+    cycles: reference counting frees them); from ``FREEZE_AT`` reports on, what is alive
+    then is frozen (never walked by the collector again)."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if reports >= FREEZE_AT:
+            gc.freeze()
+        if was:
+            gc.enable()
 
 
 def _outcomes(
