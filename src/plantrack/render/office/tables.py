@@ -123,7 +123,7 @@ def write_table(
     for offset, values in enumerate(rows, start=1):
         for index, (col, value) in enumerate(zip(cols, values, strict=True), start=1):
             _data_cell(ws, header_row + offset, index, col, value)
-        lines = max((_lines(c, v) for c, v in zip(cols, values, strict=True)), default=1)
+        lines = max((wrapped_lines(c, v) for c, v in zip(cols, values, strict=True)), default=1)
         if lines > 1:
             ws.row_dimensions[header_row + offset].height = min(LINE_HEIGHT * lines, 409)
     last = header_row + max(len(rows), 1)
@@ -146,7 +146,7 @@ def _header_lines(col: Col) -> int:
     return lines
 
 
-def _lines(col: Col, value: Any) -> int:
+def wrapped_lines(col: Col, value: Any) -> int:
     """How many lines wrapped text needs in its column: LibreOffice keeps the default row
     height of an imported sheet, so the height is written rather than left to the reader."""
     if isinstance(value, Filled):
@@ -160,35 +160,46 @@ def _lines(col: Col, value: Any) -> int:
 # The style of a data cell by (number format, wrapped, colour), per workbook: openpyxl hashes
 # every style object it is given, which dominated writing large tables; a cell copies the
 # style array of the first cell styled alike (the same style ids: the same file).
-_STYLES: weakref.WeakKeyDictionary[Any, dict[tuple[str | None, bool, str | None], Any]] = (
-    weakref.WeakKeyDictionary()
-)
+StyleKey = tuple[str | None, bool, str | None]
+_STYLES: weakref.WeakKeyDictionary[Any, dict[StyleKey, Any]] = weakref.WeakKeyDictionary()
 
 
-def _data_cell(ws: Any, row: int, column: int, col: Col, value: Any) -> None:
+def data_value(col: Col, value: Any) -> tuple[Any, StyleKey]:
+    """The value a data cell of ``col`` holds for ``value`` (a status's label, a date for a
+    datetime) and the key of its style: number format, wrapped, fill colour."""
     colour = None
     if isinstance(value, Filled):
         colour, value = value.colour, value.value
     if isinstance(value, dt.datetime):
         value = value.date()
-    cell = put(ws, row, column, value)
     number_format = DATE_FORMAT if isinstance(value, dt.date) else FORMATS.get(col.kind)
     if col.kind == "num" and isinstance(value, float) and value.is_integer():
         number_format = FORMATS["int"]  # 7334.0 shows as 7,334, not 7,334.00
-    key = (number_format if value is not None else None, col.kind == "wrap", colour)
-    styles = _STYLES.setdefault(ws.parent, {})
+    return value, (number_format if value is not None else None, col.kind == "wrap", colour)
+
+
+def _data_cell(ws: Any, row: int, column: int, col: Col, value: Any) -> None:
+    value, key = data_value(col, value)
+    style_cell(put(ws, row, column, value), key)
+
+
+def style_cell(cell: Any, key: StyleKey) -> Any:
+    """Style a data cell by ``key`` (``data_value``); its style array, the same object for
+    every cell of the workbook styled alike."""
+    styles = _STYLES.setdefault(cell.parent.parent, {})
     known = styles.get(key)
     if known is not None:
         cell._style = copy.copy(known)
-        return
+        return known
     cell.border = BORDER
     if key[0]:
         cell.number_format = key[0]
     cell.alignment = Alignment(vertical="top", wrap_text=key[1])
-    if colour:
-        cell.fill = fill(colour)
+    if key[2]:
+        cell.fill = fill(key[2])
         cell.font = WHITE_BOLD
     styles[key] = copy.copy(cell._style)
+    return styles[key]
 
 
 def setup_page(ws: Any) -> None:

@@ -14,7 +14,6 @@ from plantrack.render.office.tables import (
     Col,
     Filled,
     put,
-    write_table,
 )
 from plantrack.render.xlsx.rollup import sources_table
 from plantrack.render.xlsx.sheets import (
@@ -25,6 +24,7 @@ from plantrack.render.xlsx.sheets import (
     kind_label,
     new_sheet,
 )
+from plantrack.render.xlsx.streamed import write_table
 
 # The detail sheet prints its first columns only: the task, the unit, where it stands and
 # what it did, at 70 % or more on A4. The columns after them (evidence, difficulties, next

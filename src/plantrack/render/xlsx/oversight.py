@@ -8,8 +8,9 @@ from typing import Any
 from plantrack.domain.findings_status import FINDING_STATUSES
 from plantrack.domain.viewmodel import Consolidation
 from plantrack.render.labels import FINDING_COLOURS, FINDING_LABELS, finding_label
-from plantrack.render.office.tables import BOLD, Col, Filled, put, write_table
+from plantrack.render.office.tables import BOLD, Col, Filled, put
 from plantrack.render.xlsx.sheets import new_sheet
+from plantrack.render.xlsx.streamed import write_table
 
 SHEET = "Kiểm tra, khắc phục"
 

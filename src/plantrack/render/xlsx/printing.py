@@ -21,6 +21,7 @@ from openpyxl.worksheet.pagebreak import Break
 
 from plantrack.render.office.tables import HEADER_ROW
 from plantrack.render.xlsx.sheets import CHART_ROWS
+from plantrack.render.xlsx.streamed import last_row, numeric
 
 MIN_SCALE = 70
 # A4 landscape less 0.4" side margins: 297 mm - 2 × 10.2 mm ≈ 277 mm ≈ 1046 px
@@ -58,20 +59,20 @@ def name_columns(ws: Any, last_col: int) -> int:
     return max(count, 1)
 
 
-def _bands(ws: Any, last_col: int, last_row: int) -> list[str]:
+def _bands(ws: Any, last_col: int, last: int) -> list[str]:
     """The print ranges of a sheet too wide for a page at 70 %: the first page width with the
     titles and charts, then the table's further columns from its header row, each a page
     wide beside the repeated name columns (so no title is cut at a page's edge)."""
     room, names = PAGE_PIXELS * 100 // MIN_SCALE, name_columns(ws, last_col)
     first = _first_page(ws, last_col, MIN_SCALE)
-    ranges = [f"A1:{get_column_letter(first)}{last_row}"]
+    ranges = [f"A1:{get_column_letter(first)}{last}"]
     start = first + 1
     while start <= last_col:
         used, end = column_pixels(ws, names), start
         while end < last_col and used + _span(ws, start, end + 1) <= room:
             end += 1
         left, right = get_column_letter(start), get_column_letter(end)
-        ranges.append(f"{left}{HEADER_ROW}:{right}{ws.max_row}")
+        ranges.append(f"{left}{HEADER_ROW}:{right}{last_row(ws)}")
         start = end + 1
     return ranges
 
@@ -89,8 +90,7 @@ def _span(ws: Any, first: int, last: int) -> int:
 
 def _numeric(ws: Any, column: int) -> bool:
     """Whether the table's column holds numbers (below its header row)."""
-    cells = ws.iter_rows(min_row=HEADER_ROW + 1, min_col=column, max_col=column, values_only=True)
-    return any(isinstance(value, int | float) for (value,) in cells)
+    return numeric(ws, column, HEADER_ROW)
 
 
 def _title_across(ws: Any, last_col: int, scale: int) -> None:
@@ -116,11 +116,11 @@ def print_layout(ws: Any, printed: int | None = None) -> None:
     last); ``printed`` columns from the first when not all of them print."""
     last_col = printed or ws.max_column
     charts = sorted(coordinate_from_string(chart.anchor)[1] for chart in ws._charts)
-    last_row = max([ws.max_row, *(row + CHART_ROWS for row in charts)])
-    ws.print_area = f"A1:{get_column_letter(max(last_col, 12 if charts else 1))}{last_row}"
+    last = max([last_row(ws), *(row + CHART_ROWS for row in charts)])
+    ws.print_area = f"A1:{get_column_letter(max(last_col, 12 if charts else 1))}{last}"
     if fit_scale(ws, last_col) < MIN_SCALE:
-        ws.print_area = _bands(ws, last_col, last_row)
-    if ws.max_row > HEADER_ROW:
+        ws.print_area = _bands(ws, last_col, last)
+    if last_row(ws) > HEADER_ROW:
         ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
     setup = ws.page_setup
     setup.orientation = "landscape"

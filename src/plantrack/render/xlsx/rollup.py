@@ -11,7 +11,7 @@ from plantrack.domain.rollup_view import ChildView
 from plantrack.domain.status import Counts
 from plantrack.domain.viewmodel import Consolidation
 from plantrack.render.labels import submission_label, unread_label
-from plantrack.render.office.tables import BOLD, Col, Filled, put, write_table
+from plantrack.render.office.tables import BOLD, Col, Filled, put
 from plantrack.render.xlsx.sheets import (
     COUNT_COLS,
     SUBMISSION_COLOURS,
@@ -19,6 +19,7 @@ from plantrack.render.xlsx.sheets import (
     kind_label,
     new_sheet,
 )
+from plantrack.render.xlsx.streamed import write_table
 
 CHILDREN_SHEET = "Đơn vị cấp dưới"
 CHILD_UNITS_SHEET = "Đơn vị thuộc cấp dưới"

@@ -20,9 +20,9 @@ from plantrack.render.office.tables import (
     frac,
     setup_page,
     title_rows,
-    write_table,
 )
 from plantrack.render.xlsx.charts import index_chart, status_chart, unit_charts
+from plantrack.render.xlsx.streamed import write_table
 
 SHEETS = (
     "Tổng hợp",

@@ -8,7 +8,7 @@ import datetime as dt
 from openpyxl import Workbook
 
 from plantrack.domain.viewmodel import Consolidation
-from plantrack.render.office.package import fixed_time, workbook_bytes
+from plantrack.render.office.package import fixed_time
 from plantrack.render.xlsx.detail import (
     DETAIL_PRINTED,
     indicators_sheet,
@@ -34,6 +34,7 @@ from plantrack.render.xlsx.sheets import (
     summary_sheet,
     units_sheet,
 )
+from plantrack.render.xlsx.writer import workbook_bytes
 
 __all__ = ["render_xlsx"]
 
