@@ -23,6 +23,7 @@ from plantrack.io.repo import PLAN_PATH, DataFile, file_escapes
 from plantrack.io.yamlload import read_bounded
 from plantrack.models import Index, Plan, Unit
 from plantrack.validate.catalogue import make
+from plantrack.validate.collector import paused
 from plantrack.validate.context import Context, FindingRef
 from plantrack.validate.examine import dump, load
 from plantrack.validate.finding import Finding
@@ -49,8 +50,13 @@ class Loaded:
 
 
 def load_base(root: Path, files: list[DataFile], limits: Limits | None = None) -> Loaded:
-    """Load and check the plan, unit files and index files; build the cross-file context."""
-    limits = limits or configured_limits()
+    """Load and check the plan, unit files and index files; build the cross-file context (with
+    the cycle collector paused: ``validate/collector.py``)."""
+    with paused():
+        return _load_base(root, files, limits or configured_limits())
+
+
+def _load_base(root: Path, files: list[DataFile], limits: Limits) -> Loaded:
     findings: list[Finding] = []
     plans = [f for f in files if f.kind == "plan"]
     plan: Plan | None = None

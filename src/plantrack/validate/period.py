@@ -12,20 +12,15 @@ under the same plan, units and indices (its findings are then none, as a new che
 be); a report of an earlier period gives only its model (its findings belong to its own
 consolidation).
 
-Loading a national period builds millions of small objects that hold no reference cycles,
-and CPython's cycle collector, run every few hundred allocations, would walk them again and
-again (a third of a consolidation's CPU time): the collector is paused while a period's
-reports are read and restored, and a large period's models, kept to the end of the run, are
-then moved out of its reach (``gc.freeze``; reference counting still frees them). See
-``docs/decisions.md``.
+The cycle collector is paused while a period's reports are read and restored, and a large
+period's models, kept to the end of the run, are then moved out of its reach
+(``validate/collector.py``).
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import gc
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,6 +29,7 @@ from plantrack.io.checkstore import CheckStore, Entry
 from plantrack.io.limits import Limits, configured_limits
 from plantrack.io.repo import DataFile
 from plantrack.models import Report
+from plantrack.validate.collector import paused
 from plantrack.validate.context import Context
 from plantrack.validate.examine import Outcome, Setting
 from plantrack.validate.finding import Finding
@@ -100,7 +96,7 @@ def load_period(
                 assert entry is not None
                 entries[file.rel] = entry
     store = cached.store if cached is not None else None
-    with _collector_paused(len(chosen)):
+    with paused(freeze=len(chosen) >= FREEZE_AT):
         taken = _outcomes(setting, chosen, entries, store, keep or _whole)
     out = PeriodReports({}, chosen, [])
     for done, (file, outcome) in enumerate(zip(chosen, taken, strict=True), 1):
@@ -122,22 +118,6 @@ FREEZE_AT = 1000
 """Reports in a period from which its models are frozen once loaded: below it, the collector
 walks them little enough (and a process that loads many small repositories, as a test run,
 keeps collecting what it frees)."""
-
-
-@contextlib.contextmanager
-def _collector_paused(reports: int) -> Iterator[None]:
-    """Pause the cycle collector while ``reports`` reports are loaded (their models hold no
-    cycles: reference counting frees them); from ``FREEZE_AT`` reports on, what is alive
-    then is frozen (never walked by the collector again)."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if reports >= FREEZE_AT:
-            gc.freeze()
-        if was:
-            gc.enable()
 
 
 def _outcomes(
