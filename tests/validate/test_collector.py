@@ -7,7 +7,7 @@ import gc
 import pytest
 
 from plantrack.io.repo import list_data_files
-from plantrack.validate import base
+from plantrack.validate import base, examine
 from plantrack.validate.collector import paused
 from tests.conftest import MiniRepo
 
@@ -50,5 +50,22 @@ def test_the_plan_units_and_indices_load_with_the_collector_off(
     )
     files, _ = list_data_files(repo.root)
     assert base.load_base(repo.root, files).context is not None
+    assert collecting and not any(collecting)
+    assert gc.isenabled()
+
+
+def test_a_report_is_examined_with_the_collector_off(
+    repo: MiniRepo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    collecting: list[bool] = []
+    original = examine.load_yaml_bytes
+    monkeypatch.setattr(
+        examine,
+        "load_yaml_bytes",
+        lambda *a: (collecting.append(gc.isenabled()), original(*a))[1],  # type: ignore[misc]
+    )
+    monkeypatch.setenv("PLANTRACK_CACHE_DIR", "off")
+    monkeypatch.setenv("PLANTRACK_JOBS", "1")
+    repo.check()
     assert collecting and not any(collecting)
     assert gc.isenabled()

@@ -18,6 +18,7 @@ from plantrack.io.repo import DataFile, file_escapes
 from plantrack.io.yamlload import load_yaml_bytes, read_bounded
 from plantrack.models import Report
 from plantrack.validate.catalogue import make
+from plantrack.validate.collector import paused
 from plantrack.validate.context import Context
 from plantrack.validate.finding import Finding
 from plantrack.validate.loading import problem_to_finding
@@ -53,7 +54,14 @@ class Outcome:
 
 
 def examine(setting: Setting, file: DataFile, known: str = "") -> Outcome:
-    """Check one report file; ``known`` is the content digest the cache holds for it."""
+    """Check one report file; ``known`` is the content digest the cache holds for it. The
+    cycle collector is paused while it runs (``validate/collector.py``): it would walk the
+    objects of one parse dozens of times; after it, it collects what the file left once."""
+    with paused():
+        return _examine(setting, file, known)
+
+
+def _examine(setting: Setting, file: DataFile, known: str = "") -> Outcome:
     stamped = now_ns()  # before reading: an edit during the read leaves the stamp stale
     target = file_escapes(setting.root, file)
     if target is not None:
