@@ -154,3 +154,16 @@ def test_the_tables_rows_count_in_the_sheets_extent() -> None:
     assert ws.max_row == 4  # the header: the rows are not cells
     assert streamed.last_row(ws) == 4 + len(ODD_ROWS)
     assert streamed.numeric(ws, 3, 4) and not streamed.numeric(ws, 1, 4)
+
+
+def test_a_table_of_more_than_256_cell_styles_is_written_as_openpyxl_writes_it() -> None:
+    def book_of(write: Callable[..., tuple[int, int]], save: Callable[[Any, Any], bytes]) -> bytes:
+        book = Workbook()
+        cols = [Col("Trạng thái", 20), Col("Số", 8, "int")]
+        write(book.active, cols, [[Filled(f"mức {n}", f"{n * 97:06X}"), n] for n in range(300)])
+        return save(book, dt.datetime(2025, 6, 14))
+
+    fast = book_of(streamed.write_table, writer.workbook_bytes)
+    assert fast == book_of(tables.write_table, package.workbook_bytes)
+    with zipfile.ZipFile(io.BytesIO(fast)) as package_file:
+        assert package_file.read("xl/styles.xml").count(b"<fill>") > 256

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import weakref
+from array import array
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from typing import Any
@@ -49,7 +50,8 @@ class Table:
         self.last = first + len(rows) - 1
         # the style arrays in the order the cells first use them, and each cell's among them
         self.styles: list[Any] = []
-        self.codes = bytearray()
+        # (two bytes each: a workbook holds at most 64,000 cell styles, as Excel allows)
+        self.codes = array("H")
         self.numeric = [False] * len(self.cols)  # a column holding numbers (printing)
         self._index: dict[Any, int] = {}
         self._dated = False
