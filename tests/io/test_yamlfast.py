@@ -13,6 +13,7 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
+from plantrack.io import yamlfast
 from plantrack.io.limits import DEFAULT_LIMITS, Limits
 from plantrack.io.yamlbuild import LoadProblem, NodeBuilder
 from plantrack.io.yamlfast import FastLoader, plain_values
@@ -174,3 +175,14 @@ def _root(text: str) -> yaml.Node:
         return loader.get_single_node()
     finally:
         loader.dispose()
+
+
+def test_tag_cache_holds_a_bounded_amount_of_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the cached tags keep their values alive: emptied once enough text has been composed
+    monkeypatch.setattr(yamlfast, "_HELD_CHARS", 100)
+    yamlfast._cached_tag.cache_clear()
+    for number in range(20):
+        text = f"key{number}: value {number}\n"
+        assert compose(FastLoader, text) == compose(yaml.CSafeLoader, text)
+        assert yamlfast.FastLoader._composed <= 100
+    assert 0 < yamlfast._cached_tag.cache_info().currsize < 20

@@ -12,6 +12,8 @@ where the problem is, so findings never depend on which path ran.
 
 from __future__ import annotations
 
+import functools
+import operator
 from typing import Any
 
 import yaml
@@ -25,28 +27,46 @@ _STR, _SEQ, _MAP = f"{_TAG}str", f"{_TAG}seq", f"{_TAG}map"
 _IMPLICIT = yaml.CSafeLoader.yaml_implicit_resolvers
 
 
+def _tag(kind: Any, value: Any, implicit: Any) -> str:
+    """The tag of a node the file does not tag itself, as pyyaml's safe loader says."""
+    if kind is ScalarNode:
+        if implicit[0]:
+            for tag, regexp in _IMPLICIT.get(value[:1], ()):
+                if regexp.match(value):
+                    return str(tag)
+        return _STR
+    return _SEQ if kind is SequenceNode else _MAP
+
+
+# The composer asks for the tag of every node, some 260 times a report, nearly always for the
+# same keys and the same few values: answered from a cache kept in C, the question costs no
+# Python frame. ``_tag`` depends on its arguments alone, so a cached answer is the same answer.
+_cached_tag = functools.lru_cache(maxsize=1024)(_tag)
+_HELD_CHARS = 4_000_000
+"""Characters of documents composed after which the cache is emptied: it then never holds
+more text than that (a value may be 100,000 characters long), whatever the files."""
+
+
 class FastLoader(yaml.CSafeLoader):
     """libyaml's composer with pyyaml's safe tag resolution done in fewer Python steps.
 
     The rules are pyyaml's own (``yaml_implicit_resolvers`` of the safe loader, tried in
     order, first match wins); path resolvers, which the safe loader has none of, are left
-    out, so the composer's calls to descend and ascend them cost nothing."""
+    out: the composer's calls to descend and ascend them go to built-ins that do nothing
+    of note (``operator.is_`` of the parent and index, an empty ``tuple``), with no Python
+    frame for each node."""
 
-    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
-        """No path resolvers: nothing to track."""
+    resolve = staticmethod(_cached_tag)
+    descend_resolver = staticmethod(operator.is_)  # type: ignore[assignment]
+    ascend_resolver = staticmethod(tuple)  # type: ignore[assignment]
+    _composed = 0
 
-    def ascend_resolver(self) -> None:
-        """No path resolvers: nothing to track."""
-
-    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
-        """The tag of a node the file does not tag itself, as pyyaml's safe loader says."""
-        if kind is ScalarNode:
-            if implicit[0]:
-                for tag, regexp in _IMPLICIT.get(value[:1], ()):
-                    if regexp.match(value):
-                        return str(tag)
-            return _STR
-        return _SEQ if kind is SequenceNode else _MAP
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        FastLoader._composed += len(stream)
+        if FastLoader._composed > _HELD_CHARS:
+            FastLoader._composed = len(stream)
+            _cached_tag.cache_clear()
 
 
 # the shortcuts above hold only while the safe loader has no wildcard or path resolvers
