@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
+from pathlib import Path
 
 import pytest
 
+from plantrack.io.limits import DEFAULT_LIMITS
+from plantrack.io.repo import DataFile
 from plantrack.validate import parallel
+from plantrack.validate.examine import Setting
 
 pytestmark = pytest.mark.skipif(not parallel.can_fork(), reason="no fork here")
 
@@ -29,3 +34,31 @@ def test_workers_run_the_initializer_with_a_rarer_collection() -> None:
     assert {threshold for threshold, _, _ in out} == {parallel.WORKER_GC_THRESHOLD}
     assert all(seen == [7] for _, _, seen in out)
     assert gc.get_threshold() == before  # this process keeps its own
+
+
+class _Context:
+    """What ``_prepare`` asks of a context, noted."""
+
+    def __init__(self) -> None:
+        self.asked: list[str] = []
+
+    def period(self, period_id: str) -> str:
+        if period_id == "2025-H1":
+            raise ValueError(period_id)  # a period the plan's rules do not date
+        return period_id
+
+    def assignments(self, period: str) -> dict[str, list[object]]:
+        self.asked.append(period)
+        return {}
+
+
+def test_the_assignments_of_each_period_are_worked_out_before_the_workers_start() -> None:
+    ctx = _Context()
+    setting = Setting(Path("."), ctx, "", dt.date(2026, 1, 1), DEFAULT_LIMITS, False)  # type: ignore[arg-type]
+    folders = ["2024-Y", "2024-Q3", "2024-Q3", "2025-H1", "misc"]
+    todo = [
+        (DataFile("report", Path(f"data/reports/{f}/u{i}.yaml"), f"data/reports/{f}/u{i}.yaml"), "")
+        for i, f in enumerate(folders)
+    ]
+    parallel._prepare(setting, todo)
+    assert ctx.asked == ["2024-Q3", "2024-Y"]

@@ -122,7 +122,11 @@ class Context:
         group = self.groups.get(ref)
         if group is None:
             return []
-        found = [u.id for u in self.units.values() if u.kind in group.kinds and u.alive_on(day)]
+        found = (  # most groups list their units: no walk over every unit for them
+            [u.id for u in self.units.values() if u.kind in group.kinds and u.alive_on(day)]
+            if group.kinds
+            else []
+        )
         listed = [u for u in group.units if u in self.units and u not in found]
         taken = {*found, *listed}
         return found + listed + [u for u in self.declared.get(ref, ()) if u not in taken]

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, TypeVar
 
 from plantrack.io.repo import DataFile
+from plantrack.models.period import parse_period_id
 from plantrack.validate.examine import Outcome, Setting, examine
 
 THRESHOLD = 300
@@ -54,9 +55,26 @@ def examine_all(
         for file, known in todo:
             yield examine(setting, file, known)
         return
+    _prepare(setting, todo)
     examined = functools.partial(_examine_chunk, models=models)
     for outcomes in forked_map(examined, chunked(todo, workers), workers, _start, (setting,)):
         yield from outcomes
+
+
+def _prepare(setting: Setting, todo: list[tuple[DataFile, str]]) -> None:
+    """Work out here, once, what the rules of every report of a period ask of the context:
+    who answers for which task at the period's cut-off (for a national plan, seconds for
+    each period). The workers inherit it; left to them, each would work it out again."""
+    ctx = setting.ctx
+    if ctx is None:
+        return
+    for folder in sorted({file.folder for file, _ in todo}):
+        if parse_period_id(folder) is None:
+            continue
+        try:
+            ctx.assignments(ctx.period(folder))
+        except (KeyError, ValueError):
+            continue  # a period the plan's rules do not date: its reports say so themselves
 
 
 def can_fork() -> bool:
