@@ -41,6 +41,7 @@ class _Context:
 
     def __init__(self) -> None:
         self.asked: list[str] = []
+        self.collecting: set[bool] = set()
 
     def period(self, period_id: str) -> str:
         if period_id == "2025-H1":
@@ -49,6 +50,7 @@ class _Context:
 
     def assignments(self, period: str) -> dict[str, list[object]]:
         self.asked.append(period)
+        self.collecting.add(gc.isenabled())
         return {}
 
 
@@ -62,3 +64,5 @@ def test_the_assignments_of_each_period_are_worked_out_before_the_workers_start(
     ]
     parallel._prepare(setting, todo)
     assert ctx.asked == ["2024-Q3", "2024-Y"]
+    assert ctx.collecting == {False}  # no walk over the heap while they are made
+    assert gc.isenabled()

@@ -68,13 +68,21 @@ def _prepare(setting: Setting, todo: list[tuple[DataFile, str]]) -> None:
     ctx = setting.ctx
     if ctx is None:
         return
-    for folder in sorted({file.folder for file, _ in todo}):
-        if parse_period_id(folder) is None:
-            continue
-        try:
-            ctx.assignments(ctx.period(folder))
-        except (KeyError, ValueError):
-            continue  # a period the plan's rules do not date: its reports say so themselves
+    # the collector paused: the assignments (a hundred thousand objects for each period of
+    # a national plan, without a cycle among them) would set off its walks over the heap
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        for folder in sorted({file.folder for file, _ in todo}):
+            if parse_period_id(folder) is None:
+                continue
+            try:
+                ctx.assignments(ctx.period(folder))
+            except (KeyError, ValueError):
+                continue  # a period the plan's rules do not date: its reports say so
+    finally:
+        if was:
+            gc.enable()
 
 
 def can_fork() -> bool:
