@@ -66,3 +66,13 @@ def test_the_assignments_of_each_period_are_worked_out_before_the_workers_start(
     assert ctx.asked == ["2024-Q3", "2024-Y"]
     assert ctx.collecting == {False}  # no walk over the heap while they are made
     assert gc.isenabled()
+
+
+def test_chunks_are_contiguous_and_no_larger_than_asked() -> None:
+    items = list(range(1000))
+    assert [len(c) for c in parallel.chunked(items, 2)] == [125] * 8
+    small = parallel.chunked(items, 2, 300)
+    assert [len(c) for c in small] == [125] * 8  # already smaller
+    capped = parallel.chunked(items, 2, 60)
+    assert max(len(c) for c in capped) == 60
+    assert [i for chunk in capped for i in chunk] == items

@@ -21,6 +21,10 @@ from plantrack.validate.examine import Outcome, Setting, examine
 THRESHOLD = 300
 """Files to parse below which starting workers costs more than it saves."""
 CHUNKS_PER_WORKER = 4
+MOST_PER_CHUNK = 400
+"""Reports in one chunk at most (half a second or so of a worker's time): with chunks of a
+national period's size, one worker could sit idle for many seconds at the end while the
+other finishes its last chunk, and each chunk's outcomes would be held whole twice over."""
 PER_WORKER = 50
 """At least this many files for each worker started."""
 WORKER_GC_THRESHOLD = 10_000
@@ -57,7 +61,8 @@ def examine_all(
         return
     _prepare(setting, todo)
     examined = functools.partial(_examine_chunk, models=models)
-    for outcomes in forked_map(examined, chunked(todo, workers), workers, _start, (setting,)):
+    chunks = chunked(todo, workers, MOST_PER_CHUNK)
+    for outcomes in forked_map(examined, chunks, workers, _start, (setting,)):
         yield from outcomes
 
 
@@ -92,10 +97,12 @@ def can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 
 
-def chunked(items: Sequence[T], workers: int) -> list[Sequence[T]]:
+def chunked(items: Sequence[T], workers: int, most: int | None = None) -> list[Sequence[T]]:
     """``items`` cut into contiguous chunks, ``CHUNKS_PER_WORKER`` for each of ``workers``
-    (several each, so a worker that drew quick ones takes another)."""
+    (several each, so a worker that drew quick ones takes another), or more chunks of at
+    most ``most`` items."""
     size = -(-len(items) // (workers * CHUNKS_PER_WORKER))
+    size = max(1, min(size, most)) if most is not None else size
     return [items[start : start + size] for start in range(0, len(items), size)]
 
 
