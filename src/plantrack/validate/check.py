@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import gc
 import hashlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -79,13 +81,14 @@ def check_repository(
     processes (default: every core this process may use).
     """
     selected = set(only) if only is not None else None
-    if selected is not None and not any(_is_base(rel) for rel in selected):
-        # the findings of some reports: the plan, units and indices, and just those reports
-        files, strays = list_data_files(root, reports=False)
-        more, more_strays = list_reports(root, selected)
-        files, strays = files + more, strays + more_strays
-    else:
-        files, strays = list_data_files(root)
+    with _collector_paused():
+        if selected is not None and not any(_is_base(rel) for rel in selected):
+            # the findings of some reports: the plan, units and indices, and just those
+            files, strays = list_data_files(root, reports=False)
+            more, more_strays = list_reports(root, selected)
+            files, strays = files + more, strays + more_strays
+        else:
+            files, strays = list_data_files(root)
     limits = limits or configured_limits()
     store = CheckStore(root, cache_fingerprint(limits))
     try:
@@ -106,7 +109,8 @@ def _check(
     jobs: int | None,
 ) -> CheckResult:
     selected = set(only) if only is not None else None
-    base = base_of(root, files, store, limits)
+    with _collector_paused():
+        base = base_of(root, files, store, limits)
     findings = list(base.findings)
     findings += [_stray(root, rel) for rel in strays]
     reports = [f for f in files if f.kind == "report"]
@@ -132,6 +136,20 @@ def _check(
         findings = [f for f in findings if f.path in selected]  # type: ignore[operator]
     findings.sort(key=Finding.sort_key)
     return CheckResult(findings, base.files + len(reports))
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """The cycle collector paused for a while. Listing a national repository and loading its
+    plan and twelve thousand unit files make objects that stay alive (and hold no cycles):
+    each collection would walk them all again, half the time of the load."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 class _ReportRun:
