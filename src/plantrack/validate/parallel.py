@@ -134,8 +134,7 @@ def forked_map(
 
 
 def _in_worker(initializer: Callable[..., None], *initargs: Any) -> None:
-    gc.set_threshold(WORKER_GC_THRESHOLD)
-    gc.enable()  # whatever the parent's state: a worker's own cycles are freed
+    gc.set_threshold(WORKER_GC_THRESHOLD)  # paused if the parent paused it (a consolidation)
     initializer(*initargs)
 
 
