@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import gc
 import hashlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -19,6 +17,7 @@ from plantrack.io.repo import DataFile, classify, escapes_repo, list_data_files,
 from plantrack.models import Report
 from plantrack.validate.base import Base, Loaded, base_of, load_base
 from plantrack.validate.catalogue import make
+from plantrack.validate.collector import paused
 from plantrack.validate.emulation_files import check_emulation
 from plantrack.validate.examine import Setting, cached_findings, load, rerun_rules
 from plantrack.validate.finding import Finding, count
@@ -81,7 +80,7 @@ def check_repository(
     processes (default: every core this process may use).
     """
     selected = set(only) if only is not None else None
-    with _collector_paused():
+    with paused():  # the listing of a national repository: 60,000 objects kept
         if selected is not None and not any(_is_base(rel) for rel in selected):
             # the findings of some reports: the plan, units and indices, and just those
             files, strays = list_data_files(root, reports=False)
@@ -109,7 +108,7 @@ def _check(
     jobs: int | None,
 ) -> CheckResult:
     selected = set(only) if only is not None else None
-    with _collector_paused():
+    with paused():  # the hashing of the plan, units and indices, and their loading
         base = base_of(root, files, store, limits)
     findings = list(base.findings)
     findings += [_stray(root, rel) for rel in strays]
@@ -136,20 +135,6 @@ def _check(
         findings = [f for f in findings if f.path in selected]  # type: ignore[operator]
     findings.sort(key=Finding.sort_key)
     return CheckResult(findings, base.files + len(reports))
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """The cycle collector paused for a while. Listing a national repository and loading its
-    plan and twelve thousand unit files make objects that stay alive (and hold no cycles):
-    each collection would walk them all again, half the time of the load."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 class _ReportRun:

@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 
 from plantrack.io.repo import DataFile
 from plantrack.models.period import parse_period_id
+from plantrack.validate.collector import paused
 from plantrack.validate.examine import Outcome, Setting, examine
 
 THRESHOLD = 300
@@ -75,9 +76,7 @@ def _prepare(setting: Setting, todo: list[tuple[DataFile, str]]) -> None:
         return
     # the collector paused: the assignments (a hundred thousand objects for each period of
     # a national plan, without a cycle among them) would set off its walks over the heap
-    was = gc.isenabled()
-    gc.disable()
-    try:
+    with paused():
         for folder in sorted({file.folder for file, _ in todo}):
             if parse_period_id(folder) is None:
                 continue
@@ -85,9 +84,6 @@ def _prepare(setting: Setting, todo: list[tuple[DataFile, str]]) -> None:
                 ctx.assignments(ctx.period(folder))
             except (KeyError, ValueError):
                 continue  # a period the plan's rules do not date: its reports say so
-    finally:
-        if was:
-            gc.enable()
 
 
 def can_fork() -> bool:
