@@ -30,9 +30,8 @@ PER_WORKER = 50
 """At least this many files for each worker started."""
 WORKER_GC_THRESHOLD = 10_000
 """Allocations between two collections of the youngest generation in a worker (Python's
-default is 700). Parsing a report allocates a thousand-odd objects that live until it is
-done: at the default, each is walked by the collector several times before it is freed
-(about 6% of a worker's time); a worker's data makes few cycles to find."""
+default is 700): a worker's data makes few cycles to find, and its outcomes, kept until its
+chunk is sent back, would be walked again at each collection."""
 
 _setting: Setting | None = None
 T = TypeVar("T")
