@@ -263,3 +263,19 @@ def test_a_transfer_hands_single_tasks_to_other_units_than_the_successors() -> N
     assert _held(held["van-phong"]) == [("t-mai", "support", "phong-ldtbxh")]
     assert ("t-pnv", "lead", None) in _held(held["phong-noi-vu"])
     assert sorted(ctx.predecessors) == ["phong-nn", "phong-noi-vu", "van-phong"]
+
+
+@pytest.mark.parametrize("period_id", ["2025-Q1", "2025-H1", "2025-Q3", "2025-Y", "2026-Q1"])
+def test_one_units_tasks_are_what_every_units_tasks_hold_for_it(period_id: str) -> None:
+    # worked out for the unit alone (a fresh context) and taken from every unit's tasks on
+    # the day it answers for (its last day when it ended before the cut-off)
+    every = Context(PLAN, {u.id: u for u in UNITS})
+    period = every.period(period_id)
+    for unit in [*UNITS, _unit("khong-co", "commune")]:
+        alone = Context(PLAN, {u.id: u for u in UNITS})
+        day = period.cutoff
+        if unit.valid_until is not None and unit.valid_until < day:
+            day = max(unit.valid_until, period.start)
+        expected = every.assignments_on(day).get(unit.id, []) if unit.id in every.units else []
+        assert alone.assigned_to(unit.id, period) == expected
+        assert every.assigned_to(unit.id, period) == expected  # from the cached map

@@ -20,7 +20,7 @@ os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 import typer
 
 from plantrack import __version__
-from plantrack.cli import coercion, failures
+from plantrack.cli import coercion, failures, noplugins
 from plantrack.cli.framework import is_usage_error, language_of, show_usage_error, speak
 from plantrack.cli.options import RootLangOption, RootRepoOption
 from plantrack.errors import PlantrackError
@@ -99,6 +99,7 @@ def _defaults(command: Any, given: dict[str, Any]) -> dict[str, Any]:
 def build(names: Sequence[str] | None = None) -> typer.Typer:
     """The Typer application with the commands ``names`` (every command when ``None``)."""
     coercion.install()
+    noplugins.install()
     built = typer.Typer(
         name="plantrack",
         help="Theo dõi thực hiện kế hoạch của cơ quan nhà nước, lưu bằng YAML trong kho git.",

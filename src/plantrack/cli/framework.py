@@ -141,6 +141,11 @@ class _Speaking:
 
     def format_help(self, ctx: Any, formatter: Any) -> None:
         """The help page, the value kinds (``<str>``, ``<path>``) in the words of this run."""
+        # the help option is described here, where a page shows it, not at every parse: its
+        # words come from a catalogue file that a run without help need not read
+        option = self.get_help_option(ctx)  # type: ignore[attr-defined]
+        if option is not None:
+            option.help = _current.gettext("Show this message and exit.")
         changed: list[tuple[Any, bool]] = []
         for param in self.get_params(ctx):  # type: ignore[attr-defined]
             shown = param.display_type(ctx) if hasattr(param, "display_type") else ""
@@ -172,13 +177,6 @@ class _Speaking:
             if is_usage_error(exc) and getattr(exc, "ctx", False) is None:
                 exc.ctx, exc.cmd = ctx, ctx.command  # type: ignore[attr-defined]
             raise
-
-    def get_help_option(self, ctx: Any) -> Any:
-        """The ``--help`` option, described in the words of this run."""
-        option = super().get_help_option(ctx)  # type: ignore[misc]
-        if option is not None:
-            option.help = _current.gettext("Show this message and exit.")
-        return option
 
 
 def _say_ranges(params: list[Any]) -> list[Any]:

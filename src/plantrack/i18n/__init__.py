@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+from pathlib import Path
 from typing import Any, Literal
 
 Lang = Literal["vi", "en"]
@@ -52,12 +52,24 @@ class _Blank(dict[str, Any]):
 def _read(name: str) -> dict[str, Any]:
     import yaml  # on first use: ``plantrack --help`` never needs it
 
-    text = resources.files("plantrack.i18n").joinpath(name).read_text("utf-8")
+    text = _text(name)
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     data = yaml.load(text, Loader=loader)
     if not isinstance(data, dict):
         raise RuntimeError(f"{name} is broken")
     return data
+
+
+def _text(name: str) -> str:
+    """The catalogue file ``name`` beside this module; through ``importlib.resources`` only
+    when the package is not plain files (a zip): its readers import ``zipfile`` and more, a
+    cost every run would pay for the first message it shows."""
+    beside = Path(__file__).with_name(name)
+    if beside.is_file():
+        return beside.read_text("utf-8")
+    from importlib import resources
+
+    return resources.files("plantrack.i18n").joinpath(name).read_text("utf-8")
 
 
 @cache

@@ -4,7 +4,7 @@ and who is responsible for what in a period (groups expanded, successors inherit
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Literal
@@ -169,7 +169,11 @@ class Context:
         day = period.cutoff
         if unit.valid_until is not None and unit.valid_until < day:
             day = max(unit.valid_until, period.start)
-        return _assignments_on(self, day).get(unit_id, [])
+        every = self._assign_cache.get(day.isoformat())
+        if every is not None:
+            return every.get(unit_id, [])
+        # a check of one report asks for one unit: every unit's tasks would cost far more
+        return _unit_assignments(self, unit_id, day)
 
     def expected_units(self, period: Period) -> list[str]:
         """Units that owe a report for ``period``: alive at the cut-off with a task."""
@@ -197,6 +201,30 @@ def _assignments_on(ctx: Context, day: dt.date) -> dict[str, list[Assignment]]:
     return out
 
 
+def _unit_assignments(ctx: Context, unit_id: str, day: dt.date) -> list[Assignment]:
+    """What ``_assignments_on(ctx, day)`` holds for ``unit_id``, worked out for it alone:
+    for each task in the plan's order, its first appearance among the task's units."""
+    out: list[Assignment] = []
+    known: dict[str, list[str]] = {}
+    for task in ctx.plan.tasks:
+        found = _first_assignment(ctx, unit_id, task, day, known)
+        if found is not None:
+            out.append(found)
+    return out
+
+
+def _first_assignment(
+    ctx: Context, unit_id: str, task: Task, day: dt.date, known: dict[str, list[str]]
+) -> Assignment | None:
+    """``unit_id``'s assignment to ``task`` on ``day`` as ``_task_assignments`` gives it (the
+    first one: lead before support), or ``None``."""
+    for role, refs in (("lead", task.lead), ("support", task.support)):
+        for member, via in _answering(ctx, refs, day, task.id, known):
+            if member == unit_id:
+                return Assignment(task, unit_id, role, via)  # type: ignore[arg-type]
+    return None
+
+
 def _task_assignments(
     ctx: Context, task: Task, day: dt.date, known: dict[str, list[str]]
 ) -> list[Assignment]:
@@ -205,24 +233,24 @@ def _task_assignments(
     out: list[Assignment] = []
     seen: set[str] = set()
     for role, refs in (("lead", task.lead), ("support", task.support)):
-        for unit_id, via in _expand(ctx, refs, day, task.id, known):
+        for unit_id, via in _answering(ctx, refs, day, task.id, known):
             if unit_id not in seen:
                 seen.add(unit_id)
                 out.append(Assignment(task, unit_id, role, via))  # type: ignore[arg-type]
     return out
 
 
-def _expand(
+def _answering(
     ctx: Context,
     refs: Iterable[str],
     day: dt.date,
     task_id: str,
     known: dict[str, list[str]] | None = None,
-) -> list[tuple[str, str | None]]:
-    """Units answering on ``day`` for ``refs`` in ``task_id``; a group counts units alive
-    then, a gone unit passes the task to whoever took it over. ``known`` keeps each group's
-    members for the same day (a group leads many tasks: it is expanded once)."""
-    found: list[tuple[str, str | None]] = []
+) -> Iterator[tuple[str, str | None]]:
+    """Units answering on ``day`` for ``refs`` in ``task_id``, in order, with the unit each
+    inherited the task from; a group counts units alive then, a gone unit passes the task to
+    whoever took it over. ``known`` keeps each group's members for the same day (a group
+    leads many tasks: it is expanded once)."""
     for ref in refs:
         members = known.get(ref) if known is not None else None
         if members is None:
@@ -232,8 +260,7 @@ def _expand(
         for member in members:
             unit = ctx.units.get(member)
             if unit is not None and unit.alive_on(day):
-                found.append((member, None))  # the usual case, without a search
+                yield member, None  # the usual case, without a search
                 continue
             for heir in ctx.heirs(member, day, task_id):
-                found.append((heir, None if heir == member else member))
-    return found
+                yield heir, None if heir == member else member
