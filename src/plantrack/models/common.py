@@ -3,13 +3,28 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 ID_PATTERN = r"^[A-Za-z0-9]+(?:[._-][A-Za-z0-9]+)*$"
 PERIOD_PATTERN = r"^(\d{4})-(Q[1-4]|H[12]|M9|M0[1-9]|M1[0-2]|Y)$"
 COMPONENT_PATTERN = r"^[A-Za-z][A-Za-z0-9_-]*\.[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*$"
+
+
+def empty_list() -> list[Any]:
+    """A new empty list: the default of a list field.
+
+    ``list`` itself would make the same default, but pydantic reads the signature of a
+    default factory when it builds a model's validator, and ``inspect.signature(list)``
+    parses and compiles text: a quarter of a millisecond per field, paid on every run.
+    """
+    return []
+
+
+def empty_dict() -> dict[Any, Any]:
+    """A new empty dict: the default of a mapping field (see ``empty_list``)."""
+    return {}
 
 
 class StrictModel(BaseModel):

@@ -16,7 +16,17 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from plantrack.models.common import Date, Id, LegalDoc, Person, ShortText, StrictModel, Text
+from plantrack.models.common import (
+    Date,
+    Id,
+    LegalDoc,
+    Person,
+    ShortText,
+    StrictModel,
+    Text,
+    empty_dict,
+    empty_list,
+)
 from plantrack.models.unit import Authority
 
 # The rules a computed criterion may use, and the events each one counts.
@@ -46,12 +56,16 @@ Percent = Annotated[float, Field(ge=0, le=100)]
 class Selector(StrictModel):
     """Units picked by kind, by authority and by name (any that matches), minus exceptions."""
 
-    kinds: list[Id] = Field(default_factory=list, description="Loại đơn vị (commune, department…).")
+    kinds: list[Id] = Field(
+        default_factory=empty_list, description="Loại đơn vị (commune, department…)."
+    )
     authority: Authority | None = Field(
         None, description="inside (thuộc quyền quản lý) hoặc outside (ngoài quyền quản lý)."
     )
-    units: list[Id] = Field(default_factory=list, description="Mã đơn vị, liệt kê tường minh.")
-    exclude: list[Id] = Field(default_factory=list, description="Đơn vị loại trừ.")
+    units: list[Id] = Field(
+        default_factory=empty_list, description="Mã đơn vị, liệt kê tường minh."
+    )
+    exclude: list[Id] = Field(default_factory=empty_list, description="Đơn vị loại trừ.")
 
 
 class Cluster(Selector):
@@ -83,9 +97,10 @@ class Schedule(StrictModel):
             "tối đa trừ điểm theo từng trường hợp."
         )
     )
-    steps: list[Step] = Field(default_factory=list, description="Các bậc (với thresholds).")
+    steps: list[Step] = Field(default_factory=empty_list, description="Các bậc (với thresholds).")
     per: dict[Id, Points] = Field(
-        default_factory=dict, description="Điểm trừ mỗi trường hợp, theo loại (với deductions)."
+        default_factory=empty_dict,
+        description="Điểm trừ mỗi trường hợp, theo loại (với deductions).",
     )
     floor: bool = Field(True, description="Không trừ dưới 0 điểm (với deductions).")
     empty: Literal["max", "zero"] = Field(
@@ -100,7 +115,8 @@ class Target(StrictModel):
     at_least: float | None = Field(None, description="Giá trị tối thiểu.")
     at_most: float | None = Field(None, description="Giá trị tối đa.")
     kinds: list[Id] = Field(
-        default_factory=list, description="Chỉ áp dụng cho các loại đơn vị này (trống: tất cả)."
+        default_factory=empty_list,
+        description="Chỉ áp dụng cho các loại đơn vị này (trống: tất cả).",
     )
 
 
@@ -117,7 +133,9 @@ class Criterion(StrictModel):
         )
     )
     schedule: Schedule | None = Field(None, description="Cách tính điểm (tiêu chí tính tự động).")
-    targets: list[Target] = Field(default_factory=list, description="Chỉ tiêu (indicator-targets).")
+    targets: list[Target] = Field(
+        default_factory=empty_list, description="Chỉ tiêu (indicator-targets)."
+    )
     base: Points = Field(0, description="Điểm nền trước điểm thưởng, điểm trừ (manual).")
     guidance: Text | None = Field(None, description="Hướng dẫn chấm.")
 
@@ -150,23 +168,27 @@ class Scheme(StrictModel):
 
     year: int = Field(ge=1900, le=2999, description="Năm đánh giá.")
     title: Text = Field(description="Tên bảng điểm.")
-    basis: list[LegalDoc] = Field(default_factory=list, description="Văn bản ban hành thang điểm.")
+    basis: list[LegalDoc] = Field(
+        default_factory=empty_list, description="Văn bản ban hành thang điểm."
+    )
     illustrative: bool = Field(False, description="Dữ liệu minh họa, không phải bản chính thức.")
     note: Text | None = None
     total: Points = Field(description="Tổng điểm tối đa (tổng điểm tối đa các tiêu chí).")
     decimals: int = Field(2, ge=0, le=4, description="Số chữ số thập phân khi làm tròn điểm.")
     clusters: list[Cluster] = Field(min_length=1, description="Các khối thi đua.")
-    unranked: list[Unranked] = Field(default_factory=list, description="Đơn vị không xếp hạng.")
+    unranked: list[Unranked] = Field(
+        default_factory=empty_list, description="Đơn vị không xếp hạng."
+    )
     criteria: list[Criterion] = Field(min_length=1, description="Các tiêu chí chấm điểm.")
-    bands: list[Band] = Field(default_factory=list, description="Xếp loại theo tổng điểm.")
+    bands: list[Band] = Field(default_factory=empty_list, description="Xếp loại theo tổng điểm.")
     tie_break: list[Id] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description=(
             "Khi bằng tổng điểm: so điểm các tiêu chí này theo thứ tự; còn bằng thì đồng hạng."
         ),
     )
     verified: list[Verified] = Field(
-        default_factory=list, description="Điểm thưởng, điểm trừ đã được cơ quan thẩm định."
+        default_factory=empty_list, description="Điểm thưởng, điểm trừ đã được cơ quan thẩm định."
     )
 
 
@@ -177,7 +199,7 @@ class SelfScore(StrictModel):
     points: Points | None = Field(None, description="Điểm tự chấm.")
     note: Text | None = Field(None, description="Giải trình.")
     adjustments: list[Adjustment] = Field(
-        default_factory=list, description="Điểm thưởng, điểm trừ đề nghị (tiêu chí thủ công)."
+        default_factory=empty_list, description="Điểm thưởng, điểm trừ đề nghị (tiêu chí thủ công)."
     )
 
 
@@ -189,4 +211,6 @@ class SelfAssessment(StrictModel):
     submitted: Date | None = Field(None, description="Ngày gửi.")
     prepared_by: Person | None = Field(None, description="Người lập.")
     approved_by: Person | None = Field(None, description="Thủ trưởng đơn vị.")
-    scores: list[SelfScore] = Field(default_factory=list, description="Điểm tự chấm từng tiêu chí.")
+    scores: list[SelfScore] = Field(
+        default_factory=empty_list, description="Điểm tự chấm từng tiêu chí."
+    )

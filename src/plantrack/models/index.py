@@ -5,7 +5,17 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from plantrack.models.common import Date, Id, Number, Rank, ShortText, StrictModel, Text
+from plantrack.models.common import (
+    Date,
+    Id,
+    Number,
+    Rank,
+    ShortText,
+    StrictModel,
+    Text,
+    empty_dict,
+    empty_list,
+)
 
 
 class Scale(StrictModel):
@@ -23,7 +33,7 @@ class Component(StrictModel):
     name: ShortText = Field(description="Tên tiếng Việt.")
     name_en: ShortText | None = Field(None, description="Tên tiếng Anh.")
     scale: Scale | None = None
-    components: list[Component] = Field(default_factory=list, description="Thành phần con.")
+    components: list[Component] = Field(default_factory=empty_list, description="Thành phần con.")
 
 
 class Observation(StrictModel):
@@ -32,7 +42,9 @@ class Observation(StrictModel):
     year: int = Field(ge=2000, le=2100)
     scope: ShortText = Field(description="Phạm vi đo, ví dụ 'Tỉnh Bình An'.")
     total: Number | None = Field(None, description="Điểm/tỷ lệ tổng hợp.")
-    scores: dict[Id, Number] = Field(default_factory=dict, description="Điểm theo mã thành phần.")
+    scores: dict[Id, Number] = Field(
+        default_factory=empty_dict, description="Điểm theo mã thành phần."
+    )
     rank: Rank | None = Field(None, description="Xếp hạng.")
     rank_of: Rank | None = Field(None, description="Trên tổng số.")
     source: Text = Field(description="Nguồn công bố.")
@@ -51,7 +63,7 @@ class Target(StrictModel):
 
     year: int = Field(ge=2000, le=2100)
     total: Number | None = None
-    scores: dict[Id, Number] = Field(default_factory=dict)
+    scores: dict[Id, Number] = Field(default_factory=empty_dict)
     rank: Rank | None = None
     source: Text | None = None
 
@@ -70,9 +82,9 @@ class Index(StrictModel):
         le=6,
         description="Số chữ số thập phân khi công bố (ví dụ 4 hoặc 2; trống: như nhập).",
     )
-    components: list[Component] = Field(default_factory=list)
-    observations: list[Observation] = Field(default_factory=list)
-    targets: list[Target] = Field(default_factory=list)
+    components: list[Component] = Field(default_factory=empty_list)
+    observations: list[Observation] = Field(default_factory=empty_list)
+    targets: list[Target] = Field(default_factory=empty_list)
     note: Text | None = None
 
     def component_codes(self) -> set[str]:

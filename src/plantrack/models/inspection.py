@@ -22,6 +22,7 @@ from plantrack.models.common import (
     ShortText,
     StrictModel,
     Text,
+    empty_list,
 )
 
 InspectionKind = Literal["theo-ke-hoach", "dot-xuat", "phuc-tra"]
@@ -85,9 +86,11 @@ class Finding(StrictModel):
     category: ShortText = Field(description="Nhóm tồn tại, ví dụ 'Kỷ luật, kỷ cương hành chính'.")
     text: Text = Field(description="Nội dung tồn tại, hạn chế.")
     fix_by: Date = Field(description="Thời hạn khắc phục.")
-    fixes: list[Fix] = Field(default_factory=list, description="Kết quả khắc phục đã ghi nhận.")
-    rechecks: list[Recheck] = Field(default_factory=list, description="Kết quả phúc tra.")
-    actions: list[Action] = Field(default_factory=list, description="Kiểm điểm, kỷ luật.")
+    fixes: list[Fix] = Field(
+        default_factory=empty_list, description="Kết quả khắc phục đã ghi nhận."
+    )
+    rechecks: list[Recheck] = Field(default_factory=empty_list, description="Kết quả phúc tra.")
+    actions: list[Action] = Field(default_factory=empty_list, description="Kiểm điểm, kỷ luật.")
 
 
 class Inspection(StrictModel):
@@ -101,7 +104,7 @@ class Inspection(StrictModel):
     note: Text | None = Field(None, description="Ghi chú về nguồn dữ liệu.")
     decision: LegalDoc | None = Field(None, description="Quyết định thành lập Đoàn kiểm tra.")
     lead: Id = Field(description="Đơn vị chủ trì Đoàn kiểm tra.")
-    members: list[TeamMember] = Field(default_factory=list, description="Thành viên Đoàn.")
-    visits: list[Visit] = Field(default_factory=list, description="Các đơn vị được kiểm tra.")
+    members: list[TeamMember] = Field(default_factory=empty_list, description="Thành viên Đoàn.")
+    visits: list[Visit] = Field(default_factory=empty_list, description="Các đơn vị được kiểm tra.")
     conclusion: LegalDoc | None = Field(None, description="Thông báo kết luận kiểm tra.")
-    findings: list[Finding] = Field(default_factory=list, description="Tồn tại, hạn chế.")
+    findings: list[Finding] = Field(default_factory=empty_list, description="Tồn tại, hạn chế.")

@@ -17,6 +17,8 @@ from plantrack.models.common import (
     ShortText,
     StrictModel,
     Text,
+    empty_dict,
+    empty_list,
 )
 from plantrack.models.period import Period, PeriodKind, PeriodRule, make_period
 from plantrack.models.rollup import Implements, RollupRule
@@ -43,9 +45,9 @@ class UnitGroup(StrictModel):
     id: Id
     name: ShortText = Field(description="Tên nhóm, ví dụ 'UBND các xã'.")
     kinds: list[UnitKind] = Field(
-        default_factory=list, description="Mọi đơn vị thuộc các loại này."
+        default_factory=empty_list, description="Mọi đơn vị thuộc các loại này."
     )
-    units: list[Id] = Field(default_factory=list, description="Các đơn vị được liệt kê.")
+    units: list[Id] = Field(default_factory=empty_list, description="Các đơn vị được liệt kê.")
 
 
 OverTime = Literal["flow", "cumulative", "stock", "ratio"]
@@ -65,7 +67,8 @@ class Indicator(StrictModel):
     denominator: Id | None = Field(None, description="Với ratio: chỉ tiêu mẫu số.")
     percent: bool = Field(False, description="Với ratio: hiển thị dưới dạng phần trăm.")
     kinds: list[UnitKind] = Field(
-        default_factory=list, description="Loại đơn vị báo cáo chỉ tiêu này (trống: mọi loại)."
+        default_factory=empty_list,
+        description="Loại đơn vị báo cáo chỉ tiêu này (trống: mọi loại).",
     )
     over_time: OverTime | None = Field(
         None,
@@ -112,7 +115,7 @@ class DocumentSettings(StrictModel):
     )
     signer_title: ShortText | None = Field(None, description="Chức vụ người ký.")
     signer_name: ShortText | None = Field(None, description="Họ tên người ký.")
-    recipients: list[ShortText] = Field(default_factory=list, description="Nơi nhận.")
+    recipients: list[ShortText] = Field(default_factory=empty_list, description="Nơi nhận.")
     archive: ShortText = Field("VT", description="Lưu: ví dụ 'VT, NV'.")
 
 
@@ -121,7 +124,7 @@ class ReportingRules(StrictModel):
 
     consolidator: Id = Field(description="Đơn vị tổng hợp (mã đơn vị, ví dụ van-phong).")
     maintainers: list[Email] = Field(
-        default_factory=list, description="Email git của cán bộ tổng hợp, được sửa mọi tệp."
+        default_factory=empty_list, description="Email git của cán bộ tổng hợp, được sửa mọi tệp."
     )
     periods: list[PeriodKind] = Field(
         description="Các loại kỳ phải báo cáo, ví dụ [Q1, H1, Q3, Y]."
@@ -129,7 +132,7 @@ class ReportingRules(StrictModel):
     first: PeriodId = Field(description="Kỳ báo cáo đầu tiên.")
     last: PeriodId | None = Field(None, description="Kỳ báo cáo cuối cùng (trống: chưa kết thúc).")
     schedule: dict[PeriodKind, PeriodRule] = Field(
-        default_factory=dict,
+        default_factory=empty_dict,
         description="Ghi đè ngày đầu kỳ, ngày chốt số liệu, hạn nộp (mặc định: Nghị định 09/2019).",
     )
     document: DocumentSettings | None = None
@@ -147,17 +150,19 @@ class Task(StrictModel):
     title: Text = Field(description="Tên nhiệm vụ.")
     description: Text | None = Field(None, description="Nội dung chi tiết.")
     targets: list[ComponentRef] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="Thành phần chỉ số nhiệm vụ phục vụ, ví dụ PARINDEX.F3, PCI.D5.",
     )
     lead: list[Id] = Field(min_length=1, description="Đơn vị (hoặc nhóm) chủ trì.")
-    support: list[Id] = Field(default_factory=list, description="Đơn vị (hoặc nhóm) phối hợp.")
+    support: list[Id] = Field(
+        default_factory=empty_list, description="Đơn vị (hoặc nhóm) phối hợp."
+    )
     time: TaskTimeField
     extended_to: Date | None = Field(None, description="Hạn mới nếu được gia hạn.")
     output: Text | None = Field(None, description="Sản phẩm.")
-    indicators: list[Id] = Field(default_factory=list, description="Chỉ tiêu đơn vị báo cáo.")
+    indicators: list[Id] = Field(default_factory=empty_list, description="Chỉ tiêu đơn vị báo cáo.")
     serves: list[Id] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="Nhiệm vụ của kế hoạch cấp trên (mã) mà nhiệm vụ này triển khai.",
     )
 
@@ -224,18 +229,18 @@ class Plan(StrictModel):
         description="Dữ liệu minh họa (tái dựng, mô phỏng): mọi văn bản in 'DỮ LIỆU MINH HỌA'.",
     )
     version: PositiveInt = Field(1, description="Phiên bản dữ liệu kế hoạch.")
-    basis: list[LegalDoc] = Field(default_factory=list, description="Căn cứ.")
-    purposes: list[Text] = Field(default_factory=list, description="Mục đích.")
-    requirements: list[Text] = Field(default_factory=list, description="Yêu cầu.")
+    basis: list[LegalDoc] = Field(default_factory=empty_list, description="Căn cứ.")
+    purposes: list[Text] = Field(default_factory=empty_list, description="Mục đích.")
+    requirements: list[Text] = Field(default_factory=empty_list, description="Yêu cầu.")
     sections: list[Section] = Field(min_length=1, description="Các phần chứa nhiệm vụ.")
     unit_kinds: list[UnitKindDef] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="Loại đơn vị riêng của kế hoạch, thêm vào (hoặc đặt tên lại) loại mặc định.",
     )
-    groups: list[UnitGroup] = Field(default_factory=list, description="Nhóm đơn vị.")
-    indicators: list[Indicator] = Field(default_factory=list, description="Chỉ tiêu.")
+    groups: list[UnitGroup] = Field(default_factory=empty_list, description="Nhóm đơn vị.")
+    indicators: list[Indicator] = Field(default_factory=empty_list, description="Chỉ tiêu.")
     reporting: ReportingRules
-    tasks: list[Task] = Field(default_factory=list, description="Nhiệm vụ.")
+    tasks: list[Task] = Field(default_factory=empty_list, description="Nhiệm vụ.")
     implements: Implements | None = Field(
         None, description="Kế hoạch cấp trên mà kế hoạch này triển khai (báo cáo lên cấp trên)."
     )

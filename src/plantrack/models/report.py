@@ -16,6 +16,8 @@ from plantrack.models.common import (
     ShortText,
     StrictModel,
     Text,
+    empty_dict,
+    empty_list,
 )
 
 TaskState = Literal["not-started", "in-progress", "done"]
@@ -39,7 +41,7 @@ class TaskEntry(StrictModel):
     )
     results: Text | None = Field(None, description="Kết quả thực hiện.")
     evidence: list[LegalDoc] = Field(
-        default_factory=list, description="Văn bản, sản phẩm chứng minh."
+        default_factory=empty_list, description="Văn bản, sản phẩm chứng minh."
     )
     difficulties: Text | None = Field(None, description="Khó khăn, vướng mắc.")
     next_steps: Text | None = Field(None, description="Nhiệm vụ kỳ tới.")
@@ -51,7 +53,7 @@ class FixEntry(StrictModel):
     finding: Id = Field(description="Mã tồn tại (trong data/inspections) đã khắc phục.")
     date: Date = Field(description="Ngày khắc phục xong.")
     evidence: list[LegalDoc] = Field(
-        default_factory=list, description="Văn bản, tài liệu chứng minh."
+        default_factory=empty_list, description="Văn bản, tài liệu chứng minh."
     )
     results: Text | None = Field(None, description="Nội dung đã khắc phục.")
 
@@ -80,20 +82,20 @@ class Report(StrictModel):
     number: ShortText | None = Field(None, description="Số, ký hiệu báo cáo của đơn vị.")
     prepared_by: Person | None = Field(None, description="Người lập.")
     approved_by: Person | None = Field(None, description="Thủ trưởng ký duyệt.")
-    tasks: list[TaskEntry] = Field(default_factory=list, description="Kết quả từng nhiệm vụ.")
+    tasks: list[TaskEntry] = Field(default_factory=empty_list, description="Kết quả từng nhiệm vụ.")
     # hardening: every indicator counts something (documents, petitions, meetings, %), so a
     # negative value is a typing error, not data to add into the district's totals; and none
     # reaches a million billion (MAX_NUMBER), so totals stay finite
     indicators: dict[Id, Count | None] = Field(
-        default_factory=dict, description="Số liệu chỉ tiêu (không âm)."
+        default_factory=empty_dict, description="Số liệu chỉ tiêu (không âm)."
     )
     fixes: list[FixEntry] = Field(
-        default_factory=list, description="Khắc phục tồn tại sau kiểm tra trong kỳ."
+        default_factory=empty_list, description="Khắc phục tồn tại sau kiểm tra trong kỳ."
     )
     narrative: Narrative | None = None
-    difficulties: list[Text] = Field(default_factory=list, description="Khó khăn, vướng mắc.")
-    proposals: list[Text] = Field(default_factory=list, description="Đề xuất, kiến nghị.")
-    next_tasks: list[Text] = Field(default_factory=list, description="Nhiệm vụ kỳ tới.")
+    difficulties: list[Text] = Field(default_factory=empty_list, description="Khó khăn, vướng mắc.")
+    proposals: list[Text] = Field(default_factory=empty_list, description="Đề xuất, kiến nghị.")
+    next_tasks: list[Text] = Field(default_factory=empty_list, description="Nhiệm vụ kỳ tới.")
     form: FormSource | None = Field(
         None, description="Biểu mẫu Excel đã nhập thành báo cáo này (plantrack form import ghi)."
     )

@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from plantrack.models.common import Id, ShortText, StrictModel
+from plantrack.models.common import Id, ShortText, StrictModel, empty_dict
 
 DoneWhen = Literal["all", "any"]
 
@@ -31,7 +31,7 @@ class Implements(StrictModel):
     plan: Id = Field(description="Mã kế hoạch cấp trên mà kế hoạch này triển khai.")
     unit: Id = Field(description="Mã đơn vị của cơ quan ban hành kế hoạch này trong kho cấp trên.")
     indicators: dict[Id, Id] = Field(
-        default_factory=dict,
+        default_factory=empty_dict,
         description=(
             "Chỉ tiêu của kế hoạch này (khóa) cộng vào chỉ tiêu nào của kế hoạch cấp trên "
             "(giá trị); chỉ tiêu không ghi ở đây cộng vào chỉ tiêu cùng mã."

@@ -15,6 +15,7 @@ from plantrack.models.common import (
     ShortText,
     StrictModel,
     Text,
+    empty_list,
 )
 from plantrack.models.rollup import RepositoryLink
 from plantrack.models.vocabulary import KIND_DESCRIPTION
@@ -48,12 +49,12 @@ class Unit(StrictModel):
         ),
     )
     head: Person | None = Field(None, description="Thủ trưởng đơn vị.")
-    contacts: list[Person] = Field(default_factory=list, description="Cán bộ đầu mối.")
+    contacts: list[Person] = Field(default_factory=empty_list, description="Cán bộ đầu mối.")
     authors: list[Email] = Field(
-        default_factory=list, description="Email git được phép sửa báo cáo của đơn vị."
+        default_factory=empty_list, description="Email git được phép sửa báo cáo của đơn vị."
     )
     owners: list[Owner] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description=(
             "Người duyệt báo cáo của đơn vị trên nền tảng git (tệp CODEOWNERS): tài khoản "
             "@ten-dang-nhap, nhóm @to-chuc/nhom hoặc email; trống: dùng authors. Gitea chỉ "
@@ -63,17 +64,17 @@ class Unit(StrictModel):
     valid_from: Date | None = Field(None, description="Ngày bắt đầu hoạt động (trống: từ trước).")
     valid_until: Date | None = Field(None, description="Ngày cuối cùng hoạt động (trống: còn).")
     successors: list[Id] = Field(
-        default_factory=list, description="Đơn vị kế thừa sau khi sáp nhập, chia tách."
+        default_factory=empty_list, description="Đơn vị kế thừa sau khi sáp nhập, chia tách."
     )
     groups: list[Id] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description=(
             "Nhóm đơn vị của kế hoạch mà đơn vị này thuộc về: kế hoạch giao việc cho nhóm mà "
             "không phải liệt kê từng đơn vị."
         ),
     )
     transfers: list[Transfer] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description=(
             "Nhiệm vụ chuyển cho đơn vị khác với đơn vị kế thừa (theo từng chức năng); "
             "nhiệm vụ không ghi ở đây chuyển cho successors."
