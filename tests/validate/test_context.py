@@ -279,3 +279,14 @@ def test_one_units_tasks_are_what_every_units_tasks_hold_for_it(period_id: str) 
         expected = every.assignments_on(day).get(unit.id, []) if unit.id in every.units else []
         assert alone.assigned_to(unit.id, period) == expected
         assert every.assigned_to(unit.id, period) == expected  # from the cached map
+
+
+def test_every_units_tasks_are_worked_out_once_the_second_unit_asks(ctx: Context) -> None:
+    # one report's check asks for one unit; a check of many asks for many on the same day
+    h1 = ctx.period("2025-H1")
+    ctx.assigned_to("xa-tra-leng", h1)
+    assert h1.cutoff.isoformat() not in ctx._assign_cache
+    assert _held(ctx.assigned_to("phong-noi-vu", h1)) == _held(
+        ctx.assignments_on(h1.cutoff)["phong-noi-vu"]
+    )
+    assert h1.cutoff.isoformat() in ctx._assign_cache

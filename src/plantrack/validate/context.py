@@ -52,6 +52,8 @@ class Context:
     findings: dict[str, FindingRef] = field(default_factory=dict)
     """Inspection findings by id (the first of any duplicates)."""
     _assign_cache: dict[str, dict[str, list[Assignment]]] = field(default_factory=dict, repr=False)
+    _asked_days: set[str] = field(default_factory=set, repr=False)
+    """The days one unit's tasks were worked out for alone (see ``assigned_to``)."""
     _period_cache: dict[str, Period] = field(default_factory=dict, repr=False)
 
     @cached_property
@@ -169,11 +171,14 @@ class Context:
         day = period.cutoff
         if unit.valid_until is not None and unit.valid_until < day:
             day = max(unit.valid_until, period.start)
-        every = self._assign_cache.get(day.isoformat())
-        if every is not None:
-            return every.get(unit_id, [])
-        # a check of one report asks for one unit: every unit's tasks would cost far more
-        return _unit_assignments(self, unit_id, day)
+        key = day.isoformat()
+        if key not in self._assign_cache and key not in self._asked_days:
+            # the first unit asked about a day (a check of one report asks for one) is
+            # worked out alone: every unit's tasks would cost far more
+            self._asked_days.add(key)
+            return _unit_assignments(self, unit_id, day)
+        # more units asked about the day: every unit's tasks, once, serve them all
+        return _assignments_on(self, day).get(unit_id, [])
 
     def expected_units(self, period: Period) -> list[str]:
         """Units that owe a report for ``period``: alive at the cut-off with a task."""
