@@ -59,8 +59,12 @@ def test_ctrl_c_is_named_and_exits_130(repo: Path, monkeypatch: pytest.MonkeyPat
 
 
 _SLOW_CHECK = """
-import sys, time
+import signal, sys, time
 from plantrack.app import check as use_case
+# a clerk's terminal delivers Ctrl-C to a process that neither ignores nor blocks it; a test
+# runner's process may hand both down to its children, so the child starts as a shell's would
+signal.signal(signal.SIGINT, signal.default_int_handler)
+signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 def slow(*args, **kwargs):
     print("ready", file=sys.stderr, flush=True)
     time.sleep(60)
@@ -81,9 +85,24 @@ def test_a_real_ctrl_c_is_named_and_exits_130(repo: Path) -> None:
     assert child.stderr is not None
     assert child.stderr.readline().strip() == "ready"
     child.send_signal(signal.SIGINT)
-    stdout, stderr = child.communicate(timeout=30)
+    try:
+        stdout, stderr = child.communicate(timeout=30)
+    except subprocess.TimeoutExpired:
+        state = _signal_state(child.pid)
+        child.kill()
+        child.communicate()
+        pytest.fail(f"Ctrl-C did not stop the check within 30 s; its signal state: {state}")
     assert child.returncode == 130, stdout + stderr
     assert "(PT964)" in stderr and "Traceback" not in stderr
+
+
+def _signal_state(pid: int) -> str:
+    """The signal lines of a process's status (pending, blocked, ignored, caught masks)."""
+    try:
+        lines = Path(f"/proc/{pid}/status").read_text("utf-8").splitlines()
+    except OSError:
+        return "unknown"
+    return "; ".join(line for line in lines if line.startswith(("State", "Sig", "Shd")))
 
 
 def test_check_of_a_missing_path_is_a_usage_error(repo: Path) -> None:
