@@ -76,3 +76,24 @@ def test_chunks_are_contiguous_and_no_larger_than_asked() -> None:
     capped = parallel.chunked(items, 2, 60)
     assert max(len(c) for c in capped) == 60
     assert [i for chunk in capped for i in chunk] == items
+
+
+def test_workers_are_started_only_for_enough_items(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PLANTRACK_JOBS", "2")
+    assert parallel.workers_for(parallel.THRESHOLD - 1) == 1
+    assert parallel.workers_for(parallel.THRESHOLD) == 2
+    assert parallel.workers_for(parallel.THRESHOLD, jobs=1) == 1
+    assert parallel.workers_for(9, per_worker=1, threshold=8) == 2
+    assert parallel.workers_for(7, per_worker=1, threshold=8) == 1
+    assert parallel.workers_for(400, jobs=8, per_worker=100, threshold=300) == 4
+
+
+def test_workers_follow_the_module_values_as_set_when_asked(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("PLANTRACK_JOBS", "2")
+    monkeypatch.setattr(parallel, "THRESHOLD", 2)
+    monkeypatch.setattr(parallel, "PER_WORKER", 2)
+    assert parallel.workers_for(4) == 2
+    monkeypatch.setattr(parallel, "can_fork", lambda: False)
+    assert parallel.workers_for(4) == 1

@@ -17,14 +17,7 @@ from plantrack.io.checkstore import CheckStore
 from plantrack.io.yamlload import load_yaml_bytes
 from plantrack.layout import DATA, is_report
 from plantrack.validate.context import Context
-from plantrack.validate.parallel import (
-    PER_WORKER,
-    THRESHOLD,
-    can_fork,
-    chunked,
-    default_jobs,
-    forked_map,
-)
+from plantrack.validate.parallel import chunked, forked_map, workers_for
 from plantrack.validate.require import require_plan
 
 _CACHE = 64
@@ -88,8 +81,8 @@ class GitBlobs:
 def _summaries_of(raws: list[tuple[str, bytes | None]]) -> list[tuple[str, Any]]:
     """``(blob, report_summary)`` of each blob's bytes, in order; on worker processes when
     there are enough of them to repay starting one."""
-    workers = min(default_jobs(), max(1, len(raws) // PER_WORKER))
-    if workers <= 1 or len(raws) < THRESHOLD or not can_fork():
+    workers = workers_for(len(raws))
+    if workers <= 1:
         return _summarise(raws)
     parts = forked_map(_summarise, chunked(raws, workers), workers, _nothing, ())
     return [pair for part in parts for pair in part]

@@ -35,7 +35,7 @@ from plantrack.validate.check import Progress
 from plantrack.validate.context import Context
 from plantrack.validate.finding import Finding
 from plantrack.validate.located import Located
-from plantrack.validate.parallel import can_fork, chunked, default_jobs, forked_map
+from plantrack.validate.parallel import chunked, default_jobs, forked_map, workers_for
 
 THRESHOLD = 8
 """Children to derive below which starting workers costs more than it saves."""
@@ -189,8 +189,8 @@ def _derive_todo(
     run: Run, todo: list[tuple[int, Todo]], jobs: int, tick: Callable[[int, Derived], None]
 ) -> None:
     """Derive each of ``todo`` (position, child), on worker processes when it pays."""
-    workers = min(jobs, len(todo))
-    if workers <= 1 or len(todo) < THRESHOLD or not can_fork():
+    workers = workers_for(len(todo), jobs, per_worker=1, threshold=THRESHOLD)
+    if workers <= 1:
         with ThreadPoolExecutor(max_workers=THREADS) as pool:
             derived = pool.map(lambda c: derive(run, c[1]), todo)
             for (n, _), one in zip(todo, derived, strict=True):

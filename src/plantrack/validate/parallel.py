@@ -54,8 +54,8 @@ def examine_all(
 ) -> Iterator[Outcome]:
     """``examine`` of each (file, known digest), in order; on ``jobs`` processes if many.
     Workers send back each report's model only when ``models`` is asked (a consolidation)."""
-    workers = min(jobs or default_jobs(), max(1, len(todo) // PER_WORKER))
-    if workers <= 1 or len(todo) < THRESHOLD or not can_fork():
+    workers = workers_for(len(todo), jobs)
+    if workers <= 1:
         for file, known in todo:
             yield examine(setting, file, known)
         return
@@ -83,6 +83,21 @@ def _prepare(setting: Setting, todo: list[tuple[DataFile, str]]) -> None:
                 ctx.assignments(ctx.period(folder))
             except (KeyError, ValueError):
                 continue  # a period the plan's rules do not date: its reports say so
+
+
+def workers_for(
+    count: int, jobs: int | None = None, *, per_worker: int = 0, threshold: int = 0
+) -> int:
+    """How many worker processes ``count`` items are worth on ``jobs`` cores (default: every
+    core), at least ``per_worker`` items each (default ``PER_WORKER``); 1 (work in this
+    process) below ``threshold`` items (default ``THRESHOLD``) or where processes cannot be
+    forked."""
+    # the module's values read at each call, not bound once as defaults
+    per_worker, threshold = per_worker or PER_WORKER, threshold or THRESHOLD
+    workers = min(jobs or default_jobs(), max(1, count // per_worker))
+    if workers <= 1 or count < threshold or not can_fork():
+        return 1
+    return workers
 
 
 def can_fork() -> bool:
