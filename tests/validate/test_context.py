@@ -11,8 +11,9 @@ from typing import Any
 
 import pytest
 
-from plantrack.models import Plan, Unit
+from plantrack.models import Plan, Task, Unit
 from plantrack.models.period import PeriodRule
+from plantrack.models.plan import UnitGroup
 from plantrack.validate.context import Context
 
 D = dt.date
@@ -290,3 +291,38 @@ def test_every_units_tasks_are_worked_out_once_the_second_unit_asks(ctx: Context
         ctx.assignments_on(h1.cutoff)["phong-noi-vu"]
     )
     assert h1.cutoff.isoformat() in ctx._assign_cache
+
+
+def test_days_with_the_same_units_gone_share_one_working_out(ctx: Context) -> None:
+    # between the communes' merger (2025-04-16) and xa-sau-nay (2026-01-01) nobody comes or goes
+    assert ctx.assignments_on(D(2025, 6, 14)) is ctx.assignments_on(D(2025, 9, 14))
+    assert ctx.assignments_on(D(2025, 3, 14)) is not ctx.assignments_on(D(2025, 6, 14))
+    assert "xa-tra-mai" in ctx.assignments_on(D(2025, 3, 14))
+    assert "xa-tra-mai" not in ctx.assignments_on(D(2025, 6, 14))
+
+
+def test_every_units_tasks_are_each_tasks_units_on_every_day() -> None:
+    # a group listing a unit twice, a gone unit among living ones, a unit and its group
+    groups = [
+        {"id": "hai-lan", "name": "Hai lần", "units": ["xa-tra-leng", "mttq", "xa-tra-leng"]},
+        {"id": "co-xa-cu", "name": "Có xã cũ", "units": ["xa-tra-leng", "xa-tra-mai"]},
+    ]
+    tasks = [
+        _task("t-hai", ["hai-lan"], ["xa-tra-leng", "cac-xa"]),
+        _task("t-cu", ["co-xa-cu"], ["hai-lan", "khong-co"]),
+        _task("t-hai-ld", ["phong-ldtbxh", "phong-noi-vu"], ["co-xa-cu"]),
+    ]
+    more_groups = [UnitGroup.model_validate(group) for group in groups]
+    more_tasks = [Task.model_validate(task) for task in tasks]
+    plan = PLAN.model_copy(
+        update={"groups": [*PLAN.groups, *more_groups], "tasks": [*PLAN.tasks, *more_tasks]}
+    )
+    for day in [D(2024, 12, 31), D(2025, 3, 14), D(2025, 6, 14), D(2026, 3, 14)]:
+        ctx = Context(plan, {u.id: u for u in UNITS})
+        every = ctx.assignments_on(day)
+        by_task: dict[str, list[Any]] = {}
+        for task in plan.tasks:
+            for assignment in ctx.task_assignments(task.id, day):
+                by_task.setdefault(assignment.unit, []).append(assignment)
+        assert every == by_task
+        assert list(every) == list(by_task)

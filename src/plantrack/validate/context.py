@@ -55,6 +55,10 @@ class Context:
     _asked_days: set[str] = field(default_factory=set, repr=False)
     """The days one unit's tasks were worked out for alone (see ``assigned_to``)."""
     _period_cache: dict[str, Period] = field(default_factory=dict, repr=False)
+    _assign_by_gone: dict[frozenset[str], dict[str, list[Assignment]]] = field(
+        default_factory=dict, repr=False
+    )
+    """Every unit's tasks by the units gone on a day (see ``_assignments_on``)."""
 
     @cached_property
     def tasks(self) -> dict[str, Task]:
@@ -194,15 +198,32 @@ class Context:
 
 
 def _assignments_on(ctx: Context, day: dt.date) -> dict[str, list[Assignment]]:
-    cache = ctx._assign_cache
-    if day.isoformat() in cache:
-        return cache[day.isoformat()]
+    key = day.isoformat()
+    found = ctx._assign_cache.get(key)
+    if found is None:
+        # who answers for what changes with the day only through which units are alive then
+        # (groups count the living, the gone hand their tasks on): days with the same units
+        # gone share one working out (the periods of a year without a merger, one)
+        gone = frozenset(uid for uid, unit in ctx.units.items() if not unit.alive_on(day))
+        found = ctx._assign_by_gone.get(gone)
+        if found is None:
+            found = ctx._assign_by_gone[gone] = _every_unit(ctx, day)
+        ctx._assign_cache[key] = found
+    return found
+
+
+def _every_unit(ctx: Context, day: dt.date) -> dict[str, list[Assignment]]:
+    """For each unit alive on ``day``, the tasks it answers for (in the plan's order)."""
     out: dict[str, list[Assignment]] = {}
     known: dict[str, list[str]] = {}
+    living: dict[str, list[str] | None] = {}
     for task in ctx.plan.tasks:
-        for assignment in _task_assignments(ctx, task, day, known):
-            out.setdefault(assignment.unit, []).append(assignment)
-    cache[day.isoformat()] = out
+        for assignment in _task_assignments(ctx, task, day, known, living):
+            found = out.get(assignment.unit)
+            if found is None:
+                out[assignment.unit] = [assignment]
+            else:
+                found.append(assignment)
     return out
 
 
@@ -231,18 +252,52 @@ def _first_assignment(
 
 
 def _task_assignments(
-    ctx: Context, task: Task, day: dt.date, known: dict[str, list[str]]
+    ctx: Context,
+    task: Task,
+    day: dt.date,
+    known: dict[str, list[str]],
+    living: dict[str, list[str] | None] | None = None,
 ) -> list[Assignment]:
     """The units answering for ``task`` on ``day``, each once: its lead units, then its
-    supporting units (``known``: the groups already expanded that day)."""
+    supporting units (``known``: the groups already expanded that day; ``living``: for each
+    reference, its units when all of them are alive that day, else ``None``)."""
     out: list[Assignment] = []
     seen: set[str] = set()
     for role, refs in (("lead", task.lead), ("support", task.support)):
-        for unit_id, via in _answering(ctx, refs, day, task.id, known):
-            if unit_id not in seen:
-                seen.add(unit_id)
-                out.append(Assignment(task, unit_id, role, via))  # type: ignore[arg-type]
+        for ref in refs:
+            plain = _living(ctx, ref, day, known, living) if living is not None else None
+            if plain is not None:
+                # every unit alive: each answers itself, no heir to look for
+                fresh = [u for u in plain if u not in seen] if seen else plain
+                seen.update(fresh)
+                out += [Assignment(task, u, role, None) for u in fresh]  # type: ignore[arg-type]
+                continue
+            for unit_id, via in _answering(ctx, (ref,), day, task.id, known):
+                if unit_id not in seen:
+                    seen.add(unit_id)
+                    out.append(Assignment(task, unit_id, role, via))  # type: ignore[arg-type]
     return out
+
+
+def _living(
+    ctx: Context,
+    ref: str,
+    day: dt.date,
+    known: dict[str, list[str]],
+    living: dict[str, list[str] | None],
+) -> list[str] | None:
+    """The units ``ref`` means on ``day``, each once, when all of them are alive then (what
+    ``_answering`` would give, with no heir); ``None`` otherwise. Kept in ``living``."""
+    if ref in living:
+        return living[ref]
+    members = known.get(ref)
+    if members is None:
+        members = known[ref] = ctx.members(ref, day) if ref in ctx.groups else [ref]
+    units = ctx.units
+    alive = all(m in units and units[m].alive_on(day) for m in members)
+    plain = list(dict.fromkeys(members)) if alive else None
+    living[ref] = plain
+    return plain
 
 
 def _answering(
