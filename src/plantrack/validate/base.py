@@ -14,7 +14,7 @@ import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from plantrack.io.checkstore import CheckStore, Entry, now_ns
 from plantrack.io.limits import Limits, configured_limits, declared_plan_size
@@ -27,8 +27,9 @@ from plantrack.validate.collector import paused
 from plantrack.validate.context import Context, FindingRef
 from plantrack.validate.examine import dump, load
 from plantrack.validate.finding import Finding
-from plantrack.validate.loading import load_model
+from plantrack.validate.loading import load_model, model_of_bytes
 from plantrack.validate.located import Located
+from plantrack.validate.parallel import MOST_PER_CHUNK, chunked, forked_map, workers_for
 from plantrack.validate.rules_inspection import LoadedInspection, finding_index, load_inspections
 from plantrack.validate.rules_plan import (
     check_index,
@@ -49,14 +50,73 @@ class Loaded:
     inspections: list[LoadedInspection] = field(default_factory=list)
 
 
-def load_base(root: Path, files: list[DataFile], limits: Limits | None = None) -> Loaded:
+class UnitRead(NamedTuple):
+    """A unit file read, hashed and loaded (on a worker): when its reading started, the
+    digest of its bytes, the bytes, the model (``None`` if it does not validate) and the
+    findings of its reading and structure."""
+
+    stamped: int
+    digest: str
+    raw: bytes
+    unit: Unit | None
+    findings: list[Finding]
+
+
+def load_base(
+    root: Path,
+    files: list[DataFile],
+    limits: Limits | None = None,
+    *,
+    jobs: int | None = None,
+    read: dict[str, UnitRead] | None = None,
+) -> Loaded:
     """Load and check the plan, unit files and index files; build the cross-file context (with
-    the cycle collector paused: ``validate/collector.py``)."""
+    the cycle collector paused: ``validate/collector.py``). Many unit files are read on
+    ``jobs`` processes (default: every core), unless given as ``read`` (by path)."""
+    limits = limits or configured_limits()
     with paused():
-        return _load_base(root, files, limits or configured_limits())
+        if read is None:
+            read = read_units(files, limits, jobs)
+        return _load_base(root, files, limits, read)
 
 
-def _load_base(root: Path, files: list[DataFile], limits: Limits) -> Loaded:
+def read_units(files: list[DataFile], limits: Limits, jobs: int | None) -> dict[str, UnitRead]:
+    """The unit files among ``files`` read, hashed and loaded on ``jobs`` processes, by path,
+    when they are many (else none: they are read as they are loaded). Only files the listing
+    saw as plain files are read there (the others are looked at more closely when loaded), and
+    only those that read: a file that does not is read again where its findings are made."""
+    todo = [f for f in files if f.kind == "unit" and f.stamp is not None]
+    workers = workers_for(len(todo), jobs)
+    if workers <= 1:
+        return {}
+    work = functools.partial(_read_units, limits=limits)
+    chunks = chunked(todo, workers, MOST_PER_CHUNK)
+    out: dict[str, UnitRead] = {}
+    for chunk, results in zip(chunks, forked_map(work, chunks, workers, _nothing, ()), strict=True):
+        out.update((f.rel, r) for f, r in zip(chunk, results, strict=True) if r is not None)
+    return out
+
+
+def _read_units(files: list[DataFile], limits: Limits) -> list[UnitRead | None]:
+    out: list[UnitRead | None] = []
+    for file in files:
+        stamped = now_ns()  # before reading: an edit during the read leaves the stamp stale
+        raw, _ = read_bounded(file.path, limits)
+        if raw is None:
+            out.append(None)
+            continue
+        unit, _, found = model_of_bytes(file.rel, raw, Unit, limits)
+        out.append(UnitRead(stamped, hashlib.sha256(raw).hexdigest(), raw, unit, found))
+    return out
+
+
+def _nothing() -> None:
+    """Nothing to set up in a worker reading unit files."""
+
+
+def _load_base(
+    root: Path, files: list[DataFile], limits: Limits, preread: dict[str, UnitRead]
+) -> Loaded:
     findings: list[Finding] = []
     plans = [f for f in files if f.kind == "plan"]
     plan: Plan | None = None
@@ -76,7 +136,7 @@ def _load_base(root: Path, files: list[DataFile], limits: Limits) -> Loaded:
     unreadable_indices: set[str] = set()
     for file in files:
         if file.kind == "unit":
-            unit, where, found = load_model(root, file, Unit, limits)
+            unit, where, found = _load_unit(root, file, limits, preread.get(file.rel))
             findings += found
             if unit is None:
                 unreadable_units.add(file.stem)
@@ -115,6 +175,16 @@ def _load_base(root: Path, files: list[DataFile], limits: Limits) -> Loaded:
     return Loaded(context, findings, read, inspections)
 
 
+def _load_unit(
+    root: Path, file: DataFile, limits: Limits, got: UnitRead | None
+) -> tuple[Unit | None, Located, list[Finding]]:
+    """``load_model`` of a unit file, or what a worker made of it (its nodes are made again
+    from its bytes if a finding is to be placed in it)."""
+    if got is None:
+        return load_model(root, file, Unit, limits)
+    return got.unit, Located(file.rel, None, got.raw, None, limits), got.findings
+
+
 @dataclass
 class Base:
     """The base of one check: its digest, findings and file count, and its context (loaded,
@@ -142,8 +212,13 @@ class Base:
         return self._context
 
 
-def base_of(root: Path, files: list[DataFile], store: CheckStore, limits: Limits) -> Base:
-    """The base of a check: from the cache when no base file changed, else loaded."""
+def base_of(
+    root: Path, files: list[DataFile], store: CheckStore, limits: Limits, jobs: int | None = None
+) -> Base:
+    """The base of a check: from the cache when no base file changed, else loaded (many unit
+    files on ``jobs`` processes)."""
+    # no base stored: whatever their digests, the files are loaded; read each once for both
+    read = read_units(files, limits, jobs) if store.meta_bytes("base") is None else None
     parts: list[str] = []
     entries: list[Entry] = []
     for file in files:
@@ -152,6 +227,11 @@ def base_of(root: Path, files: list[DataFile], store: CheckStore, limits: Limits
         known = store.get(file.rel)
         if known is not None and known.fresh(file.stamp):
             parts.append(f"{file.rel}\0{known.digest}")
+            continue
+        got = read.get(file.rel) if read is not None else None
+        if got is not None and file.stamp is not None:
+            parts.append(f"{file.rel}\0{got.digest}")
+            entries.append(Entry(file.rel, file.stamp, got.stamped, got.digest, "", b"", "", ""))
             continue
         stamped = now_ns()
         if file_escapes(root, file) is not None:
@@ -173,7 +253,7 @@ def base_of(root: Path, files: list[DataFile], store: CheckStore, limits: Limits
         findings, count, saved = cached
         reload = functools.partial(load_base, root, files, limits)
         return Base(digest, findings, count, entries, _saved=saved, _reload=reload)
-    loaded = load_base(root, files, limits)
+    loaded = load_base(root, files, limits, jobs=jobs, read=read)
     ctx = loaded.context
     stored = None
     if store.enabled:

@@ -109,7 +109,7 @@ def _check(
 ) -> CheckResult:
     selected = set(only) if only is not None else None
     with paused():  # the hashing of the plan, units and indices, and their loading
-        base = base_of(root, files, store, limits)
+        base = base_of(root, files, store, limits, jobs)
     findings = list(base.findings)
     findings += [_stray(root, rel) for rel in strays]
     reports = [f for f in files if f.kind == "report"]

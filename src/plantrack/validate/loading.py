@@ -9,11 +9,7 @@ from pydantic import BaseModel
 
 from plantrack.io.limits import DEFAULT_LIMITS, Limits
 from plantrack.io.repo import DataFile, file_escapes
-from plantrack.io.yamlload import (
-    LoadProblem,
-    YamlDoc,
-    load_yaml_file,
-)
+from plantrack.io.yamlload import LoadProblem, YamlDoc, load_yaml_bytes, read_bounded
 from plantrack.models import Report
 from plantrack.models.period import parse_period_id, period_sort_key
 from plantrack.validate.catalogue import make
@@ -44,12 +40,22 @@ def load_model(
     target = file_escapes(root, file)
     if target is not None:
         return None, Located(file.rel, None), [make("PT013", file.rel, None, None, target=target)]
-    doc, problems = load_yaml_file(file.path, limits)
-    findings = [problem_to_finding(file.rel, p) for p in problems]
-    where = Located(file.rel, doc)
+    raw, problems = read_bounded(file.path, limits)
+    if raw is None:
+        return None, Located(file.rel, None), [problem_to_finding(file.rel, p) for p in problems]
+    return model_of_bytes(file.rel, raw, model, limits)
+
+
+def model_of_bytes(
+    rel: str, raw: bytes, model: type[M], limits: Limits = DEFAULT_LIMITS
+) -> tuple[M | None, Located, list[Finding]]:
+    """``load_model`` of the bytes read from the file at ``rel``."""
+    doc, problems = load_yaml_bytes(raw, limits)
+    findings = [problem_to_finding(rel, p) for p in problems]
+    where = Located(rel, doc)
     if doc is None or doc.data is None:
         return None, where, findings
-    instance, schema_findings = validate_model(model, doc, file.rel)
+    instance, schema_findings = validate_model(model, doc, rel)
     return instance, where, findings + schema_findings
 
 

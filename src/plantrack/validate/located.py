@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from plantrack.io.limits import DEFAULT_LIMITS, Limits
 from plantrack.io.yamlload import PathKey, YamlDoc, load_yaml_bytes, read_bounded
 from plantrack.validate.catalogue import make
 from plantrack.validate.finding import Finding, format_key
@@ -23,6 +24,8 @@ class Located:
     doc: YamlDoc | None
     raw: bytes | None = None
     source: Path | None = None
+    limits: Limits = DEFAULT_LIMITS
+    """The bounds the file is read and parsed again under."""
 
     def at(
         self, code: str, key_path: tuple[PathKey, ...], *, on_key: bool = False, **params: Any
@@ -30,9 +33,9 @@ class Located:
         """The finding ``code`` placed at the value (or, ``on_key``, the key) at ``key_path``."""
         doc = self.doc
         if doc is None and self.raw is None and self.source is not None:
-            object.__setattr__(self, "raw", read_bounded(self.source)[0])
+            object.__setattr__(self, "raw", read_bounded(self.source, self.limits)[0])
         if doc is None and self.raw is not None:
-            doc = load_yaml_bytes(self.raw)[0]
+            doc = load_yaml_bytes(self.raw, self.limits)[0]
             object.__setattr__(self, "doc", doc)  # parsed once, on the first finding
         where = doc.locate(key_path, key=on_key) if doc is not None else None
         line, column = where if where is not None else (None, None)
