@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from plantrack.io import readlog
 from plantrack.io.checkstore import CheckStore, Entry, now_ns
 from plantrack.io.limits import Limits, configured_limits, declared_plan_size
 from plantrack.io.picklestore import dumps, loads
@@ -93,7 +94,10 @@ def read_units(files: list[DataFile], limits: Limits, jobs: int | None) -> dict[
     chunks = chunked(todo, workers, MOST_PER_CHUNK)
     out: dict[str, UnitRead] = {}
     for chunk, results in zip(chunks, forked_map(work, chunks, workers, _nothing, ()), strict=True):
-        out.update((f.rel, r) for f, r in zip(chunk, results, strict=True) if r is not None)
+        for file, result in zip(chunk, results, strict=True):
+            if result is not None:
+                out[file.rel] = result
+                readlog.note_digest(file.path, result.digest)  # read there: not noted here
     return out
 
 
