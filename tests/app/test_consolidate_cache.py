@@ -122,6 +122,24 @@ def test_edited_touched_and_flawed_reports_are_read_from_the_file(
     assert _outputs(embedded, "2025-Q1") == cached
 
 
+def test_stored_models_that_do_not_unpack_are_read_from_their_files(
+    embedded: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import sqlite3
+
+    monkeypatch.setenv("PLANTRACK_CACHE_DIR", "off")
+    uncached = _outputs(embedded, "2025-Q1")
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("PLANTRACK_CACHE_DIR", str(folder))
+    check_repository(embedded, today=TODAY)
+    (cache_file,) = folder.iterdir()
+    with sqlite3.connect(cache_file) as db:
+        db.execute("UPDATE files SET model = x'00' WHERE rel LIKE 'data/reports/2024-Q3/%'")
+    parsed = _counting(monkeypatch)
+    assert _outputs(embedded, "2025-Q1") == uncached  # not taken as reports that do not validate
+    assert parsed and all(rel.startswith("data/reports/2024-Q3/") for rel in parsed)
+
+
 def test_a_generated_repository_consolidates_the_same_with_and_without_the_cache(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:

@@ -99,7 +99,7 @@ def test_findings_are_the_same_with_and_without_the_cache(
     assert any(f[0] == "PT101" and f[3] is not None for f in warm)
 
 
-def test_a_changed_unit_reruns_the_rules_from_stored_facts(
+def test_a_changed_unit_reruns_the_rules_on_the_stored_models(
     repo: MiniRepo, monkeypatch: pytest.MonkeyPatch, parses: list[int]
 ) -> None:
     repo.edit(REPORT_DON, "Đã niêm yết 98 thủ tục tại Bộ phận Một cửa.", "TODO")  # own words
@@ -108,11 +108,11 @@ def test_a_changed_unit_reruns_the_rules_from_stored_facts(
     parses.clear()
     repo.edit(UNIT_DZON, "id: xa-tra-dzon", "id: xa-tra-dzon\nvalid_from: 2025-01-01")
     found = [place(f) for f in repo.check()]
-    assert parses == []  # no report is parsed again: the rules run on their stored facts
+    assert parses == []  # no report is parsed again: the rules run on their stored models
     assert found == uncached(repo, monkeypatch)
     assert any(f[0] == "PT208" and f[2] == REPORT_DZON and f[3] is not None for f in found)
     assert any(f[0] == "PT242" and f[2] == REPORT_DON for f in found)  # kept from the cache
-    assert not any(f[0] == "PT241" for f in found)  # the facts hold no texts: no false alarm
+    assert not any(f[0] == "PT241" for f in found)
 
 
 def test_the_dated_rule_follows_the_day_of_each_check(
@@ -143,7 +143,7 @@ def test_a_broken_or_foreign_cache_file_is_ignored(
     clean = repo.check()
     (cache_file,) = folder.iterdir()
     with sqlite3.connect(cache_file) as db:  # rows that no longer fit what they claim
-        db.execute("UPDATE files SET own = '[{\"x\": 1}]', facts = x'00'")
+        db.execute("UPDATE files SET own = '[{\"x\": 1}]', model = x'00'")
         db.execute("UPDATE files SET base = 'another', cross_ = ''")
         db.execute("UPDATE meta SET value = 'another version' WHERE key = 'fp'")
     assert repo.check() == clean
@@ -166,18 +166,43 @@ def test_stored_rows_that_do_not_read_mean_a_fresh_check(
     assert repo.check() == clean
 
 
-def test_stored_facts_that_no_longer_fit_mean_a_fresh_parse(
-    repo: MiniRepo, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+@pytest.mark.parametrize(
+    "model",
+    [zlib.compress(b'{"unexpected": 1}'), zlib.compress(b"\xff{"), b"\x00", "text", None],
+    ids=["another-shape", "not-utf8", "not-zlib", "text", "null"],
+)
+def test_stored_models_that_do_not_fit_mean_a_fresh_parse(
+    repo: MiniRepo, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, parses: list[int],
+    model: object,
+) -> None:  # fmt: skip
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("PLANTRACK_CACHE_DIR", str(folder))
+    repo.edit(REPORT_DZON, "unit: xa-tra-dzon", "unit: xa-tra-don")  # a cross-file finding
+    age(repo)
+    clean = repo.check()
+    (cache_file,) = folder.iterdir()
+    with sqlite3.connect(cache_file) as db:  # the plan "changed": the rules must run again
+        db.execute("UPDATE files SET model = ?, base = 'another'", (model,))
+    parses.clear()
+    assert repo.check() == clean
+    assert len(parses) == REPORTS  # not a report taken as one that does not validate
+
+
+def test_a_cache_file_of_another_layout_is_laid_out_afresh(
+    repo: MiniRepo, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, parses: list[int]
 ) -> None:
     folder = tmp_path / "cache"
     monkeypatch.setenv("PLANTRACK_CACHE_DIR", str(folder))
+    age(repo)
     clean = repo.check()
     (cache_file,) = folder.iterdir()
-    with sqlite3.connect(cache_file) as db:
-        db.execute(
-            "UPDATE files SET facts = ?, base = 'another'", (zlib.compress(b'{"unexpected": 1}'),)
-        )
+    with sqlite3.connect(cache_file) as db:  # as an older version left it: one more column
+        db.execute("ALTER TABLE files ADD COLUMN facts BLOB")
+        db.execute("UPDATE meta SET value = '5' WHERE key = 'schema'")
     assert repo.check() == clean
+    parses.clear()
+    assert repo.check() == clean
+    assert parses == []  # the second check found what the first one stored
 
 
 def test_caching_can_be_turned_off(repo: MiniRepo, monkeypatch: pytest.MonkeyPatch) -> None:

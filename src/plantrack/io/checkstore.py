@@ -3,15 +3,15 @@
 One SQLite file per repository, outside it (``$PLANTRACK_CACHE_DIR``, else
 ``$XDG_CACHE_HOME/plantrack``, else ``~/.cache/plantrack``; ``PLANTRACK_CACHE_DIR=off`` turns
 it off). A row per file holds its ``Stamp`` (size, mtime, inode), the SHA-256 of its bytes, its
-own findings (reading and structure), the facts the cross-file rules read, the cross-file
-findings with the digest of the plan, units and indices they were made under, and the report
-as validated (its model's JSON), which a consolidation takes in place of parsing the file
-again. A file whose stamp is unchanged is not read at all; when the stamp differs, the content
-digest decides (a ``touch`` costs a hash, not a parse). Rows hold JSON text, and bytes a
-caller made: a report's model compressed, and the plan, units and indices pickled, which
-``validate/base.py`` reads back only through the restricted unpickler of ``io/picklestore.py``
-(a cache file must not be able to run code). Any problem with the cache is ignored: it can
-make a check faster, never different.
+own findings (reading and structure), the cross-file findings with the digest of the plan,
+units and indices they were made under, and the report as validated (its model's JSON): the
+cross-file rules run again on it when the plan, units or indices change, and a consolidation
+takes it in place of parsing the file again. A file whose stamp is unchanged is not read at
+all; when the stamp differs, the content digest decides (a ``touch`` costs a hash, not a
+parse). Rows hold JSON text, and bytes a caller made: a report's model compressed, and the
+plan, units and indices pickled, which ``validate/base.py`` reads back only through the
+restricted unpickler of ``io/picklestore.py`` (a cache file must not be able to run code).
+Any problem with the cache is ignored: it can make a check faster, never different.
 
 SQLite gives what a cache shared by concurrent runs needs: a run reads one consistent state, a
 write is one transaction (all rows or none), and two writers wait for each other (a writer that
@@ -33,7 +33,7 @@ from typing import Any
 
 from plantrack.io.repo import Stamp
 
-SCHEMA = 5
+SCHEMA = 6
 BUSY_SECONDS = 5.0
 """How long a run waits for another one's write before it gives its own up (its findings
 stand; only the cache misses what it learnt)."""
@@ -60,19 +60,18 @@ class Entry:
     stamped_ns: int
     digest: str
     own: str
-    facts: bytes
-    """The facts as stored (``pack_facts``; ``b""`` for none): packed where they are made,
-    in the worker of a cold check, not in the process that writes them."""
     base: str
     cross: str
     dated: str = ""
     """The date the day-dependent rule compares with the day of a check (ISO, or ``""``)."""
     filled: str = ""
     """Warnings on the report's own words (``check_filled``), kept apart from ``cross``: the
-    facts the rules re-run on hold no texts."""
+    rules re-run on the stored model without them (they read the file's words)."""
     model: bytes = b""
-    """The validated report as stored (``pack_facts`` of its model's JSON; ``b""`` when it
-    did not validate): what a consolidation reads instead of the file."""
+    """The validated report as stored (``pack_model`` of its model's JSON; ``b""`` when it
+    did not validate), packed where it is made (in the worker of a cold check, not in the
+    process that writes it): what the cross-file rules re-run on, and what a consolidation
+    reads instead of the file."""
 
     def fresh(self, stamp: Stamp | None) -> bool:
         """Whether ``stamp`` proves the file unchanged since this entry (no read needed)."""
@@ -116,11 +115,10 @@ class CheckStore:
         try:
             db.execute("PRAGMA synchronous=OFF")  # a cache: a lost write costs a parse, no more
             db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
-            db.execute(
-                "CREATE TABLE IF NOT EXISTS files (rel TEXT PRIMARY KEY, size INT, mtime INT, "
-                "inode INT, stamped INT, digest TEXT, own TEXT, base TEXT, cross_ TEXT, "
-                "dated TEXT, filled TEXT, facts BLOB, model BLOB)"
-            )
+            columns = tuple(row[1] for row in db.execute("PRAGMA table_info(files)"))
+            if columns and columns != _COLUMNS:
+                db.execute("DROP TABLE files")  # another version's layout: no row of it fits
+            db.execute(f"CREATE TABLE IF NOT EXISTS files ({_TABLE})")
             db.execute("CREATE TABLE IF NOT EXISTS blobs (id TEXT PRIMARY KEY, value TEXT)")
             found = dict(db.execute("SELECT key, value FROM meta WHERE key IN ('schema', 'fp')"))
             if found == {"schema": str(SCHEMA), "fp": self.fingerprint}:
@@ -129,7 +127,7 @@ class CheckStore:
                     row[0]: row
                     for row in db.execute(
                         "SELECT rel, size, mtime, inode, stamped, digest, own, base, cross_, "
-                        "dated, filled FROM files"  # not the facts: last, a row is read no further
+                        "dated, filled FROM files"  # not the model: read only where it is used
                     )
                 }
             else:
@@ -140,34 +138,30 @@ class CheckStore:
         self._db = db
 
     def get(self, rel: str) -> Entry | None:
-        """The stored entry of ``rel`` (its ``facts`` still to be fetched), or ``None``."""
+        """The stored entry of ``rel`` (its ``model`` still to be fetched), or ``None``."""
         row = self._rows.get(rel)
         if row is None:
             return None
-        return Entry(
-            rel, Stamp(*row[1:4]), row[4], row[5], row[6], b"", row[7], row[8], row[9], row[10]
-        )
+        return Entry(rel, Stamp(*row[1:4]), *row[4:11])
 
-    def facts(self, rels: Iterable[str]) -> dict[str, str]:
-        """The stored facts of these files (fetched only when the cross-file rules re-run)."""
-        return self._column("facts", rels)
-
-    def _column(self, column: str, rels: Iterable[str]) -> dict[str, str]:
+    def models(self, rels: Iterable[str]) -> dict[str, bytes]:
+        """The stored models (JSON, UTF-8) of these files, ``b""`` for a file stored without
+        one (it did not validate); a file without a row, or whose model does not unpack, is
+        left out (its caller reads the file)."""
         wanted = list(rels)
         if self._db is None or not wanted:
             return {}
-        out: dict[str, str] = {}
+        out: dict[str, bytes] = {}
         with contextlib.suppress(sqlite3.Error):
             for start in range(0, len(wanted), 500):
                 chunk = wanted[start : start + 500]
                 marks = ",".join("?" * len(chunk))
-                query = f"SELECT rel, {column} FROM files WHERE rel IN ({marks})"
-                out.update((rel, _unpack(value)) for rel, value in self._db.execute(query, chunk))
+                query = f"SELECT rel, model FROM files WHERE rel IN ({marks})"
+                for rel, value in self._db.execute(query, chunk):
+                    model = _unpack(value)
+                    if model is not None:
+                        out[rel] = model
         return out
-
-    def models(self, rels: Iterable[str]) -> dict[str, str]:
-        """The stored models (JSON text) of these files, ``""`` for a file stored without one."""
-        return self._column("model", rels)
 
     def blobs(self, ids: Iterable[str]) -> dict[str, str]:
         """Stored values by git blob id (content-addressed: they never go stale)."""
@@ -218,7 +212,7 @@ class CheckStore:
         file a full check saw) rows of files gone are dropped; without it the rows of other
         files stay: a check of some files merges into the cache, it never replaces it."""
         write = _Write(
-            [(*_row(e), e.facts, e.model) for e in entries],
+            [_row(e) for e in entries],
             [(*e.stamp, e.stamped_ns, e.rel) for e in restamped],
             [(base, cross, dated, rel) for rel, base, cross, dated in rerun],
             meta or {},
@@ -243,7 +237,7 @@ class CheckStore:
                 meta = {**meta, "schema": str(SCHEMA), "fp": self.fingerprint}
             db.executemany("DELETE FROM files WHERE rel = ?", write.gone)
             db.executemany(
-                "INSERT OR REPLACE INTO files VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", write.rows
+                "INSERT OR REPLACE INTO files VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", write.rows
             )
             db.executemany(
                 "UPDATE files SET size = ?, mtime = ?, inode = ?, stamped = ? WHERE rel = ?",
@@ -284,22 +278,39 @@ class _Write:
         )
 
 
+_LAYOUT = (
+    ("rel", "TEXT PRIMARY KEY"), ("size", "INT"), ("mtime", "INT"), ("inode", "INT"),
+    ("stamped", "INT"), ("digest", "TEXT"), ("own", "TEXT"), ("base", "TEXT"),
+    ("cross_", "TEXT"), ("dated", "TEXT"), ("filled", "TEXT"), ("model", "BLOB"),
+)  # fmt: skip
+"""The columns of a file's row, in the order ``_row`` gives them."""
+_COLUMNS = tuple(name for name, _ in _LAYOUT)
+_TABLE = ", ".join(f"{name} {kind}" for name, kind in _LAYOUT)
+
+
 def _row(e: Entry) -> tuple[object, ...]:
-    return (e.rel, *e.stamp, e.stamped_ns, e.digest, e.own, e.base, e.cross, e.dated, e.filled)
+    return (
+        e.rel, *e.stamp, e.stamped_ns, e.digest, e.own, e.base, e.cross, e.dated, e.filled,
+        e.model,
+    )  # fmt: skip
 
 
-def pack_facts(facts: str) -> bytes:
-    """A report's facts or model (JSON text) as the cache stores them."""
-    return zlib.compress(facts.encode("utf-8"), 1) if facts else b""
+def pack_model(model: bytes) -> bytes:
+    """A report's model (its JSON, UTF-8) as the cache stores it: zlib at its fastest level
+    (a national repository's models take a quarter of the room, for a tenth of a millisecond
+    a report)."""
+    return zlib.compress(model, 1) if model else b""
 
 
-def _unpack(stored: object) -> str:
-    if not isinstance(stored, bytes) or not stored:
-        return ""
+def _unpack(stored: object) -> bytes | None:
+    """A stored model back as its JSON (``b""``: stored without one); ``None`` when the
+    value does not unpack."""
+    if not isinstance(stored, bytes):
+        return None
     try:
-        return zlib.decompress(stored).decode("utf-8")
-    except (zlib.error, UnicodeDecodeError):
-        return ""
+        return zlib.decompress(stored) if stored else b""
+    except zlib.error:
+        return None
 
 
 def now_ns() -> int:

@@ -235,7 +235,7 @@ def base_of(
         got = read.get(file.rel) if read is not None else None
         if got is not None and file.stamp is not None:
             parts.append(f"{file.rel}\0{got.digest}")
-            entries.append(Entry(file.rel, file.stamp, got.stamped, got.digest, "", b"", "", ""))
+            entries.append(Entry(file.rel, file.stamp, got.stamped, got.digest, "", "", ""))
             continue
         stamped = now_ns()
         if file_escapes(root, file) is not None:
@@ -250,7 +250,7 @@ def base_of(
         digest = hashlib.sha256(raw).hexdigest()
         parts.append(f"{file.rel}\0{digest}")
         if file.stamp is not None:
-            entries.append(Entry(file.rel, file.stamp, stamped, digest, "", b"", "", ""))
+            entries.append(Entry(file.rel, file.stamp, stamped, digest, "", "", ""))
     digest = _digest_of(parts)
     cached = _cached(store, digest)
     if cached is not None:

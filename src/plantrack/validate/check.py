@@ -138,7 +138,7 @@ def _check(
 
 
 class _ReportRun:
-    """The reports of one check: cached, re-ruled from their facts, or examined afresh."""
+    """The reports of one check: cached, re-ruled from their models, or examined afresh."""
 
     def __init__(
         self,
@@ -200,10 +200,10 @@ class _ReportRun:
 
     def _unchanged(self, files: list[DataFile]) -> dict[str, list[Finding]]:
         """Findings of files whose bytes the cache knows: stored, or the cross-file rules
-        run again from the stored facts when the plan, units or indices changed."""
+        run again on the stored models when the plan, units or indices changed."""
         out: dict[str, list[Finding]] = {}
         stale = [f for f in files if self._entry(f).base != self.base.digest]
-        facts = self.store.facts(f.rel for f in stale)
+        models = self.store.models(f.rel for f in stale)
         setting = self._setting() if stale else self.setting
         retry: list[tuple[DataFile, str]] = []
         for file in files:
@@ -212,7 +212,7 @@ class _ReportRun:
                 if entry.base == self.base.digest:
                     out[file.rel] = cached_findings(setting, file, entry)
                 else:
-                    again = rerun_rules(setting, file, facts.get(file.rel, ""), entry.filled)
+                    again = rerun_rules(setting, file, models.get(file.rel), entry.filled)
                     if again is None:
                         retry.append((file, ""))
                         continue

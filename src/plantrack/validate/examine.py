@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from plantrack.io.checkstore import Entry, now_ns, pack_facts
+from plantrack.io.checkstore import Entry, now_ns, pack_model
 from plantrack.io.limits import Limits
 from plantrack.io.repo import DataFile, file_escapes
 from plantrack.io.yamlload import load_yaml_bytes, read_bounded
@@ -23,7 +23,7 @@ from plantrack.validate.context import Context
 from plantrack.validate.finding import Finding
 from plantrack.validate.loading import problem_to_finding
 from plantrack.validate.located import Located
-from plantrack.validate.rules_report import dated_rules, report_facts, report_rules, with_dated
+from plantrack.validate.rules_report import dated_rules, report_rules, with_dated
 from plantrack.validate.schema import validate_model
 
 
@@ -92,15 +92,16 @@ def _parsed(setting: Setting, file: DataFile, raw: bytes, digest: str, stamped: 
     late = dated_rules(submitted, where, setting.today)
     entry = None
     if setting.caching and file.stamp is not None:
-        facts = json.dumps(report_facts(doc.data), ensure_ascii=False) if doc and report else ""
         base = setting.base if setting.ctx is not None else ""
         dated = submitted.isoformat() if submitted is not None else ""
         words = [f for f in cross if f.code in FILLED_CODES]
         rules = [f for f in cross if f.code not in FILLED_CODES]
-        model = pack_facts(report.model_dump_json()) if report is not None else b""
+        model = b""
+        if report is not None:
+            model = pack_model(report.__pydantic_serializer__.to_json(report))
         entry = Entry(
-            file.rel, file.stamp, stamped, digest, dump(own), pack_facts(facts), base,
-            dump(rules), dated, dump(words), model,
+            file.rel, file.stamp, stamped, digest, dump(own), base, dump(rules), dated,
+            dump(words), model,
         )  # fmt: skip
     return Outcome(file.rel, own + with_dated(cross, at, late), entry, False, report, digest)
 
@@ -112,24 +113,26 @@ FILLED_CODES = frozenset({"PT240", "PT241", "PT242"})
 def _restamp(file: DataFile, stamped: int, digest: str) -> Entry:
     """A placeholder carrying the new stamp of an unchanged file (the rest stays stored)."""
     assert file.stamp is not None
-    return Entry(file.rel, file.stamp, stamped, digest, "", b"", "", "")
+    return Entry(file.rel, file.stamp, stamped, digest, "", "", "")
 
 
 def rerun_rules(
-    setting: Setting, file: DataFile, facts: str, filled: str = ""
+    setting: Setting, file: DataFile, model: bytes | None, filled: str = ""
 ) -> tuple[list[Finding], str, str] | None:
-    """The cross-file rules again for an unchanged report, from its stored facts (the file is
+    """The cross-file rules again for an unchanged report, from its stored model (the file is
     read only if a finding must be placed in it): the findings, their stored form and the
-    date of the dated rule; ``None`` if the facts no longer fit (then the file is checked
-    afresh)."""
-    if setting.ctx is None or not facts:
+    date of the dated rule; ``None`` if the stored model is missing or no longer fits (then
+    the file is checked afresh)."""
+    if model is None:
+        return None
+    if setting.ctx is None or not model:
         return [], "", ""  # no plan, or the report does not validate: no rule runs on it
     try:
-        report = Report.model_validate(json.loads(facts))
+        report = Report.model_validate_json(model)
     except ValueError:
         return None
     where = Located(file.rel, None, source=file.path)
-    # the facts hold no texts: the warnings on the report's words are the stored ones
+    # the warnings on the report's words are the stored ones: they depend on the file alone
     cross, at = report_rules(setting.ctx, report, file, where, words=False)
     words = load(filled) if at is not None else []
     submitted = report.submitted if at is not None else None

@@ -175,7 +175,7 @@ def _kept(outcome: Outcome, keep: Callable[[Report], Report]) -> Outcome:
     return outcome
 
 
-def _restore(model: str | None) -> Report | bool | None:
+def _restore(model: bytes | None) -> Report | bool | None:
     """The stored model; ``None`` for a report stored as not valid; ``False`` when the row
     does not give one (missing or unreadable)."""
     if model is None:

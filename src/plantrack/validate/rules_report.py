@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from plantrack.io.repo import DataFile
 from plantrack.models import Report
@@ -15,21 +14,6 @@ from plantrack.validate.located import Located
 from plantrack.validate.rules_filled import check_filled
 from plantrack.validate.rules_fixes import check_report_fixes
 from plantrack.validate.suggest import suggestion
-
-# What the rules below read of a report, and nothing else: the check cache keeps these keys
-# of each report (its "facts") so that the rules can run again without reading the file.
-FACT_KEYS = ("unit", "period", "submitted", "tasks", "indicators", "fixes")
-ENTRY_FACT_KEYS = ("task", "state", "completed", "progress", "carried_out", "evidence")
-
-
-def report_facts(data: dict[str, Any]) -> dict[str, Any]:
-    """The part of a report's loaded data (one that validated) the rules read."""
-    out = {key: data[key] for key in FACT_KEYS if key in data and key != "tasks"}
-    if "tasks" in data:
-        out["tasks"] = [
-            {key: entry[key] for key in ENTRY_FACT_KEYS if key in entry} for entry in data["tasks"]
-        ]
-    return out
 
 
 def check_report(
@@ -100,7 +84,7 @@ def report_rules(
     at = len(out)
     out += _task_rules(ctx, report, period, where)
     out += _indicator_rules(ctx, report, where)
-    if words:  # the report's own texts: not in the facts the check cache re-runs rules on
+    if words:  # the report's own words: the check cache keeps their warnings as they were
         out += check_filled(report, where)
     out += check_report_fixes(ctx, report, period, where)
     return out, at
