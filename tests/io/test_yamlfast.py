@@ -132,6 +132,15 @@ def test_limits_agree() -> None:
         agree(text, small)
 
 
+@pytest.mark.parametrize("levels", range(2, 8))
+def test_a_scalar_at_the_depth_limit_agrees(levels: int) -> None:
+    # a scalar in a mapping or a list, just within the limit of 5 or just past it
+    small = Limits(max_depth=5)
+    agree("a: " + "{b: " * levels + "x" + "}" * levels + "\n", small)
+    agree("a: " + "[" * levels + "x, y" + "]" * levels + "\n", small)
+    agree("a: " + "[{b: " * (levels // 2) + "x" + "}]" * (levels // 2) + "\n", small)
+
+
 @pytest.mark.parametrize("path", SUITE, ids=lambda p: p.parent.name)
 def test_yaml_test_suite_agrees(path: Path) -> None:
     text, _ = decode(path.read_bytes())

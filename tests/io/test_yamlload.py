@@ -6,6 +6,7 @@ import math
 import sys
 import unicodedata
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -109,6 +110,44 @@ def test_utf8_bom_is_accepted_and_does_not_shift_columns() -> None:
     assert doc.data == {"a": 1, "b": "x"}
     assert doc.locate(["a"], key=True) == (1, 1)
     assert doc.locate(["b"]) == (2, 4)
+
+
+def _marks(node: Any) -> list[tuple[object, ...]]:
+    """Every node's kind, tag, value and marks, depth first (keys too)."""
+    start, end, value = node.start_mark, node.end_mark, node.value
+    out: list[tuple[object, ...]] = [
+        (type(node).__name__, node.tag, start.index, start.line, start.column, end.index)
+    ]
+    if isinstance(value, str):
+        out.append((value,))
+    else:
+        for item in value:
+            for part in item if isinstance(item, tuple) else (item,):
+                out += _marks(part)
+    return out
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "a: Đã ký\nb: [1, 'x\u0301', \"\u1ea1\"]\nc: !!str 7\nd:\n  - é: 1\n".encode(),
+        b"\xef\xbb\xbfa: \xc3\xa9\nb: 2\n",  # a BOM: libyaml reads the text after it
+        b"\xef\xbb\xbf\xef\xbb\xbfa: \xc3\xa9\n",  # a second BOM: part of the text
+        "a: e\u0301\nb: 2\n".encode(),  # not NFC: libyaml reads the text made NFC
+    ],
+    ids=["vietnamese", "bom", "two-boms", "nfd"],
+)
+def test_a_file_read_from_its_bytes_is_the_text_read(raw: bytes) -> None:
+    from plantrack.io.yamlload import decode
+
+    text, _ = decode(raw)
+    assert text is not None
+    from_bytes, problems = load_yaml_bytes(raw)
+    from_text, text_problems = load_yaml_text(text)
+    assert problems == text_problems
+    assert from_bytes is not None and from_text is not None
+    assert from_bytes.data == from_text.data
+    assert _marks(from_bytes.root) == _marks(from_text.root)
 
 
 def test_invalid_utf8_is_located() -> None:

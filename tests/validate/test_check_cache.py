@@ -205,6 +205,17 @@ def test_a_cache_file_of_another_layout_is_laid_out_afresh(
     assert parses == []  # the second check found what the first one stored
 
 
+def test_a_new_cache_file_has_pages_that_hold_several_rows(
+    repo: MiniRepo, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("PLANTRACK_CACHE_DIR", str(folder))
+    repo.check()
+    (cache_file,) = folder.iterdir()
+    with sqlite3.connect(cache_file) as db:
+        assert db.execute("PRAGMA page_size").fetchone() == (16384,)
+
+
 def test_caching_can_be_turned_off(repo: MiniRepo, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PLANTRACK_CACHE_DIR", "off")
     assert checkstore.cache_dir() is None

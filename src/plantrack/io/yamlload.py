@@ -112,38 +112,50 @@ def load_yaml_bytes(
         return None, [
             LoadProblem("PT007", params={"size": len(raw), "limit": limits.max_file_bytes})
         ]
-    text, problems = decode(raw)
+    text, problems, utf8 = _decoded(raw)
     if text is None:
         return None, problems
-    doc, more = load_yaml_text(text, limits)
+    doc, more = _load(text, utf8, limits)
     return doc, problems + more
 
 
 def decode(raw: bytes) -> tuple[str | None, list[LoadProblem]]:
     """UTF-8 (with or without BOM) to NFC text; UTF-16 is decoded with a warning."""
+    text, problems, _ = _decoded(raw)
+    return text, problems
+
+
+def _decoded(raw: bytes) -> tuple[str | None, list[LoadProblem], bytes | None]:
+    """``decode``, and the text's UTF-8 when the file holds it as it is (no BOM, already NFC:
+    nearly every file), which libyaml then reads without the text being encoded again."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return nfc(raw.decode("utf-16")), [LoadProblem("PT016", 1, 1)]
+            return nfc(raw.decode("utf-16")), [LoadProblem("PT016", 1, 1)], None
         except UnicodeDecodeError:
-            return None, [LoadProblem("PT002", 1, 1, {"byte": raw[:2].hex()})]
+            return None, [LoadProblem("PT002", 1, 1, {"byte": raw[:2].hex()})], None
     codec = _utf16_without_bom(raw)
     if codec is not None:
-        return nfc(raw.decode(codec)), [LoadProblem("PT016", 1, 1)]
+        return nfc(raw.decode(codec)), [LoadProblem("PT016", 1, 1)], None
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     nul = raw.find(b"\x00")
     if nul >= 0:
         # hardening: a workbook or image saved as .yaml is a binary file (PT015), not a text
         # in the wrong encoding (PT002), whichever of a NUL or a bad byte comes first
-        return None, [LoadProblem("PT015", *_byte_position(raw, nul))]
+        return None, [LoadProblem("PT015", *_byte_position(raw, nul))], None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line, column = _byte_position(raw, exc.start)
-        return None, [
-            LoadProblem("PT002", line, column, {"byte": raw[exc.start : exc.start + 1].hex()})
-        ]
-    return nfc(text), []
+        byte = raw[exc.start : exc.start + 1].hex()
+        return None, [LoadProblem("PT002", line, column, {"byte": byte})], None
+    normal = nfc(text)
+    # not after a second BOM: libyaml would take it as the encoding's mark, not as text
+    same = normal is text and not raw.startswith(_BOMS)
+    return normal, [], raw if same else None
+
+
+_BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 
 
 def _utf16_without_bom(raw: bytes) -> str | None:
@@ -181,10 +193,18 @@ def load_yaml_text(
     text: str, limits: Limits = DEFAULT_LIMITS
 ) -> tuple[YamlDoc | None, list[LoadProblem]]:
     """Compose ``text`` with libyaml and build plain values; the document must be a mapping."""
+    return _load(text, None, limits)
+
+
+def _load(
+    text: str, utf8: bytes | None, limits: Limits
+) -> tuple[YamlDoc | None, list[LoadProblem]]:
+    """``load_yaml_text``; libyaml reads ``utf8`` when given (``text`` encoded, without BOM),
+    else ``text`` (which it encodes to UTF-8 first: the same bytes, the same marks)."""
     nul = text.find("\x00")
     if nul >= 0:
         return None, [LoadProblem("PT015", *_text_position(text, nul))]
-    loader = Loader(text)
+    loader = Loader(text if utf8 is None else utf8)
     try:
         root = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
