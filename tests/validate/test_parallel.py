@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import pickle
 from pathlib import Path
 
 import pytest
 
+from plantrack.io.checkstore import Entry
 from plantrack.io.limits import DEFAULT_LIMITS
-from plantrack.io.repo import DataFile
+from plantrack.io.repo import DataFile, Stamp
 from plantrack.validate import parallel
-from plantrack.validate.examine import Setting
+from plantrack.validate.catalogue import make
+from plantrack.validate.examine import Outcome, Setting
 
 pytestmark = pytest.mark.skipif(not parallel.can_fork(), reason="no fork here")
 
@@ -97,3 +100,15 @@ def test_workers_follow_the_module_values_as_set_when_asked(
     assert parallel.workers_for(4) == 2
     monkeypatch.setattr(parallel, "can_fork", lambda: False)
     assert parallel.workers_for(4) == 1
+
+
+def test_an_outcome_comes_back_from_a_worker_as_it_was_made() -> None:
+    stamp = Stamp(10, 20, 30)
+    entry = Entry("r.yaml", stamp, 40, "d", "own", b"facts", "base", "cross", "dated", "w", b"m")
+    finding = make("PT201", "r.yaml", 3, 4, "tasks[0]", id="x", suggestion="")
+    made = Outcome("r.yaml", [finding], entry, False, None, "d")
+    back = parallel._received(pickle.loads(pickle.dumps(parallel._sent(made))))
+    assert back == Outcome("r.yaml", [finding], entry, False, None, "d")
+    assert back.entry == entry and back.entry is not entry
+    same = Outcome("s.yaml", [], None, True, None, "e")
+    assert parallel._received(parallel._sent(same)) == same

@@ -185,11 +185,12 @@ class _ReportRun:
             else:
                 todo.append((file, entry.digest if entry is not None else ""))
         setting = self._setting() if todo else self.setting
+        by_rel = {file.rel: file for file, _ in todo}
         for outcome in examine_all(setting, todo, jobs):
             if outcome.same:
                 assert outcome.entry is not None
                 self.restamped.append(outcome.entry)
-                unchanged.append(next(f for f, _ in todo if f.rel == outcome.rel))
+                unchanged.append(by_rel[outcome.rel])
                 continue
             if outcome.entry is not None:
                 self.entries.append(outcome.entry)

@@ -8,12 +8,15 @@ where processes cannot be forked, everything runs in this process.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import gc
+import operator
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, TypeVar
 
+from plantrack.io.checkstore import Entry
 from plantrack.io.repo import DataFile
 from plantrack.models.period import parse_period_id
 from plantrack.validate.collector import paused
@@ -34,6 +37,7 @@ default is 700): a worker's data makes few cycles to find, and its outcomes, kep
 chunk is sent back, would be walked again at each collection."""
 
 _setting: Setting | None = None
+_todo: list[tuple[DataFile, str]] = []
 T = TypeVar("T")
 R = TypeVar("R")
 
@@ -61,9 +65,13 @@ def examine_all(
         return
     _prepare(setting, todo)
     examined = functools.partial(_examine_chunk, models=models)
-    chunks = chunked(todo, workers, MOST_PER_CHUNK)
-    for outcomes in forked_map(examined, chunks, workers, _start, (setting,)):
-        yield from outcomes
+    # the workers inherit the files to examine: a chunk is sent as where it starts and ends
+    spans = [(c[0], c[-1] + 1) for c in chunked(range(len(todo)), workers, MOST_PER_CHUNK)]
+    for outcomes in forked_map(examined, spans, workers, _start, (setting, todo)):
+        if models:
+            yield from outcomes
+        else:
+            yield from map(_received, outcomes)
 
 
 def _prepare(setting: Setting, todo: list[tuple[DataFile, str]]) -> None:
@@ -148,15 +156,35 @@ def _in_worker(initializer: Callable[..., None], *initargs: Any) -> None:
     initializer(*initargs)
 
 
-def _start(setting: Setting) -> None:
-    global _setting
-    _setting = setting
+def _start(setting: Setting, todo: list[tuple[DataFile, str]]) -> None:
+    global _setting, _todo
+    _setting, _todo = setting, todo
 
 
-def _examine_chunk(chunk: list[tuple[DataFile, str]], models: bool = False) -> list[Outcome]:
+def _examine_chunk(span: tuple[int, int], models: bool = False) -> list[Any]:
+    """The outcomes of the files ``span`` marks (where they start and end in the list the
+    worker inherited): whole when ``models`` are asked, else as ``_sent`` makes them."""
     assert _setting is not None
-    outcomes = [examine(_setting, file, known) for file, known in chunk]
-    if not models:
-        for outcome in outcomes:
-            outcome.report = None  # a check needs only findings and entries: no model sent back
-    return outcomes
+    outcomes = [examine(_setting, file, known) for file, known in _todo[span[0] : span[1]]]
+    return outcomes if models else [_sent(outcome) for outcome in outcomes]
+
+
+_OUTCOME = operator.attrgetter(*(f.name for f in dataclasses.fields(Outcome)))
+_ENTRY = operator.attrgetter(*(f.name for f in dataclasses.fields(Entry)))
+
+
+def _sent(outcome: Outcome) -> tuple[tuple[Any, ...], tuple[Any, ...] | None]:
+    """An outcome as a worker sends it: its fields and its entry's as plain tuples (pickled
+    and read back at a fraction of the cost of the classes), without the report's model (a
+    check needs only findings and entries)."""
+    entry, outcome.entry, outcome.report = outcome.entry, None, None
+    return _OUTCOME(outcome), None if entry is None else _ENTRY(entry)
+
+
+def _received(sent: tuple[tuple[Any, ...], tuple[Any, ...] | None]) -> Outcome:
+    """An outcome back from ``_sent``."""
+    fields, entry = sent
+    outcome = Outcome(*fields)
+    if entry is not None:
+        outcome.entry = Entry(*entry)
+    return outcome
