@@ -10,8 +10,9 @@ import pytest
 from plantrack.io.limits import DEFAULT_LIMITS
 from plantrack.io.repo import list_data_files
 from plantrack.validate import parallel
-from plantrack.validate.base import load_base, read_units
+from plantrack.validate.base import context_from_stored, context_to_stored, load_base
 from plantrack.validate.check import check_repository
+from plantrack.validate.unitread import read_units
 from tests.conftest import TODAY, MiniRepo
 from tests.validate.test_check_cache import age
 
@@ -28,6 +29,8 @@ BROKEN_UNITS = {
     "data/units/xa-hai-khoa.yaml": "id: xa-hai-khoa\nname: A\nname: B\nkind: commune\n",
     "data/units/xa-sai-loai.yaml": "id: xa-sai-loai\nname: Sai loại\nkind: lang\n",
     "data/units/xa-rong.yaml": "",
+    # a second file of a unit already read (PT218): the first one stands
+    "data/units/xa-tra-dzon2.yaml": "id: xa-tra-dzon\nname: Trùng\nkind: commune\n",
 }
 
 
@@ -66,11 +69,19 @@ def test_unit_files_read_on_workers_find_the_same_in_the_same_places(
 def test_a_context_of_units_read_on_workers_is_the_one_read_here(units: MiniRepo) -> None:
     files, _ = list_data_files(units.root)
     read = read_units(files, DEFAULT_LIMITS, 2)
-    assert sorted(read) == sorted(f.rel for f in files if f.kind == "unit")
-    assert read_units(files, DEFAULT_LIMITS, 1) == {}  # one process: read as loaded
-    here, there = load_base(units.root, files, jobs=1), load_base(units.root, files, jobs=2)
+    assert sorted(read.by_rel) == sorted(f.rel for f in files if f.kind == "unit")
+    assert read.covers(files) and read.pickled
+    alone = read_units(files, DEFAULT_LIMITS, 1)  # one process: read as loaded
+    assert not alone.by_rel and not alone.covers(files)
+    here, there = load_base(units.root, files, jobs=1), load_base(units.root, files, read=read)
     assert here.context is not None and there.context is not None
     assert list(there.context.units.items()) == list(here.context.units.items())
     assert there.context.unreadable_units == here.context.unreadable_units
     assert [f.to_dict() for f in there.findings] == [f.to_dict() for f in here.findings]
     assert there.files == here.files
+    # stored from the models as the workers pickled them: the context as loaded here
+    for stored in (context_to_stored(there.context, read.pickled), context_to_stored(here.context)):
+        back = context_from_stored(stored)
+        assert back is not None
+        assert list(back.units.items()) == list(here.context.units.items())
+        assert back.units["xa-tra-dzon"].name != "Trùng"

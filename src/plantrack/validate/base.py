@@ -14,9 +14,8 @@ import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
-from plantrack.io import readlog
 from plantrack.io.checkstore import CheckStore, Entry, now_ns
 from plantrack.io.limits import Limits, configured_limits, declared_plan_size
 from plantrack.io.picklestore import dumps, loads
@@ -28,9 +27,8 @@ from plantrack.validate.collector import paused
 from plantrack.validate.context import Context, FindingRef
 from plantrack.validate.examine import dump, load
 from plantrack.validate.finding import Finding
-from plantrack.validate.loading import load_model, model_of_bytes
+from plantrack.validate.loading import load_model
 from plantrack.validate.located import Located
-from plantrack.validate.parallel import MOST_PER_CHUNK, chunked, forked_map, workers_for
 from plantrack.validate.rules_inspection import LoadedInspection, finding_index, load_inspections
 from plantrack.validate.rules_plan import (
     check_index,
@@ -39,6 +37,7 @@ from plantrack.validate.rules_plan import (
     check_unit_refs,
     check_units,
 )
+from plantrack.validate.unitread import MODELS, UnitRead, UnitsRead, read_units
 
 
 @dataclass
@@ -51,71 +50,22 @@ class Loaded:
     inspections: list[LoadedInspection] = field(default_factory=list)
 
 
-class UnitRead(NamedTuple):
-    """A unit file read, hashed and loaded (on a worker): when its reading started, the
-    digest of its bytes, the bytes, the model (``None`` if it does not validate) and the
-    findings of its reading and structure."""
-
-    stamped: int
-    digest: str
-    raw: bytes
-    unit: Unit | None
-    findings: list[Finding]
-
-
 def load_base(
     root: Path,
     files: list[DataFile],
     limits: Limits | None = None,
     *,
     jobs: int | None = None,
-    read: dict[str, UnitRead] | None = None,
+    read: UnitsRead | None = None,
 ) -> Loaded:
     """Load and check the plan, unit files and index files; build the cross-file context (with
     the cycle collector paused: ``validate/collector.py``). Many unit files are read on
-    ``jobs`` processes (default: every core), unless given as ``read`` (by path)."""
+    ``jobs`` processes (default: every core), unless already ``read``."""
     limits = limits or configured_limits()
     with paused():
         if read is None:
             read = read_units(files, limits, jobs)
-        return _load_base(root, files, limits, read)
-
-
-def read_units(files: list[DataFile], limits: Limits, jobs: int | None) -> dict[str, UnitRead]:
-    """The unit files among ``files`` read, hashed and loaded on ``jobs`` processes, by path,
-    when they are many (else none: they are read as they are loaded). Only files the listing
-    saw as plain files are read there (the others are looked at more closely when loaded), and
-    only those that read: a file that does not is read again where its findings are made."""
-    todo = [f for f in files if f.kind == "unit" and f.stamp is not None]
-    workers = workers_for(len(todo), jobs)
-    if workers <= 1:
-        return {}
-    work = functools.partial(_read_units, limits=limits)
-    chunks = chunked(todo, workers, MOST_PER_CHUNK)
-    out: dict[str, UnitRead] = {}
-    for chunk, results in zip(chunks, forked_map(work, chunks, workers, _nothing, ()), strict=True):
-        for file, result in zip(chunk, results, strict=True):
-            if result is not None:
-                out[file.rel] = result
-                readlog.note_digest(file.path, result.digest)  # read there: not noted here
-    return out
-
-
-def _read_units(files: list[DataFile], limits: Limits) -> list[UnitRead | None]:
-    out: list[UnitRead | None] = []
-    for file in files:
-        stamped = now_ns()  # before reading: an edit during the read leaves the stamp stale
-        raw, _ = read_bounded(file.path, limits)
-        if raw is None:
-            out.append(None)
-            continue
-        unit, _, found = model_of_bytes(file.rel, raw, Unit, limits)
-        out.append(UnitRead(stamped, hashlib.sha256(raw).hexdigest(), raw, unit, found))
-    return out
-
-
-def _nothing() -> None:
-    """Nothing to set up in a worker reading unit files."""
+        return _load_base(root, files, limits, read.by_rel)
 
 
 def _load_base(
@@ -232,7 +182,7 @@ def base_of(
         if known is not None and known.fresh(file.stamp):
             parts.append(f"{file.rel}\0{known.digest}")
             continue
-        got = read.get(file.rel) if read is not None else None
+        got = read.by_rel.get(file.rel) if read is not None else None
         if got is not None and file.stamp is not None:
             parts.append(f"{file.rel}\0{got.digest}")
             entries.append(Entry(file.rel, file.stamp, got.stamped, got.digest, "", "", ""))
@@ -257,11 +207,15 @@ def base_of(
         findings, count, saved = cached
         reload = functools.partial(load_base, root, files, limits)
         return Base(digest, findings, count, entries, _saved=saved, _reload=reload)
-    loaded = load_base(root, files, limits, jobs=jobs, read=read)
+    if read is None:
+        read = read_units(files, limits, jobs)
+    loaded = load_base(root, files, limits, read=read)
     ctx = loaded.context
     stored = None
     if store.enabled:
-        saved = context_to_stored(ctx) if ctx is not None else None
+        # the models as the workers pickled them, when they read every unit file
+        pickled = read.pickled if read.covers(files) else None
+        saved = context_to_stored(ctx, pickled) if ctx is not None else None
         stored = dumps((digest, dump(loaded.findings), loaded.files, saved))
     return Base(digest, loaded.findings, loaded.files, entries, stored, _context=ctx)
 
@@ -309,20 +263,18 @@ def _cached(store: CheckStore, digest: str) -> tuple[list[Finding], int, bytes |
         return None
 
 
-_MODELS = ("plantrack.models", "datetime")
-"""What a stored context may build: the model classes (their enums and dates within)."""
-
-
-def context_to_stored(ctx: Context) -> bytes:
+def context_to_stored(ctx: Context, units: list[bytes] | None = None) -> bytes:
     """What a context is built from, as the cache keeps it: its validated models pickled (in
-    the order loaded), each inspection once with its file."""
+    the order loaded), each inspection once with its file. The unit models are kept as
+    pickled lists (first of each id, ``None`` skipped): ``units``, as the workers that read
+    every unit file pickled them, else one list pickled here."""
     inspections: dict[int, tuple[str, Any]] = {}
     for ref in ctx.findings.values():
         inspections.setdefault(id(ref.inspection), (ref.rel, ref.inspection))
     return dumps(
         (
             ctx.plan,
-            list(ctx.units.values()),
+            units if units is not None else [dumps(list(ctx.units.values()))],
             list(ctx.indices.values()),
             ctx.unreadable_units,
             ctx.unreadable_indices,
@@ -335,16 +287,21 @@ def context_from_stored(data: bytes) -> Context | None:
     """A context back from ``context_to_stored``; ``None`` when the row does not read (cut,
     altered, of another layout, or naming anything but a model class)."""
     try:
-        plan, units, indices, unreadable_units, unreadable_indices, inspections = loads(
-            data, _MODELS
+        plan, pickled, indices, unreadable_units, unreadable_indices, inspections = loads(
+            data, MODELS
         )
+        units: dict[str, Unit] = {}
+        for part in pickled:
+            for unit in loads(part, MODELS):
+                if unit is not None:
+                    units.setdefault(unit.id, unit)
         findings: dict[str, FindingRef] = {}
         for rel, inspection in inspections:
             for finding in inspection.findings:
                 findings.setdefault(finding.id, FindingRef(inspection, finding, rel))
         ctx = Context(
             plan,
-            {unit.id: unit for unit in units},
+            units,
             {index.id: index for index in indices},
             unreadable_units=frozenset(unreadable_units),
             unreadable_indices=frozenset(unreadable_indices),
