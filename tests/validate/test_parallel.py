@@ -104,7 +104,7 @@ def test_workers_follow_the_module_values_as_set_when_asked(
 
 def test_an_outcome_comes_back_from_a_worker_as_it_was_made() -> None:
     stamp = Stamp(10, 20, 30)
-    entry = Entry("r.yaml", stamp, 40, "d", "own", b"facts", "base", "cross", "dated", "w", b"m")
+    entry = Entry("r.yaml", stamp, 40, "d", "own", "base", "cross", "dated", "w", b"m")
     finding = make("PT201", "r.yaml", 3, 4, "tasks[0]", id="x", suggestion="")
     made = Outcome("r.yaml", [finding], entry, False, None, "d")
     back = parallel._received(pickle.loads(pickle.dumps(parallel._sent(made))))
