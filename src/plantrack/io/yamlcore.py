@@ -44,6 +44,11 @@ _INT16 = re.compile(r"0x([0-9a-fA-F]+)")
 _FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
 _INF = re.compile(r"([-+]?)\.(?:inf|Inf|INF)")
 _NAN = re.compile(r"\.(?:nan|NaN|NAN)")
+_NOT_TEXT = re.compile(
+    "|".join(f"(?:{p.pattern})" for p in (_INT10, _INT8, _INT16, _FLOAT, _INF, _NAN))
+)
+"""Any of the forms above: one match tells text (most plain scalars that start like a number,
+such as ``19/CV-UBND`` or ``0235 3849983``) from what needs the forms tried one by one."""
 
 
 def bounded_int(digits: str, base: int = 10, sign: int = 1) -> int | float:
@@ -70,6 +75,8 @@ def core_value(text: str) -> Any:
         return None
     if text in _BOOL:
         return _BOOL[text]
+    if _NOT_TEXT.fullmatch(text) is None:
+        return text
     if _INT10.fullmatch(text):
         sign = -1 if text.startswith("-") else 1
         return bounded_int(text.lstrip("+-"), 10, sign)
