@@ -20,7 +20,7 @@ os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 import typer
 
 from plantrack import __version__
-from plantrack.cli import coercion, failures, noplugins
+from plantrack.cli import coercion, failures, noplugins, startup
 from plantrack.cli.framework import is_usage_error, language_of, show_usage_error, speak
 from plantrack.cli.options import RootLangOption, RootRepoOption
 from plantrack.errors import PlantrackError
@@ -166,11 +166,15 @@ def __getattr__(name: str) -> typer.Typer:
 
 def main(argv: list[str] | None = None) -> None:
     """Run the CLI and exit with its code; fatal errors become one paragraph, exit 2."""
+    if argv is None:  # the process's own command line: this run is all the process does
+        startup.own_process()
     args = sys.argv[1:] if argv is None else argv
     debug = "--debug" in args
     lang = language_of(args)
     try:
-        result = for_args(args)(args=args, standalone_mode=False, prog_name="plantrack")
+        with startup.loading():
+            application = for_args(args)
+        result = application(args=args, standalone_mode=False, prog_name="plantrack")
         code = result if isinstance(result, int) else 0
         if code == failures.INTERRUPTED:  # Typer's answer to Ctrl-C: say what it means
             typer.echo(f"plantrack: {failures.interrupted().text(lang)}", err=True)

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from plantrack.cli import startup
 from plantrack.cli.options import (
     LangOption,
     RepoOption,
@@ -36,9 +37,10 @@ def check(
     """Kiểm tra kế hoạch, đơn vị, chỉ số và báo cáo; in lỗi kèm tệp:dòng:cột."""
     # the use case's own module, not all of ``plantrack.api``: a pre-commit hook runs this
     # on every commit, and importing every other command's code would be most of its time
-    from plantrack.app.check import check as run_check
-    from plantrack.io.repo import find_repo
-    from plantrack.render import findings as out
+    with startup.loading():
+        from plantrack.app.check import check as run_check
+        from plantrack.io.repo import find_repo
+        from plantrack.render import findings as out
 
     lang = check_lang(lang)
     fmt = check_format(fmt, FORMATS, lang)

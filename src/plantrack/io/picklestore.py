@@ -18,7 +18,6 @@ import hashlib
 import io
 import os
 import pickle
-import tempfile
 import zlib
 from collections.abc import Iterable
 from pathlib import Path
@@ -96,6 +95,8 @@ class PickleStore:
     def put(self, key: str, value: Any) -> bool:
         """Keep ``value`` under ``key``; ``False`` when it cannot be written (the run goes on
         without it)."""
+        import tempfile  # writing only: a run that reads its cache never needs it
+
         payload = zlib.compress(dumps(value), 1)
         data = MAGIC + hashlib.sha256(payload).digest() + payload
         target = self.path(key)

@@ -1,7 +1,5 @@
 """Shared base model and ``Annotated`` types used by every model."""
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import Annotated, Any
 

@@ -10,8 +10,6 @@ manual adjustments. A unit's self-assessment (bảng tự chấm điểm) is one
 here names a district's own rules. Scores are derived by ``plantrack.domain.emulation``.
 """
 
-from __future__ import annotations
-
 from typing import Annotated, Literal
 
 from pydantic import Field

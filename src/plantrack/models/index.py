@@ -1,8 +1,6 @@
 """An index a plan aims to raise (a national index such as PAR INDEX): components, scale,
 yearly observations, targets."""
 
-from __future__ import annotations
-
 from pydantic import Field
 
 from plantrack.models.common import (
@@ -33,7 +31,7 @@ class Component(StrictModel):
     name: ShortText = Field(description="Tên tiếng Việt.")
     name_en: ShortText | None = Field(None, description="Tên tiếng Anh.")
     scale: Scale | None = None
-    components: list[Component] = Field(default_factory=empty_list, description="Thành phần con.")
+    components: list["Component"] = Field(default_factory=empty_list, description="Thành phần con.")
 
 
 class Observation(StrictModel):
@@ -82,7 +80,7 @@ class Index(StrictModel):
         le=6,
         description="Số chữ số thập phân khi công bố (ví dụ 4 hoặc 2; trống: như nhập).",
     )
-    components: list[Component] = Field(default_factory=empty_list)
+    components: list["Component"] = Field(default_factory=empty_list)
     observations: list[Observation] = Field(default_factory=empty_list)
     targets: list[Target] = Field(default_factory=empty_list)
     note: Text | None = None

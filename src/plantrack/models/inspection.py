@@ -7,8 +7,6 @@ checked it and the accountability actions taken. Status is derived at a cut-off 
 ``plantrack.domain.findings_status``, never stored.
 """
 
-from __future__ import annotations
-
 from typing import Literal
 
 from pydantic import Field

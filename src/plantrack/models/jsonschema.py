@@ -1,7 +1,5 @@
 """JSON Schemas generated from the models, for editors (yaml-language-server) and CI."""
 
-from __future__ import annotations
-
 from typing import Any
 
 from pydantic import BaseModel

@@ -8,8 +8,6 @@ months from 15/12 of the previous year to 14/6, nine months to 14/9 and a year f
 14/12. Months are ``M01``–``M12`` (two digits), so that ``M9`` keeps meaning nine months.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 import re
 from dataclasses import dataclass

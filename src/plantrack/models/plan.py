@@ -1,7 +1,5 @@
 """The plan: basis, purposes, requirements, unit groups, indicators, reporting rules, tasks."""
 
-from __future__ import annotations
-
 from typing import Literal
 
 from pydantic import Field, PositiveInt, field_validator

@@ -1,7 +1,5 @@
 """A unit's periodic report: one entry per assigned task, indicator values and narrative."""
 
-from __future__ import annotations
-
 from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints

@@ -2,8 +2,6 @@
 the parent), which parent plan a child plan implements (named by the child), and how the
 parent adds up the tasks a child's tasks serve."""
 
-from __future__ import annotations
-
 from typing import Literal
 
 from pydantic import Field

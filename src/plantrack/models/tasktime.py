@@ -5,8 +5,6 @@ Written in the plan as one string, in the forms offices use: ``2024-09-30``,
 ``Năm 2024`` or ``Thường xuyên``. The deadline is the last day of the stated span.
 """
 
-from __future__ import annotations
-
 import calendar
 import datetime as dt
 import re

@@ -1,7 +1,5 @@
 """A unit: a department, a commune, a thôn, an organisation…, with its validity window."""
 
-from __future__ import annotations
-
 from typing import Literal
 
 from pydantic import Field

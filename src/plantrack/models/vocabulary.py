@@ -5,8 +5,6 @@ government of Việt Nam before and after 1/7/2025 (DOMAIN.md §8), so a plan ne
 only what is missing or worded differently.
 """
 
-from __future__ import annotations
-
 from pydantic import Field
 
 from plantrack.models.common import Id, ShortText, StrictModel

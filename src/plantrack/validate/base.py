@@ -14,7 +14,7 @@ import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from plantrack.io.checkstore import CheckStore, Entry, now_ns
 from plantrack.io.limits import Limits, configured_limits, declared_plan_size
@@ -29,15 +29,10 @@ from plantrack.validate.examine import dump, load
 from plantrack.validate.finding import Finding
 from plantrack.validate.loading import load_model
 from plantrack.validate.located import Located
-from plantrack.validate.rules_inspection import LoadedInspection, finding_index, load_inspections
-from plantrack.validate.rules_plan import (
-    check_index,
-    check_plan,
-    check_unit_groups,
-    check_unit_refs,
-    check_units,
-)
 from plantrack.validate.unitread import MODELS, UnitRead, UnitsRead, read_units
+
+if TYPE_CHECKING:
+    from plantrack.validate.rules_inspection import LoadedInspection
 
 
 @dataclass
@@ -71,6 +66,16 @@ def load_base(
 def _load_base(
     root: Path, files: list[DataFile], limits: Limits, preread: dict[str, UnitRead]
 ) -> Loaded:
+    # the rules of a cold base: a check whose base comes from the cache never loads them
+    from plantrack.validate.rules_inspection import finding_index, load_inspections
+    from plantrack.validate.rules_plan import (
+        check_index,
+        check_plan,
+        check_unit_groups,
+        check_unit_refs,
+        check_units,
+    )
+
     findings: list[Finding] = []
     plans = [f for f in files if f.kind == "plan"]
     plan: Plan | None = None

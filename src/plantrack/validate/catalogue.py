@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from plantrack.io.yamlload import load_yaml_text
@@ -33,6 +32,8 @@ class Entry:
 
 @cache
 def _load() -> dict[str, Entry]:
+    from importlib import resources  # on first use: a check that finds nothing never reads it
+
     text = resources.files("plantrack.validate").joinpath("catalogue.yaml").read_text("utf-8")
     doc, problems = load_yaml_text(text)
     if doc is None or problems:

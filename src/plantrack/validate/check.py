@@ -18,17 +18,11 @@ from plantrack.models import Report
 from plantrack.validate.base import Base, Loaded, base_of, load_base
 from plantrack.validate.catalogue import make
 from plantrack.validate.collector import paused
-from plantrack.validate.emulation_files import check_emulation
 from plantrack.validate.examine import Setting, cached_findings, load, rerun_rules
 from plantrack.validate.finding import Finding, count
 from plantrack.validate.loading import load_model
 from plantrack.validate.parallel import examine_all
 from plantrack.validate.period import PeriodReports, load_period
-from plantrack.validate.rules_inspection import (
-    check_inspections,
-    load_inspections,
-    needs_reported_fixes,
-)
 from plantrack.validate.schema_version import version_findings
 
 __all__ = [
@@ -243,6 +237,12 @@ def _inspection_rules(
     unit gone by now, a date in the future). Their own reading findings are the base's."""
     if not any(f.kind == "inspection" for f in files):
         return []  # before the context: restoring it is most of a warm check's time
+    from plantrack.validate.rules_inspection import (
+        check_inspections,
+        load_inspections,
+        needs_reported_fixes,
+    )
+
     ctx = base.context()
     if ctx is None:
         return []
@@ -261,6 +261,8 @@ def _emulation_rules(root: Path, base: Base) -> list[Finding]:
     too): a pre-commit hook stops a broken self-assessment like a broken report."""
     if not (root / layout.EMULATION).is_dir():
         return []
+    from plantrack.validate.emulation_files import check_emulation  # with an emulation only
+
     ctx = base.context()
     return check_emulation(root, ctx) if ctx is not None else []
 

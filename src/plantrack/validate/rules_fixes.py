@@ -3,19 +3,28 @@ known finding, the unit's own or inherited, dated after the finding and within t
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from plantrack.models.period import Period
 from plantrack.models.report import Report
 from plantrack.validate.context import Context
 from plantrack.validate.finding import Finding as Issue
 from plantrack.validate.located import Located
-from plantrack.validate.rules_inspection import Path, found_day, successors_of
 from plantrack.validate.suggest import suggestion
+
+if TYPE_CHECKING:
+    from plantrack.validate.rules_inspection import Path
 
 
 def check_report_fixes(ctx: Context, report: Report, period: Period, where: Located) -> list[Issue]:
     """The ``fixes:`` of one report: known finding, the unit's own (or inherited), dated
     after the finding and within the period."""
     out: list[Issue] = []
+    if not report.fixes:
+        return out
+    # the inspection rules' helpers, loaded only by a report that has fixes to check
+    from plantrack.validate.rules_inspection import found_day, successors_of
+
     for index, entry in enumerate(report.fixes):
         path: Path = ("fixes", index)
         ref = ctx.findings.get(entry.finding)
