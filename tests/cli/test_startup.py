@@ -51,12 +51,14 @@ _PLUGIN_SEARCH = ("importlib.metadata", "email", "zipfile")
 # the models of the files one report's check never validates
 _OTHER_MODELS = ("plantrack.models.inspection", "plantrack.models.emulation")
 # what only a check whose plan, units and indices are not in the cache needs (their rules),
-# or a check of other files (inspections, emulation), or a run that writes a pickle
+# a check of other files (inspections, emulation), a run that writes a pickle, or reads a
+# period's reports for a consolidation
 _COLD_BASE_ONLY = (
     "plantrack.validate.rules_plan",
     "plantrack.validate.rules_inspection",
     "plantrack.validate.emulation_files",
     "plantrack.validate.rules_emulation",
+    "plantrack.validate.period",
     "importlib.resources",
     "tempfile",
 )

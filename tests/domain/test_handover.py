@@ -11,8 +11,9 @@ from plantrack.domain.handover import handover
 from plantrack.io.repo import list_data_files
 from plantrack.models import Report
 from plantrack.models.inspection import Inspection
-from plantrack.validate.check import load_base, load_period
+from plantrack.validate.check import load_base
 from plantrack.validate.context import Context
+from plantrack.validate.period import load_period
 
 ROOT = Path(__file__).resolve().parents[2]
 END = dt.date(2025, 6, 30)

@@ -13,8 +13,9 @@ from pathlib import Path
 import pytest
 
 from plantrack.io import checkstore
+from plantrack.io.limits import configured_limits
 from plantrack.validate import examine, parallel
-from plantrack.validate.check import check_repository
+from plantrack.validate.check import cache_fingerprint, check_repository
 from tests.conftest import REPORT_DON, REPORT_DZON, TODAY, UNIT_DZON, MiniRepo, place
 
 REPORTS = 3  # in the mini repository
@@ -133,6 +134,45 @@ def test_checking_some_files_merges_into_the_cache(repo: MiniRepo, parses: list[
     parses.clear()
     repo.check()
     assert parses == []  # the other reports' entries survived the check of one file
+
+
+def test_a_check_of_some_files_reads_only_their_rows_of_the_cache(
+    repo: MiniRepo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    age(repo)
+    repo.check()
+    read: list[set[str]] = []
+    original = checkstore._read_rows
+
+    def spying(db: sqlite3.Connection, only: list[str] | None) -> dict[str, tuple[object, ...]]:
+        rows = original(db, only)
+        read.append(set(rows))
+        return rows
+
+    monkeypatch.setattr(checkstore, "_read_rows", spying)
+    repo.edit(REPORT_DON, "Đã niêm yết 98", "Đã niêm yết 99")
+    repo.check(only=[REPORT_DON])
+    (rows,) = read
+    assert REPORT_DON in rows and "data/plan.yaml" in rows and UNIT_DZON in rows
+    assert REPORT_DZON not in rows  # another report's row is never read
+    read.clear()
+    repo.check()
+    (rows,) = read
+    assert REPORT_DZON in rows
+
+
+def test_a_store_that_read_some_rows_still_drops_the_rows_of_files_gone(repo: MiniRepo) -> None:
+    repo.check()
+    fingerprint = cache_fingerprint(configured_limits())
+    store = checkstore.CheckStore(repo.root, fingerprint, [REPORT_DON])
+    assert store.get(REPORT_DON) is not None
+    assert store.get(REPORT_DZON) is None  # not read
+    store.save([], keep={REPORT_DON})
+    store.close()
+    everything = checkstore.CheckStore(repo.root, fingerprint)
+    assert everything.get(REPORT_DON) is not None
+    assert everything.get(REPORT_DZON) is None  # gone, though this store never read it
+    everything.close()
 
 
 def test_a_broken_or_foreign_cache_file_is_ignored(

@@ -26,10 +26,10 @@ from plantrack.io.repo import DataFile, list_data_files
 from plantrack.io.snapshot import data_on
 from plantrack.models import Report
 from plantrack.models.period import parse_period_id, period_sort_key
-from plantrack.validate.check import Loaded, Progress, load_base, load_period
+from plantrack.validate.check import Loaded, Progress, load_base
 from plantrack.validate.context import Context
 from plantrack.validate.finding import Finding
-from plantrack.validate.period import Cached
+from plantrack.validate.period import Cached, load_period
 from plantrack.validate.require import require_period, require_period_id
 from plantrack.validate.reuse import check_cache
 from plantrack.validate.rules_filled import check_period_reported

@@ -13,11 +13,12 @@ from plantrack.domain.emulation_facts import unit_facts
 from plantrack.domain.viewmodel import Consolidation
 from plantrack.io.repo import list_data_files
 from plantrack.models.emulation import SelfAssessment
-from plantrack.validate.check import load_base, load_period
+from plantrack.validate.check import load_base
 from plantrack.validate.context import Context
 from plantrack.validate.emulation_files import YearFiles, data_file, load_year
 from plantrack.validate.finding import Finding
 from plantrack.validate.loading import load_model
+from plantrack.validate.period import load_period
 from plantrack.validate.rules_emulation import alive_in
 
 

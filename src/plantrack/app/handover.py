@@ -18,9 +18,10 @@ from plantrack.errors import PlantrackError
 from plantrack.io.repo import list_data_files
 from plantrack.models import Report
 from plantrack.models.period import parse_period_id, period_sort_key
-from plantrack.validate.check import load_base, load_period
+from plantrack.validate.check import load_base
 from plantrack.validate.context import Context
 from plantrack.validate.finding import Finding
+from plantrack.validate.period import load_period
 from plantrack.validate.suggest import suggestion
 
 

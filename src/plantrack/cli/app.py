@@ -4,8 +4,6 @@ Commands live in small modules and import the library lazily, so ``plantrack --h
 starts fast. Exit codes: 0 clean, 1 data findings of severity error, 2 usage or fatal.
 """
 
-from __future__ import annotations
-
 import importlib
 import os
 import sys

@@ -1,8 +1,6 @@
 """``plantrack audit``: what git history says about who changed what, when, and whether it
 was allowed, on time, or after an official consolidation."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

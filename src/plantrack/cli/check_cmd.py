@@ -1,7 +1,5 @@
 """``plantrack check``: located findings for the whole repository or some files."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

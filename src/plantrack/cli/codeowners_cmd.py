@@ -1,8 +1,6 @@
 """``plantrack codeowners``: a CODEOWNERS file from the units' authors and the maintainers,
 so that git hosting enforces who may edit which report on merge requests."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

@@ -1,8 +1,6 @@
 """``plantrack emulation``: the year's emulation scores, the scoring documents, and the
 units' self-assessment sheets."""
 
-from __future__ import annotations
-
 import datetime as dt
 import sys
 from pathlib import Path

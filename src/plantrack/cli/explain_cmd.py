@@ -1,7 +1,5 @@
 """``plantrack explain CODE``: what a finding code means and how to fix it."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

@@ -1,8 +1,6 @@
 """``plantrack form …``: the unit's Excel form — ``export`` writes it, ``import`` turns a
 returned one into the unit's YAML report or names the cells to fix."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

@@ -1,7 +1,5 @@
 """``plantrack handover``: what a closing unit leaves and to whom (danh sách bàn giao)."""
 
-from __future__ import annotations
-
 import datetime as dt
 from pathlib import Path
 from typing import Annotated

@@ -1,7 +1,5 @@
 """``plantrack history``: one task's or one unit's story across periods, from git."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

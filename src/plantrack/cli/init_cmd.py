@@ -2,8 +2,6 @@
 or city, a provincial department, a district of old. Without ``--issuer`` in a terminal it
 asks; never when its input is not a terminal."""
 
-from __future__ import annotations
-
 import datetime as dt
 import sys
 from pathlib import Path

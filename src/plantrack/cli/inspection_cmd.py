@@ -1,8 +1,6 @@
 """``plantrack inspection``: new inspection files, the status of findings at a cut-off, and
 the documents that follow an inspection."""
 
-from __future__ import annotations
-
 import datetime as dt
 from pathlib import Path
 from typing import Annotated

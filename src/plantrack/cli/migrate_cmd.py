@@ -1,8 +1,6 @@
 """``plantrack migrate``: bring a data repository written for an older plantrack to the
 current form of the data files; ``--dry-run`` shows the diff and writes nothing."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

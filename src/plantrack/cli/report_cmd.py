@@ -1,7 +1,5 @@
 """``plantrack report …``: commands on one unit's report; ``report new`` writes its skeleton."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

@@ -1,8 +1,6 @@
 """``plantrack rollup …`` (in the parent: fetch and pin the children, verify their filed
 reports) and ``plantrack report for-parent`` (in a child: the report it owes the parent)."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

@@ -1,7 +1,5 @@
 """``plantrack schema``: write the JSON Schemas editors use to autocomplete data files."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

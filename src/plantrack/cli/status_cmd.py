@@ -1,7 +1,5 @@
 """``plantrack status``: the consolidation of a period in the terminal."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

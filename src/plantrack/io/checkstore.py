@@ -85,13 +85,16 @@ class Entry:
 class CheckStore:
     """The cache of one repository for one version of the rules (``fingerprint``)."""
 
-    def __init__(self, root: Path, fingerprint: str) -> None:
+    def __init__(self, root: Path, fingerprint: str, rels: Iterable[str] | None = None) -> None:
+        """The cache of ``root``; with ``rels``, only the rows of those files are read (a
+        check of some files never reads the thousands of rows of the others)."""
         folder = cache_dir()
         key = hashlib.sha256(str(root.resolve()).encode("utf-8")).hexdigest()[:24]
         self.path = folder / f"{key}.sqlite" if folder is not None else None
         self.fingerprint = fingerprint
         self._db: sqlite3.Connection | None = None
         self._rows: dict[str, tuple[Any, ...]] = {}
+        self._only = None if rels is None else sorted(set(rels))
         self._stale = False
         if self.path is not None:
             try:
@@ -125,14 +128,7 @@ class CheckStore:
             db.execute("CREATE TABLE IF NOT EXISTS blobs (id TEXT PRIMARY KEY, value TEXT)")
             found = dict(db.execute("SELECT key, value FROM meta WHERE key IN ('schema', 'fp')"))
             if found == {"schema": str(SCHEMA), "fp": self.fingerprint}:
-                # rows stay tuples until asked for: most of a warm check is this loop
-                self._rows = {
-                    row[0]: row
-                    for row in db.execute(
-                        "SELECT rel, size, mtime, inode, stamped, digest, own, base, cross_, "
-                        "dated, filled FROM files"  # not the model: read only where it is used
-                    )
-                }
+                self._rows = _read_rows(db, self._only)
             else:
                 self._stale = True  # another version of the rules: start afresh on save
         except sqlite3.Error:
@@ -219,7 +215,7 @@ class CheckStore:
             [(*e.stamp, e.stamped_ns, e.rel) for e in restamped],
             [(base, cross, dated, rel) for rel, base, cross, dated in rerun],
             meta or {},
-            [] if keep is None else [(rel,) for rel in self._rows if rel not in keep],
+            [] if keep is None else [(rel,) for rel in self._stored_rels() if rel not in keep],
             list((blobs or {}).items()),
         )
         if self._db is None or not (write or self._stale):
@@ -228,6 +224,14 @@ class CheckStore:
             self._write(self._db, write)
         except sqlite3.Error:
             return  # busy for too long, read-only, full disk: the check stands without it
+
+    def _stored_rels(self) -> list[str]:
+        """Every file with a row, even when only some rows were read."""
+        if self._only is None or self._db is None:
+            return list(self._rows)
+        with contextlib.suppress(sqlite3.Error):
+            return [rel for (rel,) in self._db.execute("SELECT rel FROM files")]
+        return list(self._rows)
 
     def _write(self, db: sqlite3.Connection, write: _Write) -> None:
         meta = write.meta
@@ -289,6 +293,21 @@ _LAYOUT = (
 """The columns of a file's row, in the order ``_row`` gives them."""
 _COLUMNS = tuple(name for name, _ in _LAYOUT)
 _TABLE = ", ".join(f"{name} {kind}" for name, kind in _LAYOUT)
+_READ = ", ".join(name for name in _COLUMNS if name != "model")
+"""The columns of a row as ``get`` reads it: not the model (read only where it is used)."""
+
+
+def _read_rows(db: sqlite3.Connection, only: list[str] | None) -> dict[str, tuple[Any, ...]]:
+    """The rows by file: every row, or those of the files ``only``. They stay tuples until
+    asked for: most of a warm check of a whole repository is this loop."""
+    if only is None:
+        return {row[0]: row for row in db.execute(f"SELECT {_READ} FROM files")}
+    rows: dict[str, tuple[Any, ...]] = {}
+    for start in range(0, len(only), 500):
+        chunk = only[start : start + 500]
+        query = f"SELECT {_READ} FROM files WHERE rel IN ({','.join('?' * len(chunk))})"
+        rows.update((row[0], row) for row in db.execute(query, chunk))
+    return rows
 
 
 def _row(e: Entry) -> tuple[object, ...]:

@@ -22,17 +22,14 @@ from plantrack.validate.examine import Setting, cached_findings, load, rerun_rul
 from plantrack.validate.finding import Finding, count
 from plantrack.validate.loading import load_model
 from plantrack.validate.parallel import examine_all
-from plantrack.validate.period import PeriodReports, load_period
 from plantrack.validate.schema_version import version_findings
 
 __all__ = [
     "CheckResult",
     "Loaded",
-    "PeriodReports",
     "cache_fingerprint",
     "check_repository",
     "load_base",
-    "load_period",
 ]
 
 Progress = Callable[[int, int], None]
@@ -80,10 +77,12 @@ def check_repository(
             files, strays = list_data_files(root, reports=False)
             more, more_strays = list_reports(root, selected)
             files, strays = files + more, strays + more_strays
+            rels: list[str] | None = [f.rel for f in files]  # the cache rows this check reads
         else:
             files, strays = list_data_files(root)
+            rels = None
     limits = limits or configured_limits()
-    store = CheckStore(root, cache_fingerprint(limits))
+    store = CheckStore(root, cache_fingerprint(limits), rels)
     try:
         return _check(root, files, strays, store, today, only, limits, progress, jobs)
     finally:
