@@ -62,6 +62,8 @@ _COLD_BASE_ONLY = (
     "importlib.resources",
     "tempfile",
 )
+# what only a run that shows a finding, or a fatal error, needs: the catalogues' entries
+_ENTRIES = ("plantrack.validate.catalogue_entry", "plantrack.i18n.entry")
 
 
 def _answer(script: str, *args: str, cwd: Path) -> dict[str, Any]:
@@ -133,31 +135,38 @@ def test_check_of_one_edited_file_with_its_base_cached_loads_no_rule_of_other_fi
         out.write("# sửa\n")  # a comment: the report is read again, its base comes from the cache
     code, modules = _imported(*args, str(report), cwd=tmp_path)
     assert code == 0
-    for name in _COLD_BASE_ONLY:
+    for name in (*_COLD_BASE_ONLY, *_ENTRIES):
         assert not _loaded(modules, name), name
 
 
-# ``main()`` on the process's own command line, as the entry point calls it: whether the
-# collector runs again after the run, and how many objects were frozen before and after
+# The process's own command line run as the ``plantrack`` command runs it (``run``) or as
+# ``main()`` alone: whether the collector runs again after the run, and how many objects were
+# frozen before and after
 _ENTRY_SCRIPT = """
 import gc, json, sys
-from plantrack.cli.app import main
 sys.argv = ["plantrack", *sys.argv[1:]]
+entry = {entry!r}
 frozen = gc.get_freeze_count()
 try:
-    main()
+    if entry == "run":
+        from plantrack.__main__ import run
+        run()
+    else:
+        from plantrack.cli.app import main
+        main()
 except SystemExit as stop:
     code = stop.code
-print(json.dumps({"code": code, "frozen": [frozen, gc.get_freeze_count()],
-                  "collecting": gc.isenabled()}))
+print(json.dumps({{"code": code, "frozen": [frozen, gc.get_freeze_count()],
+                  "collecting": gc.isenabled()}}))
 """
 
 
+@pytest.mark.parametrize("entry", ["run", "main"])
 def test_the_entry_point_freezes_what_start_up_loaded_and_collects_again(
-    tmp_path: Path,
+    tmp_path: Path, entry: str
 ) -> None:
     args = ("check", "--repo", str(MINI), "--today", TODAY.isoformat(), str(MINI / REPORT_DON))
-    answer = _answer(_ENTRY_SCRIPT, *args, cwd=tmp_path)
+    answer = _answer(_ENTRY_SCRIPT.format(entry=entry), *args, cwd=tmp_path)
     assert answer["code"] == 0
     before, after = answer["frozen"]
     assert before == 0

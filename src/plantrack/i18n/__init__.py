@@ -8,38 +8,15 @@ this package costs nothing. Pure lookups: importable from every layer.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from plantrack.i18n.entry import ErrorEntry
 
 Lang = Literal["vi", "en"]
 LANGS: tuple[Lang, ...] = ("vi", "en")
-
-
-@dataclass(frozen=True, slots=True)
-class ErrorEntry:
-    """One fatal error of the catalogue; messages are ``str.format`` templates."""
-
-    code: str
-    title_vi: str
-    title_en: str
-    message_vi: str
-    message_en: str
-    hint_vi: str = ""
-    hint_en: str = ""
-
-    def title(self, lang: str = "vi") -> str:
-        """The title in ``lang``."""
-        return self.title_en if lang == "en" else self.title_vi
-
-    def message(self, lang: str = "vi") -> str:
-        """The message template in ``lang``."""
-        return self.message_en if lang == "en" else self.message_vi
-
-    def hint(self, lang: str = "vi") -> str:
-        """The hint in ``lang`` (may be empty)."""
-        return self.hint_en if lang == "en" else self.hint_vi
 
 
 class _Blank(dict[str, Any]):
@@ -81,6 +58,8 @@ def messages() -> dict[str, dict[str, str]]:
 @cache
 def errors() -> dict[str, ErrorEntry]:
     """Every fatal error: code → entry."""
+    from plantrack.i18n.entry import ErrorEntry  # with the first fatal error: most runs have none
+
     out = {}
     for code, raw in _read("errors.yaml").items():
         hint = raw.get("hint") or {}

@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from plantrack import __version__
 from plantrack.i18n import t
-from plantrack.validate.catalogue import CATALOGUE, Entry
+from plantrack.validate.catalogue import CATALOGUE
 from plantrack.validate.finding import Finding
+
+if TYPE_CHECKING:
+    from plantrack.validate.catalogue_entry import Entry
 
 SCHEMA = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"

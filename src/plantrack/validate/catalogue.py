@@ -8,31 +8,22 @@ files. ``plantrack explain CODE`` prints an entry.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from plantrack.io.yamlload import load_yaml_text
-from plantrack.validate.finding import Finding, Severity
+from plantrack.validate.finding import Finding
 
-
-@dataclass(frozen=True, slots=True)
-class Entry:
-    """One catalogue entry; messages are ``str.format`` templates over the finding's params."""
-
-    code: str
-    severity: Severity
-    title_vi: str
-    title_en: str
-    message_vi: str
-    message_en: str
-    hint_vi: str = ""
-    hint_en: str = ""
+if TYPE_CHECKING:
+    from plantrack.validate.catalogue_entry import Entry
 
 
 @cache
 def _load() -> dict[str, Entry]:
-    from importlib import resources  # on first use: a check that finds nothing never reads it
+    # on first use: a check that finds nothing never reads the catalogue
+    from importlib import resources
+
+    from plantrack.validate.catalogue_entry import Entry
 
     text = resources.files("plantrack.validate").joinpath("catalogue.yaml").read_text("utf-8")
     doc, problems = load_yaml_text(text)
@@ -54,7 +45,7 @@ def _load() -> dict[str, Entry]:
     return entries
 
 
-class _Catalogue(Mapping[str, Entry]):
+class _Catalogue(Mapping[str, "Entry"]):
     """The entries by code, read from ``catalogue.yaml`` when first asked for: a check that
     finds nothing (most of them, through the cache) never reads it."""
 
