@@ -29,6 +29,7 @@ from plantrack.render.xlsx.workbook import render_xlsx
 
 ROOT = Path(__file__).resolve().parents[2]
 MINI = ROOT / "tests" / "fixtures" / "mini"
+STAMP = dt.datetime(2025, 6, 14)
 
 
 def _cell_by_cell(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -102,10 +103,18 @@ ODD_ROWS: list[list[Any]] = [
 ]
 
 
+def _book() -> Workbook:
+    """A new workbook dated as ``render_xlsx`` dates its own: openpyxl stamps a new one with
+    the current second, so two made a second apart would differ in that alone."""
+    book = Workbook()
+    book.properties.created = book.properties.modified = STAMP
+    return book
+
+
 def _odd_book(write: Callable[..., tuple[int, int]], save: Callable[[Any, Any], bytes]) -> bytes:
     """Two tables on a sheet with cells around them, as the provenance and inspection sheets
     have, and a second sheet printed as pages side by side."""
-    book = Workbook()
+    book = _book()
     ws = book.active
     ws.title = "Lạ"
     put(ws, 1, 1, "Tiêu đề của trang, khá dài để phải xuống dòng khi in").font = BOLD
@@ -158,7 +167,7 @@ def test_the_tables_rows_count_in_the_sheets_extent() -> None:
 
 def test_a_table_of_more_than_256_cell_styles_is_written_as_openpyxl_writes_it() -> None:
     def book_of(write: Callable[..., tuple[int, int]], save: Callable[[Any, Any], bytes]) -> bytes:
-        book = Workbook()
+        book = _book()
         cols = [Col("Trạng thái", 20), Col("Số", 8, "int")]
         write(book.active, cols, [[Filled(f"mức {n}", f"{n * 97:06X}"), n] for n in range(300)])
         return save(book, dt.datetime(2025, 6, 14))
