@@ -10,6 +10,7 @@ import time
 import zlib
 from pathlib import Path
 
+import lz4.block
 import pytest
 
 from plantrack.io import checkstore
@@ -208,8 +209,26 @@ def test_stored_rows_that_do_not_read_mean_a_fresh_check(
 
 @pytest.mark.parametrize(
     "model",
-    [zlib.compress(b'{"unexpected": 1}'), zlib.compress(b"\xff{"), b"\x00", "text", None],
-    ids=["another-shape", "not-utf8", "not-zlib", "text", "null"],
+    [
+        lz4.block.compress(b'{"unexpected": 1}'),
+        lz4.block.compress(b"\xff{"),
+        b"\x00",
+        b"\x10\x00\x00\x00\xff\xff",
+        (2**31).to_bytes(4, "little") + lz4.block.compress(b"{}", store_size=False),
+        zlib.compress(b"{}"),
+        "text",
+        None,
+    ],
+    ids=[
+        "another-shape",
+        "not-utf8",
+        "too-short",
+        "not-lz4",
+        "claims-2-GiB",
+        "zlib",
+        "text",
+        "null",
+    ],
 )
 def test_stored_models_that_do_not_fit_mean_a_fresh_parse(
     repo: MiniRepo, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, parses: list[int],

@@ -25,15 +25,16 @@ import hashlib
 import os
 import sqlite3
 import time
-import zlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import lz4.block
+
 from plantrack.io.repo import Stamp
 
-SCHEMA = 6
+SCHEMA = 7
 BUSY_SECONDS = 5.0
 """How long a run waits for another one's write before it gives its own up (its findings
 stand; only the cache misses what it learnt)."""
@@ -318,10 +319,18 @@ def _row(e: Entry) -> tuple[object, ...]:
 
 
 def pack_model(model: bytes) -> bytes:
-    """A report's model (its JSON, UTF-8) as the cache stores it: zlib at its fastest level
-    (a national repository's models take a quarter of the room, for a tenth of a millisecond
-    a report)."""
-    return zlib.compress(model, 1) if model else b""
+    """A report's model (its JSON, UTF-8) as the cache stores it: LZ4's block format, its
+    length first (a national repository's models take a third of the room, for a hundredth of
+    a millisecond a report: zlib at its fastest level took seven times as long to pack and
+    four times as long to unpack, for rows a fifth smaller)."""
+    packed: bytes = lz4.block.compress(model) if model else b""
+    return packed
+
+
+MOST_UNPACKED = 64 * 1024 * 1024
+"""The largest model a stored row may claim to unpack to: LZ4 sets aside what the row's
+length field says before it unpacks, and a damaged or forged row could claim gigabytes
+(a report's model is a few kilobytes; the largest report file read is a few megabytes)."""
 
 
 def _unpack(stored: object) -> bytes | None:
@@ -329,10 +338,15 @@ def _unpack(stored: object) -> bytes | None:
     value does not unpack."""
     if not isinstance(stored, bytes):
         return None
-    try:
-        return zlib.decompress(stored) if stored else b""
-    except zlib.error:
+    if not stored:
+        return b""
+    if len(stored) < 4 or int.from_bytes(stored[:4], "little") > MOST_UNPACKED:
         return None
+    try:
+        unpacked: bytes = lz4.block.decompress(stored)
+    except lz4.block.LZ4BlockError:
+        return None
+    return unpacked
 
 
 def now_ns() -> int:
