@@ -54,12 +54,14 @@ def load_base(
     read: UnitsRead | None = None,
 ) -> Loaded:
     """Load and check the plan, unit files and index files; build the cross-file context (with
-    the cycle collector paused: ``validate/collector.py``). Many unit files are read on
-    ``jobs`` processes (default: every core), unless already ``read``."""
+    the cycle collector paused: ``validate/collector.py``). Unit files are read here, or on
+    ``jobs`` processes when ``jobs`` is given and they are many, unless already ``read`` (a
+    check's ``base_of`` reads them on every core; see docs/decisions.md for why the other
+    commands do not)."""
     limits = limits or configured_limits()
     with paused():
         if read is None:
-            read = read_units(files, limits, jobs)
+            read = read_units(files, limits, jobs) if jobs is not None else UnitsRead()
         return _load_base(root, files, limits, read.by_rel)
 
 
