@@ -73,7 +73,7 @@ def test_a_context_of_units_read_on_workers_is_the_one_read_here(units: MiniRepo
     assert read.covers(files) and read.pickled
     alone = read_units(files, DEFAULT_LIMITS, 1)  # one process: read as loaded
     assert not alone.by_rel and not alone.covers(files)
-    here, there = load_base(units.root, files, jobs=1), load_base(units.root, files, read=read)
+    here, there = load_base(units.root, files), load_base(units.root, files, read=read)
     assert here.context is not None and there.context is not None
     assert list(there.context.units.items()) == list(here.context.units.items())
     assert there.context.unreadable_units == here.context.unreadable_units

@@ -30,8 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import lz4.block
-
+from plantrack.io.modelpack import unpack_model
 from plantrack.io.repo import Stamp
 
 SCHEMA = 7
@@ -69,10 +68,10 @@ class Entry:
     """Warnings on the report's own words (``check_filled``), kept apart from ``cross``: the
     rules re-run on the stored model without them (they read the file's words)."""
     model: bytes = b""
-    """The validated report as stored (``pack_model`` of its model's JSON; ``b""`` when it
-    did not validate), packed where it is made (in the worker of a cold check, not in the
-    process that writes it): what the cross-file rules re-run on, and what a consolidation
-    reads instead of the file."""
+    """The validated report as stored (``io.modelpack.pack_model`` of its model's JSON;
+    ``b""`` when it did not validate), packed where it is made (in the worker of a cold
+    check, not in the process that writes it): what the cross-file rules re-run on, and what
+    a consolidation reads instead of the file."""
 
     def fresh(self, stamp: Stamp | None) -> bool:
         """Whether ``stamp`` proves the file unchanged since this entry (no read needed)."""
@@ -158,7 +157,7 @@ class CheckStore:
                 marks = ",".join("?" * len(chunk))
                 query = f"SELECT rel, model FROM files WHERE rel IN ({marks})"
                 for rel, value in self._db.execute(query, chunk):
-                    model = _unpack(value)
+                    model = unpack_model(value)
                     if model is not None:
                         out[rel] = model
         return out
@@ -316,37 +315,6 @@ def _row(e: Entry) -> tuple[object, ...]:
         e.rel, *e.stamp, e.stamped_ns, e.digest, e.own, e.base, e.cross, e.dated, e.filled,
         e.model,
     )  # fmt: skip
-
-
-def pack_model(model: bytes) -> bytes:
-    """A report's model (its JSON, UTF-8) as the cache stores it: LZ4's block format, its
-    length first (a national repository's models take a third of the room, for a hundredth of
-    a millisecond a report: zlib at its fastest level took seven times as long to pack and
-    four times as long to unpack, for rows a fifth smaller)."""
-    packed: bytes = lz4.block.compress(model) if model else b""
-    return packed
-
-
-MOST_UNPACKED = 64 * 1024 * 1024
-"""The largest model a stored row may claim to unpack to: LZ4 sets aside what the row's
-length field says before it unpacks, and a damaged or forged row could claim gigabytes
-(a report's model is a few kilobytes; the largest report file read is a few megabytes)."""
-
-
-def _unpack(stored: object) -> bytes | None:
-    """A stored model back as its JSON (``b""``: stored without one); ``None`` when the
-    value does not unpack."""
-    if not isinstance(stored, bytes):
-        return None
-    if not stored:
-        return b""
-    if len(stored) < 4 or int.from_bytes(stored[:4], "little") > MOST_UNPACKED:
-        return None
-    try:
-        unpacked: bytes = lz4.block.decompress(stored)
-    except lz4.block.LZ4BlockError:
-        return None
-    return unpacked
 
 
 def now_ns() -> int:

@@ -50,19 +50,14 @@ def load_base(
     files: list[DataFile],
     limits: Limits | None = None,
     *,
-    jobs: int | None = None,
     read: UnitsRead | None = None,
 ) -> Loaded:
     """Load and check the plan, unit files and index files; build the cross-file context (with
-    the cycle collector paused: ``validate/collector.py``). Unit files are read here, or on
-    ``jobs`` processes when ``jobs`` is given and they are many, unless already ``read`` (a
-    check's ``base_of`` reads them on every core; see docs/decisions.md for why the other
-    commands do not)."""
-    limits = limits or configured_limits()
+    the cycle collector paused: ``validate/collector.py``). Unit files are read here unless
+    already ``read`` on workers (a check's ``base_of`` reads them so; see docs/decisions.md
+    for why the other commands do not)."""
     with paused():
-        if read is None:
-            read = read_units(files, limits, jobs) if jobs is not None else UnitsRead()
-        return _load_base(root, files, limits, read.by_rel)
+        return _load_base(root, files, limits or configured_limits(), (read or UnitsRead()).by_rel)
 
 
 def _load_base(

@@ -12,8 +12,9 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from plantrack.io.checkstore import Entry, now_ns, pack_model
+from plantrack.io.checkstore import Entry, now_ns
 from plantrack.io.limits import Limits
+from plantrack.io.modelpack import pack_model
 from plantrack.io.repo import DataFile, file_escapes
 from plantrack.io.yamlload import load_yaml_bytes, read_bounded
 from plantrack.models import Report
